@@ -1,0 +1,48 @@
+# congdoan — the two commands of the README are `make demo` and `make test`.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: demo test test-sqlite test-postgres lint format venv bench clean
+
+$(UV):
+	python3 -m pip install --user --quiet "uv==0.13.9" || python3 -m pip install --quiet "uv==0.13.9"
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python python3.11
+	touch $@
+
+venv: $(VENV)/.synced
+
+demo: venv
+	mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py demo_data --scale small --if-empty
+	@echo "Mở http://127.0.0.1:$(PORT)/ — tài khoản: trunguong, tinh, xa, coso; mật khẩu: congdoan2026"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: test-sqlite test-postgres
+
+test-sqlite: venv
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest -q -m "not e2e" $(PYTEST_ARGS)
+
+test-postgres: venv
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: venv
+	DATABASE_URL=$(PG_URL) $(PY) bench/tree.py
+
+clean:
+	rm -rf $(VENV) var/test.sqlite3

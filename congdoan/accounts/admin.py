@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import ApiToken, Assignment, User
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [AssignmentInline]
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Công đoàn", {"fields": ("full_name", "position", "phone")}))
+    list_display = ["username", "full_name", "email", "is_active", "is_superuser"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["digest", "prefix"]

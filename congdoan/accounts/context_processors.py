@@ -1,0 +1,10 @@
+from congdoan.core.scoping import Scope
+
+
+def current_scope(request):
+    """Expose the user's assignments (their units and roles) to every template."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    assignments = list(user.assignments.select_related("unit", "unit__kind"))
+    return {"my_assignments": assignments, "my_scope": Scope.for_user(user)}

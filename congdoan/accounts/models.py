@@ -1,0 +1,64 @@
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Role
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+
+class Assignment(models.Model):
+    """A user works for a unit with a role; they see and act on that unit's subtree."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("người dùng")
+    )
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="assignments", verbose_name=_("đơn vị")
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices, default=Role.OFFICER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="assignment_unique_user_unit")]
+
+    def __str__(self):
+        return f"{self.user} — {self.unit} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """Personal API token. Only a SHA-256 digest is stored; the secret is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên gợi nhớ"), max_length=100)
+    prefix = models.CharField(max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khoá API")
+        verbose_name_plural = _("khoá API")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()

@@ -1,0 +1,68 @@
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congdoan.audit.services import event_record
+
+from .models import ApiToken, Assignment
+
+
+@transaction.atomic
+def token_create(*, user, name: str) -> tuple[ApiToken, str]:
+    """Create a personal API token; returns the row and the secret, which is never shown again."""
+    secret = "cd_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=(name or "").strip() or _("Khoá API"),
+        prefix=secret[:10],
+        digest=ApiToken.digest_of(secret),
+    )
+    event_record(
+        actor=user, action="token.create", obj=token, summary=_("Tạo khoá API “%(n)s”") % {"n": token.name}
+    )
+    return token, secret
+
+
+@transaction.atomic
+def token_revoke(*, user, token_id: int) -> ApiToken:
+    token = ApiToken.objects.get(pk=token_id, user=user, revoked_at__isnull=True)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    event_record(
+        actor=user,
+        action="token.revoke",
+        obj=token,
+        summary=_("Thu hồi khoá API “%(n)s”") % {"n": token.name},
+    )
+    return token
+
+
+def token_authenticate(secret: str):
+    """The active user owning ``secret``, or None."""
+    if not secret:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=ApiToken.digest_of(secret), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+@transaction.atomic
+def assignment_set(*, actor, user, unit, role: str) -> Assignment:
+    assignment, _created = Assignment.objects.update_or_create(user=user, unit=unit, defaults={"role": role})
+    event_record(
+        actor=actor,
+        action="assignment.set",
+        unit=unit,
+        obj=assignment,
+        summary=_("Phân quyền %(u)s: %(r)s tại “%(unit)s”")
+        % {"u": user, "r": assignment.get_role_display(), "unit": unit},
+    )
+    return assignment

@@ -1,0 +1,30 @@
+from typing import Any
+
+from django.db import models
+
+from .models import Event
+
+
+def event_record(
+    *,
+    actor,
+    action: str,
+    summary: str,
+    unit=None,
+    obj: models.Model | None = None,
+    decision_no: str = "",
+    before: Any = None,
+    after: Any = None,
+) -> Event:
+    """Write one audit event. Called by every service that changes something that matters."""
+    return Event.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        summary=summary[:500],
+        unit=unit,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        decision_no=decision_no,
+        before=before,
+        after=after,
+    )

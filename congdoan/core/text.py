@@ -1,0 +1,24 @@
+"""Vietnamese text folding: the one way names are made searchable without diacritics."""
+
+import unicodedata
+
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str | None) -> str:
+    """Return ``text`` NFC-normalised, lower-cased, without diacritics and with single spaces.
+
+    "Nguyễn Văn Ân" and "nguyen  van an" fold to the same "nguyen van an"; "Đà Nẵng" folds to "da nang".
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def normalise(text: str | None) -> str:
+    """NFC-normalise and collapse whitespace, keeping diacritics (what we store as the display name)."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -1,0 +1,112 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from congdoan.core.dates import today
+
+from .constants import ClusterKind, Sector
+from .models import Unit, UnitKind
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ScopedUnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class _DecisionMixin(forms.Form):
+    decision_no = forms.CharField(label=_("Số quyết định"), max_length=64)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DATE_WIDGET)
+
+
+class UnitFoundForm(_DecisionMixin):
+    name = forms.CharField(label=_("Tên đơn vị"), max_length=255)
+    code = forms.CharField(
+        label=_("Mã đơn vị"), max_length=64, required=False, help_text=_("Để trống để tự sinh mã.")
+    )
+    kind = forms.ModelChoiceField(label=_("Loại đơn vị"), queryset=UnitKind.objects.filter(is_historic=False))
+    sector = forms.ChoiceField(label=_("Khu vực"), choices=[("", "—"), *Sector.choices], required=False)
+    employer = forms.CharField(label=_("Cơ quan, doanh nghiệp"), max_length=255, required=False)
+    founded_on = forms.DateField(label=_("Ngày thành lập"), widget=DATE_WIDGET, initial=today)
+
+    field_order = ["name", "code", "kind", "sector", "employer", "founded_on", "decision_no", "decision_date"]
+
+    def __init__(self, *args, parent: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = UnitKind.objects.filter(is_historic=False, level__gt=parent.kind.level)
+
+
+class UnitReparentForm(_DecisionMixin):
+    new_parent = ScopedUnitChoiceField(label=_("Đơn vị cấp trên mới"), queryset=Unit.objects.none())
+    effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_parent"].queryset = candidates
+
+
+class UnitDissolveForm(_DecisionMixin):
+    dissolved_on = forms.DateField(
+        label=_("Ngày chấm dứt hoạt động"),
+        widget=DATE_WIDGET,
+        help_text=_("Ngày cuối cùng đơn vị còn hoạt động."),
+    )
+    reason = forms.CharField(label=_("Lý do"), max_length=255, required=False)
+
+
+class UnitMergeForm(_DecisionMixin):
+    sources = forms.ModelMultipleChoiceField(
+        label=_("Các đơn vị được hợp nhất"), queryset=Unit.objects.none()
+    )
+    target = ScopedUnitChoiceField(label=_("Đơn vị tiếp nhận"), queryset=Unit.objects.none())
+    effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].queryset = candidates
+        self.fields["sources"].label_from_instance = lambda u: f"{u.name} ({u.code})"
+        self.fields["target"].queryset = candidates
+
+
+class UnitSplitForm(_DecisionMixin):
+    effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
+    part_names = forms.CharField(
+        label=_("Tên các đơn vị mới"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một tên đơn vị mới (ít nhất hai)."),
+    )
+
+    def __init__(self, *args, children, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.children = list(children)
+        for child in self.children:
+            self.fields[f"child_{child.pk}"] = forms.IntegerField(
+                label=_("“%(c)s” chuyển về đơn vị mới số") % {"c": child.name}, min_value=1, initial=1
+            )
+
+    def parts(self) -> list[dict]:
+        return [
+            {"name": line.strip()} for line in self.cleaned_data["part_names"].splitlines() if line.strip()
+        ]
+
+    def child_targets(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"child_{c.pk}"] - 1 for c in self.children}
+
+
+class ClusterForm(forms.Form):
+    name = forms.CharField(label=_("Tên cụm, khối"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=ClusterKind.choices)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    owner = ScopedUnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
+    members = forms.ModelMultipleChoiceField(label=_("Đơn vị thành viên"), queryset=Unit.objects.none())
+    head_unit = ScopedUnitChoiceField(
+        label=_("Cụm trưởng, khối trưởng"), queryset=Unit.objects.none(), required=False
+    )
+    note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, owners, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.fields["members"].queryset = candidates
+        self.fields["members"].label_from_instance = lambda u: f"{u.name} ({u.code})"
+        self.fields["head_unit"].queryset = candidates

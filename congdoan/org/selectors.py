@@ -1,0 +1,145 @@
+"""Reads of the organisation tree. Every function takes a Scope and returns scoped querysets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
+from django_cte import CTE, with_cte
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.core.text import fold
+
+from .models import Cluster, Unit, UnitKind, UnitLink
+
+
+def _base() -> QuerySet[Unit]:
+    return Unit.objects.select_related("kind", "parent")
+
+
+def existing_on(day: dt.date) -> Q:
+    return Q(founded_on__lte=day) & (Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=day))
+
+
+def link_valid_on(day: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
+
+
+def unit_list(*, scope: Scope, q: str = "", kind: str = "", on: dt.date | None = None) -> QuerySet[Unit]:
+    """Units in scope, searched without diacritics by name or code, optionally those existing on a date."""
+    qs = scope.filter(_base())
+    if q:
+        folded = fold(q)
+        qs = qs.filter(Q(name_folded__contains=folded) | Q(code__iexact=q.strip()))
+    if kind:
+        qs = qs.filter(kind__code=kind)
+    if on:
+        qs = qs.filter(existing_on(on))
+    return qs.order_by("kind__level", "name")
+
+
+def unit_get(*, scope: Scope, pk: int) -> Unit:
+    """One unit in scope, or 404."""
+    return scope.get_or_404(_base(), pk=pk)
+
+
+def unit_roots(*, scope: Scope, on: dt.date | None = None) -> QuerySet[Unit]:
+    """The top of what the user sees: the assigned units (or the national root for everything)."""
+    qs = _base()
+    if scope.everything:
+        qs = qs.filter(depth=0)
+    else:
+        paths = [path for path, _ in scope.roots]
+        # A root inside another root of the same user is shown under it, not twice.
+        top = [p for p in paths if not any(p != other and p.startswith(other) for other in paths)]
+        qs = qs.filter(path__in=top)
+    if on:
+        qs = qs.filter(existing_on(on))
+    return qs.order_by("kind__level", "name")
+
+
+def unit_children(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> QuerySet[Unit]:
+    """Direct children of ``unit`` as the tree stood on ``on`` (today if not given)."""
+    day = on or today()
+    child_ids = UnitLink.objects.filter(link_valid_on(day), parent=unit).values("child_id")
+    qs = scope.filter(_base()).filter(pk__in=child_ids).filter(existing_on(day))
+    return qs.annotate(
+        n_children=Count("child_links", filter=link_valid_on(day, "child_links__"), distinct=True)
+    ).order_by("kind__level", "name")
+
+
+def unit_parent_on(*, unit: Unit, on: dt.date) -> Unit | None:
+    link = UnitLink.objects.filter(link_valid_on(on), child=unit).select_related("parent").first()
+    return link.parent if link else None
+
+
+def unit_parent_history(*, scope: Scope, unit: Unit) -> QuerySet[UnitLink]:
+    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    return UnitLink.objects.filter(child=unit).select_related("parent", "parent__kind").order_by("valid_from")
+
+
+def unit_subtree(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> QuerySet[Unit]:
+    """``unit`` and everything below it — in the latest structure, or as the tree stood on ``on``.
+
+    The latest structure is one prefix match on the materialised path. A past date walks the dated
+    links with a recursive CTE (the same SQL on SQLite and PostgreSQL).
+    """
+    if on is None:
+        return scope.filter(_base()).filter(path__startswith=unit.path)
+    ids = subtree_ids_on(root_id=unit.pk, on=on)
+    return scope.filter(_base()).filter(pk__in=ids).filter(existing_on(on))
+
+
+def subtree_ids_on(*, root_id: int, on: dt.date) -> QuerySet:
+    """A subquery of the IDs of ``root_id`` and its descendants through links valid on ``on``."""
+
+    def make(cte):
+        return (
+            Unit.objects.filter(pk=root_id)
+            .values("id")
+            .union(
+                cte.join(UnitLink, parent_id=cte.col.id).filter(link_valid_on(on)).values(id=F("child_id")),
+                all=True,
+            )
+        )
+
+    cte = CTE.recursive(make)
+    return with_cte(cte, select=cte.queryset()).values("id")
+
+
+def unit_counts(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> dict:
+    """Counts shown on a unit's page: direct children and grassroots unions in the subtree."""
+    day = on or today()
+    subtree = unit_subtree(scope=scope, unit=unit, on=on).filter(existing_on(day))
+    return {
+        "children": unit_children(scope=scope, unit=unit, on=day).count(),
+        "grassroots": subtree.filter(kind__is_grassroots=True).count(),
+        "units": subtree.count() - 1,
+    }
+
+
+def kinds() -> QuerySet[UnitKind]:
+    return UnitKind.objects.all()
+
+
+def cluster_list(*, scope: Scope, year: int | None = None) -> QuerySet[Cluster]:
+    """Clusters organised by a unit in scope, or having a member in scope."""
+    member_ids = scope.filter(Unit.objects.all()).values("id")
+    qs = Cluster.objects.select_related("owner", "head_unit")
+    if not scope.everything:
+        qs = qs.filter(scope.q("owner__path") | Q(members__in=member_ids)).distinct()
+    if year:
+        qs = qs.filter(year=year)
+    return qs.annotate(n_members=Count("members", distinct=True)).order_by("-year", "name")
+
+
+def cluster_get(*, scope: Scope, pk: int) -> Cluster:
+    """One cluster the user may see, or 404."""
+    try:
+        return cluster_list(scope=scope).get(pk=pk)
+    except Cluster.DoesNotExist as exc:
+        raise Http404 from exc

@@ -1,0 +1,15 @@
+"""Settings for the test suite: the real settings, with a throwaway key and tests' own storage."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")  # noqa: S105
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API shares the test thread
+
+from congdoan.settings import *  # noqa: E402,F403
+from congdoan.settings import BASE_DIR  # noqa: E402
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"

@@ -5,7 +5,13 @@ from django.http import Http404
 from ninja import NinjaAPI
 
 from congdoan.accounts.auth import api_auth
+from congdoan.documents.api import router as documents_router
+from congdoan.emulation.api import router as emulation_router
+from congdoan.jobs.api import router as jobs_router
+from congdoan.members.api import router as members_router
 from congdoan.org.api import router as org_router
+from congdoan.targets.api import router as targets_router
+from congdoan.welfare.api import router as welfare_router
 
 api = NinjaAPI(
     title="congdoan API",
@@ -33,3 +39,9 @@ def not_found(request, exc):
 
 
 api.add_router("/", org_router)
+api.add_router("/members", members_router)
+api.add_router("/targets", targets_router)
+api.add_router("/welfare", welfare_router)
+api.add_router("/emulation", emulation_router)
+api.add_router("/documents", documents_router)
+api.add_router("/jobs", jobs_router)

@@ -29,11 +29,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "congdoan.core",
     "congdoan.accounts",
     "congdoan.audit",
     "congdoan.org",
+    "congdoan.members",
+    "congdoan.targets",
+    "congdoan.welfare",
+    "congdoan.emulation",
+    "congdoan.documents",
+    "congdoan.jobs",
     "congdoan.demo",
 ]
 
@@ -151,4 +159,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+}
+
+# Long work (imports, big exports) runs as tasks: immediately in the demo and tests, in a database-backed
+# queue with `manage.py db_worker` in production (TASKS_BACKEND=django_tasks_db.DatabaseBackend).
+TASKS = {
+    "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }

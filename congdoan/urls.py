@@ -16,6 +16,12 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", include("congdoan.accounts.urls")),
     path("", include("congdoan.org.urls")),
+    path("members/", include("congdoan.members.urls")),
+    path("targets/", include("congdoan.targets.urls")),
+    path("welfare/", include("congdoan.welfare.urls")),
+    path("emulation/", include("congdoan.emulation.urls")),
+    path("documents/", include("congdoan.documents.urls")),
+    path("jobs/", include("congdoan.jobs.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,35 @@
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser (see DEVELOPERS notes in README)."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def tree(db):
+    from tests.factories import build_tree
+
+    return build_tree()
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as a user: ``login(user)`` returns the client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,25 @@
+from congdoan.core.scoping import Scope
+from congdoan.org.models import Unit
+
+
+def test_a_commune_officer_sees_only_the_commune_subtree(tree):
+    scope = Scope.for_user(tree.commune_officer)
+    seen = set(scope.filter(Unit.objects.all()).values_list("code", flat=True))
+    assert seen == {"LCI.BT", "LCI.BT.001", "LCI.BT.002"}
+
+
+def test_a_national_administrator_sees_every_unit(tree):
+    scope = Scope.for_user(tree.national_admin)
+    assert scope.filter(Unit.objects.all()).count() == Unit.objects.count()
+
+
+def test_a_user_without_assignment_sees_nothing(tree, django_user_model):
+    nobody = django_user_model.objects.create_user(username="nobody", password="x-1234567890")
+    assert Scope.for_user(nobody).filter(Unit.objects.all()).count() == 0
+
+
+def test_viewers_cannot_act_and_officers_cannot_restructure_their_own_unit(tree):
+    viewer, officer = Scope.for_user(tree.viewer), Scope.for_user(tree.province_officer)
+    assert not viewer.can(tree.bt)
+    assert officer.can(tree.bt) and officer.can_restructure(tree.bt)
+    assert officer.can(tree.lc) and not officer.can_restructure(tree.lc)

@@ -1,0 +1,183 @@
+"""The member registry: members, their stints in units (the history every count comes from), posts held.
+
+A member's *stints* (``Membership``) say in which unit they were from which day to which day. Counts as
+of any date are taken from stints, so they stay true after transfers, merges and dissolutions.
+"""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .constants import ETHNICITIES, CardStatus, Education, Gender, MemberStatus, PartyStatus, StintStart
+
+cccd_validator = RegexValidator(r"^\d{12}$", _("Số CCCD phải gồm đúng 12 chữ số."))
+
+
+class LeaveReason(models.Model):
+    """Configurable reasons for leaving (thôi sinh hoạt): retired, changed job, by request, deceased…"""
+
+    code = models.SlugField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("lý do"), max_length=150)
+    is_system = models.BooleanField(_("do hệ thống dùng"), default=False)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("lý do thôi sinh hoạt")
+        verbose_name_plural = _("lý do thôi sinh hoạt")
+
+    def __str__(self):
+        return self.name
+
+
+class Member(models.Model):
+    code = models.CharField(
+        _("mã đoàn viên"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Do hệ thống cấp khi cấp trên duyệt kết nạp; không bao giờ dùng lại."),
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    name_folded = models.CharField(max_length=150, db_index=True, editable=False)
+    gender = models.CharField(_("giới tính"), max_length=1, choices=Gender.choices)
+    date_of_birth = models.DateField(_("ngày sinh"))
+    ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, default="01")
+    cccd = models.CharField(
+        _("số CCCD"), max_length=12, unique=True, null=True, blank=True, validators=[cccd_validator]
+    )
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True, db_index=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    job = models.CharField(_("nghề nghiệp, công việc"), max_length=150, blank=True)
+    education = models.CharField(_("trình độ học vấn"), max_length=20, choices=Education.choices, blank=True)
+    hometown = models.CharField(_("quê quán"), max_length=255, blank=True)
+    is_informal = models.BooleanField(_("lao động phi kết cấu"), default=False)
+    party_status = models.CharField(_("Đảng"), max_length=16, choices=PartyStatus.choices, blank=True)
+    party_introduced_on = models.DateField(_("ngày được giới thiệu cho Đảng"), null=True, blank=True)
+    party_admitted_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=MemberStatus.choices, default=MemberStatus.PENDING
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="members",
+        verbose_name=_("đơn vị hiện nay"),
+        help_text=_("Đơn vị của lần sinh hoạt gần nhất (suy ra từ lịch sử sinh hoạt)."),
+    )
+    joined_on = models.DateField(_("ngày vào công đoàn"), null=True, blank=True)
+    card_status = models.CharField(_("thẻ đoàn viên"), max_length=16, choices=CardStatus.choices, blank=True)
+    card_requested_on = models.DateField(_("ngày đề nghị in thẻ"), null=True, blank=True)
+    card_printed_on = models.DateField(_("ngày in thẻ"), null=True, blank=True)
+    card_handed_on = models.DateField(_("ngày trao thẻ"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name_folded", "id"]
+        verbose_name = _("đoàn viên")
+        verbose_name_plural = _("đoàn viên")
+        indexes = [models.Index(fields=["unit", "status"], name="member_unit_status")]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.code or '—'})"
+
+
+class Membership(models.Model):
+    """A stint: ``member`` belonged to ``unit`` from ``valid_from`` to ``valid_to`` (inclusive; NULL = still)."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="stints", verbose_name=_("đoàn viên")
+    )
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="stints", verbose_name=_("đơn vị")
+    )
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến hết ngày"), null=True, blank=True)
+    start_kind = models.CharField(_("hình thức"), max_length=16, choices=StintStart.choices)
+    end_reason = models.ForeignKey(
+        LeaveReason, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("lý do kết thúc")
+    )
+    decision_no = models.CharField(_("số quyết định"), max_length=64, blank=True)
+    end_decision_no = models.CharField(_("số quyết định kết thúc"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["member_id", "valid_from"]
+        verbose_name = _("quá trình sinh hoạt")
+        verbose_name_plural = _("quá trình sinh hoạt")
+        indexes = [
+            models.Index(fields=["unit", "valid_from"], name="stint_unit_from"),
+            models.Index(fields=["member", "valid_from"], name="stint_member_from"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="stint_dates_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["member"], condition=Q(valid_to__isnull=True), name="stint_one_open"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} @ {self.unit} ({self.valid_from}–{self.valid_to or '…'})"
+
+
+class UnionPost(models.Model):
+    """A union post a member held (CĐCS chair, BCH member…): the service history behind medals."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="posts", verbose_name=_("đoàn viên")
+    )
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị"))
+    title = models.CharField(_("chức vụ"), max_length=150)
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    is_full_time = models.BooleanField(_("chuyên trách"), default=False)
+    is_non_state = models.BooleanField(_("tại CĐCS ngoài nhà nước"), default=False)
+    is_union_staff = models.BooleanField(_("cán bộ đơn vị sự nghiệp, doanh nghiệp công đoàn"), default=False)
+
+    class Meta:
+        ordering = ["member_id", "valid_from"]
+        verbose_name = _("chức vụ công đoàn")
+        verbose_name_plural = _("chức vụ công đoàn")
+
+    def __str__(self):
+        return f"{self.title} — {self.member}"
+
+
+class AdmissionBatch(models.Model):
+    """A list of new admissions a grassroots union sends to the level above for approval."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang lập")
+        SUBMITTED = "submitted", _("Đã gửi cấp trên")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Bị trả lại")
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="admission_batches")
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    decision_no = models.CharField(_("số quyết định kết nạp"), max_length=64, blank=True)
+    admitted_on = models.DateField(_("ngày kết nạp"))
+    members = models.ManyToManyField(Member, related_name="admission_batches", blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("danh sách đề nghị kết nạp")
+        verbose_name_plural = _("danh sách đề nghị kết nạp")
+
+    def __str__(self):
+        return f"{self.unit} — {self.admitted_on}"

@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "members"
-urlpatterns: list = []
+urlpatterns = [
+    path("excel/", include("congdoan.members.excel.urls")),
+]

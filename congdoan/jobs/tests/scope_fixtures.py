@@ -1,0 +1,20 @@
+"""Jobs done for Đà Nẵng's units, which the Lào Cai officer must not see (see docs/testing.md)."""
+
+
+def outside_objects(tree) -> dict:
+    from congdoan.core.scoping import Scope
+    from congdoan.jobs import services
+    from congdoan.jobs.constants import JobKind
+
+    job = services.job_create(
+        actor=tree.other_province_officer,
+        kind=JobKind.MEMBER_IMPORT,
+        unit=tree.g4,
+        scope=Scope.for_user(tree.other_province_officer),
+    )
+    services.job_fail(job=job, message="x", result_file=("loi.xlsx", b"PK"))
+    return {
+        "jobs:detail": {"pk": job.pk},
+        "jobs:result": {"pk": job.pk},
+        "GET /api/v1/jobs/{job_id}": {"path": {"job_id": job.pk}, "body": None},
+    }

@@ -1,4 +1,37 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "emulation"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("movements/", views.movement_list, name="movements"),
+    path("movements/new/", views.movement_new, name="movement_new"),
+    path("movements/<int:pk>/", views.movement_detail, name="movement"),
+    path("registrations/", views.registration_list, name="registrations"),
+    path("registrations/new/", views.registration_new, name="registration_new"),
+    path("registrations/deadline/", views.registration_deadline, name="registration_deadline"),
+    path("pledges/", views.pledge_list, name="pledges"),
+    path("clusters/<int:cluster_pk>/pledge/", views.pledge_edit, name="pledge_edit"),
+    path("pledges/<int:pk>/", views.pledge_detail, name="pledge"),
+    path("pledges/<int:pk>/units/<int:unit_pk>/", views.pledge_score, name="pledge_score"),
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("nominations/", views.nomination_list, name="nominations"),
+    path("nominations/new/", views.nomination_new, name="nomination_new"),
+    path("nominations/<int:pk>/", views.nomination_detail, name="nomination"),
+    path(
+        "nominations/<int:pk>/documents/<int:doc_pk>/", views.nomination_document, name="nomination_document"
+    ),
+    path("councils/", views.council_list, name="councils"),
+    path("councils/new/", views.council_new, name="council_new"),
+    path("decisions/", views.decision_list, name="decisions"),
+    path("decisions/new/", views.decision_new, name="decision_new"),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision"),
+    path("decisions/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),
+    path("decisions/<int:pk>/docx/", views.decision_docx, name="decision_docx"),
+    path("awards/<int:pk>/certificate/", views.certificate, name="certificate"),
+    path("figures/", views.figures, name="figures"),
+    path("figures/xlsx/", views.figures_xlsx, name="figures_xlsx"),
+    path("history/member/<int:pk>/", views.member_history, name="member_history"),
+    path("history/unit/<int:pk>/", views.unit_history, name="unit_history"),
+]

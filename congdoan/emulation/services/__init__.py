@@ -1,0 +1,43 @@
+"""All writes of the emulation app, one function per use case (see the submodules)."""
+
+from .decisions import decision_issue
+from .nominations import (
+    council_session_create,
+    nomination_attach,
+    nomination_council_accept,
+    nomination_council_reject,
+    nomination_create,
+    nomination_submit,
+    nomination_withdraw,
+    nominations_from_ranking,
+)
+from .pledges import pledge_rank, pledge_review, pledge_save, pledge_self_score, pledge_sign
+from .registrations import (
+    absence_record,
+    discipline_record,
+    movement_save,
+    registration_deadline_set,
+    registration_submit,
+)
+
+__all__ = [
+    "absence_record",
+    "council_session_create",
+    "decision_issue",
+    "discipline_record",
+    "movement_save",
+    "nomination_attach",
+    "nomination_council_accept",
+    "nomination_council_reject",
+    "nomination_create",
+    "nomination_submit",
+    "nomination_withdraw",
+    "nominations_from_ranking",
+    "pledge_rank",
+    "pledge_review",
+    "pledge_save",
+    "pledge_self_score",
+    "pledge_sign",
+    "registration_deadline_set",
+    "registration_submit",
+]

@@ -1,0 +1,478 @@
+"""Nominations (hồ sơ đề nghị): preparing, attaching documents, submitting, the council's vote.
+
+The workflow is ``constants.NOMINATION_TRANSITIONS``; every transition below checks it first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congdoan.audit.services import event_record
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.core.text import normalise
+from congdoan.org.models import Unit
+
+from .. import eligibility
+from ..constants import (
+    DOCUMENT_TYPES,
+    LEVEL_DEPTH,
+    MAX_DOCUMENT_BYTES,
+    NOMINATION_TRANSITIONS,
+    EligibilityRule,
+    NominationStatus,
+    Recipient,
+)
+from ..models import AwardKind, CouncilSession, Nomination, NominationDocument, PledgeResult
+from ..selectors import eligibility_inputs, is_registered, quota_status
+from ._common import require, require_can_act, within
+
+OPEN_STATUSES = [
+    NominationStatus.DRAFT,
+    NominationStatus.SUBMITTED,
+    NominationStatus.ACCEPTED,
+    NominationStatus.AWARDED,
+]
+
+
+def transition(nomination: Nomination, to: str) -> None:
+    """Move ``nomination`` to status ``to`` or refuse with a Vietnamese message naming both states."""
+    current = NominationStatus(nomination.status)
+    if to not in NOMINATION_TRANSITIONS[current]:
+        raise ValidationError(
+            _("Không thể chuyển hồ sơ từ trạng thái “%(a)s” sang “%(b)s”.")
+            % {"a": current.label, "b": NominationStatus(to).label}
+        )
+    nomination.status = to
+
+
+def granting_unit_for(unit: Unit, kind: AwardKind) -> Unit | None:
+    """The unit at the award's granting level on ``unit``'s path (itself or an ancestor)."""
+    ids = [*unit.ancestor_ids(), unit.pk]
+    return (
+        Unit.objects.filter(pk__in=ids, kind__level=LEVEL_DEPTH[kind.granting_level])
+        .order_by("-depth")
+        .first()
+    )
+
+
+def eligibility_reasons(*, kind: AwardKind, member, nominee_unit, year: int, on: dt.date) -> list[str]:
+    """Why ``member`` (or ``nominee_unit``) cannot be proposed for ``kind`` in ``year``; empty if it can."""
+    reasons = []
+    if kind.requires_registration and not is_registered(
+        kind=kind, year=year, member=member, unit=nominee_unit
+    ):
+        reasons.append(
+            _("Chưa đăng ký danh hiệu “%(k)s” năm %(y)s (chỉ đối tượng đã đăng ký mới được đề nghị).")
+            % {"k": kind.name, "y": year}
+        )
+    if member is None:
+        return reasons
+    data = eligibility_inputs(member=member, year=year, kind=kind)
+    if kind.rule == EligibilityRule.GENERAL:
+        reasons += eligibility.general_exclusions(
+            on=on,
+            year=year,
+            joined_on=member.joined_on,
+            # A kind requiring registration has had its own, more precise check above.
+            registered=data["registered_any"] or kind.requires_registration,
+            absences=data["absences"],
+            disciplines=data["disciplines"],
+        )
+    elif kind.rule == EligibilityRule.MEDAL:
+        verdict = eligibility.medal_eligibility(
+            posts=data["posts"],
+            disciplines=data["disciplines"],
+            on=on,
+            already_awarded=data["already_awarded"],
+        )
+        reasons += verdict.reasons
+    if kind.once_per_person and kind.rule != EligibilityRule.MEDAL and data["already_awarded"]:
+        reasons.append(_("Đã được tặng “%(k)s” (chỉ tặng một lần).") % {"k": kind.name})
+    return reasons
+
+
+@transaction.atomic
+def nomination_create(
+    *,
+    actor,
+    proposing_unit: Unit,
+    award_kind: AwardKind,
+    year: int,
+    achievements: str,
+    member=None,
+    nominee_unit: Unit | None = None,
+    cluster_result: PledgeResult | None = None,
+    on: dt.date | None = None,
+    scope: Scope | None = None,
+) -> Nomination:
+    """Prepare a nomination file; refuses nominees that are outside the unit or not eligible."""
+    scope = scope or Scope.for_user(actor)
+    require_can_act(scope, proposing_unit)
+    on = on or today()
+    require(
+        award_kind.valid_on(on),
+        _("Hình thức “%(k)s” không còn áp dụng.") % {"k": award_kind.name},
+        "award_kind",
+    )
+    if award_kind.recipient == Recipient.INDIVIDUAL:
+        require(member is not None, _("Cần chọn cá nhân được đề nghị."), "member")
+        require(
+            within(member.unit, proposing_unit),
+            _("Đoàn viên %(m)s không thuộc “%(u)s”.") % {"m": member.full_name, "u": proposing_unit.name},
+            "member",
+        )
+        nominee_unit = member.unit
+    else:
+        require(member is None, _("“%(k)s” là hình thức cho tập thể.") % {"k": award_kind.name}, "member")
+        nominee_unit = nominee_unit or proposing_unit
+        require(
+            within(nominee_unit, proposing_unit),
+            _("“%(n)s” không thuộc “%(u)s”.") % {"n": nominee_unit.name, "u": proposing_unit.name},
+            "nominee_unit",
+        )
+    granting = granting_unit_for(proposing_unit, award_kind)
+    require(
+        granting is not None,
+        _("“%(u)s” không có cấp khen thưởng “%(l)s” ở trên.")
+        % {"u": proposing_unit.name, "l": award_kind.get_granting_level_display()},
+        "award_kind",
+    )
+    require(bool(achievements and achievements.strip()), _("Cần nhập tóm tắt thành tích."), "achievements")
+    duplicate = Nomination.objects.filter(
+        award_kind__code=award_kind.code, year=year, status__in=OPEN_STATUSES
+    )
+    duplicate = (
+        duplicate.filter(member=member)
+        if member
+        else duplicate.filter(member__isnull=True, nominee_unit=nominee_unit)
+    )
+    require(
+        not duplicate.exists(),
+        _("Đã có hồ sơ đề nghị “%(k)s” năm %(y)s cho đối tượng này.") % {"k": award_kind.name, "y": year},
+    )
+    reasons = eligibility_reasons(kind=award_kind, member=member, nominee_unit=nominee_unit, year=year, on=on)
+    require(not reasons, " ".join(reasons), "member" if member else "nominee_unit")
+    if cluster_result is not None:
+        require(
+            cluster_result.unit_id == nominee_unit.pk,
+            _("Kết quả suy tôn không phải của “%(n)s”.") % {"n": nominee_unit.name},
+            "cluster_result",
+        )
+    nomination = Nomination(
+        proposing_unit=proposing_unit,
+        granting_unit=granting,
+        award_kind=award_kind,
+        year=year,
+        member=member,
+        nominee_unit=nominee_unit,
+        achievements=achievements.strip(),
+        cluster_result=cluster_result,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    nomination.full_clean()
+    nomination.save()
+    event_record(
+        actor=actor,
+        action="emulation.nomination.create",
+        unit=proposing_unit,
+        obj=nomination,
+        summary=_("Lập hồ sơ đề nghị “%(k)s” cho %(n)s")
+        % {"k": award_kind.name, "n": nomination.nominee_name},
+    )
+    return nomination
+
+
+@transaction.atomic
+def nominations_from_ranking(
+    *, actor, pledge, award_kind: AwardKind, top: int, year: int, scope: Scope | None = None
+) -> list[Nomination]:
+    """ "Suy tôn": the cluster's owner proposes its ``top`` ranked members for a collective award."""
+    scope = scope or Scope.for_user(actor)
+    owner = pledge.cluster.owner
+    require_can_act(scope, owner)
+    require(award_kind.recipient == Recipient.COLLECTIVE, _("Cần chọn hình thức khen cho tập thể."))
+    results = list(pledge.results.select_related("unit").order_by("rank")[:top])
+    require(bool(results), _("Cụm, khối chưa xếp hạng."))
+    made = []
+    for result in results:
+        made.append(
+            nomination_create(
+                actor=actor,
+                proposing_unit=owner,
+                award_kind=award_kind,
+                year=year,
+                nominee_unit=result.unit,
+                cluster_result=result,
+                achievements=_("Xếp thứ %(r)s/%(n)s trong %(c)s với %(t)s điểm.")
+                % {
+                    "r": result.rank,
+                    "n": pledge.results.count(),
+                    "c": str(pledge.cluster),
+                    "t": result.total,
+                },
+                scope=scope,
+            )
+        )
+    return made
+
+
+def _check_file(uploaded) -> str:
+    name = os.path.basename(uploaded.name or "")
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    require(
+        extension in DOCUMENT_TYPES,
+        _("Tệp “%(f)s”: chỉ nhận PDF, DOCX, XLSX, JPG, PNG.") % {"f": name},
+        "file",
+    )
+    require(
+        uploaded.size <= MAX_DOCUMENT_BYTES,
+        _("Tệp “%(f)s” lớn hơn %(m)s MB.") % {"f": name, "m": MAX_DOCUMENT_BYTES // (1024 * 1024)},
+        "file",
+    )
+    require(uploaded.size > 0, _("Tệp “%(f)s” rỗng.") % {"f": name}, "file")
+    head = uploaded.read(8)
+    uploaded.seek(0)
+    require(
+        head.startswith(DOCUMENT_TYPES[extension]),
+        _("Tệp “%(f)s” không đúng định dạng %(e)s.") % {"f": name, "e": extension.upper()},
+        "file",
+    )
+    return name
+
+
+@transaction.atomic
+def nomination_attach(
+    *, actor, nomination: Nomination, title: str, uploaded, scope=None
+) -> NominationDocument:
+    """Attach a document (PDF, DOCX, XLSX, JPG, PNG; at most 10 MB) to a nomination being prepared."""
+    scope = scope or Scope.for_user(actor)
+    require_can_act(scope, nomination.proposing_unit)
+    require(
+        nomination.status == NominationStatus.DRAFT,
+        _("Chỉ bổ sung tài liệu khi hồ sơ đang lập."),
+    )
+    name = _check_file(uploaded)
+    document = NominationDocument(nomination=nomination, title=normalise(title) or name, size=uploaded.size)
+    document.file.save(name, uploaded, save=False)
+    document.save()
+    event_record(
+        actor=actor,
+        action="emulation.nomination.attach",
+        unit=nomination.proposing_unit,
+        obj=nomination,
+        summary=_("Đính kèm “%(t)s” vào hồ sơ đề nghị") % {"t": document.title},
+    )
+    return document
+
+
+@transaction.atomic
+def nomination_submit(*, actor, nomination: Nomination, on=None, scope=None) -> Nomination:
+    """Send the nomination to the granting level."""
+    scope = scope or Scope.for_user(actor)
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    require_can_act(scope, nomination.proposing_unit)
+    transition(nomination, NominationStatus.SUBMITTED)
+    nomination.submitted_on = on or today()
+    nomination.save(update_fields=["status", "submitted_on"])
+    event_record(
+        actor=actor,
+        action="emulation.nomination.submit",
+        unit=nomination.proposing_unit,
+        obj=nomination,
+        summary=_("Trình hồ sơ đề nghị “%(k)s” cho %(n)s lên “%(g)s”")
+        % {"k": nomination.award_kind.name, "n": nomination.nominee_name, "g": nomination.granting_unit.name},
+    )
+    return nomination
+
+
+@transaction.atomic
+def nomination_withdraw(*, actor, nomination: Nomination, scope=None) -> Nomination:
+    scope = scope or Scope.for_user(actor)
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    require_can_act(scope, nomination.proposing_unit)
+    transition(nomination, NominationStatus.WITHDRAWN)
+    nomination.save(update_fields=["status"])
+    event_record(
+        actor=actor,
+        action="emulation.nomination.withdraw",
+        unit=nomination.proposing_unit,
+        obj=nomination,
+        summary=_("Rút hồ sơ đề nghị cho %(n)s") % {"n": nomination.nominee_name},
+    )
+    return nomination
+
+
+@transaction.atomic
+def council_session_create(
+    *,
+    actor,
+    granting_unit: Unit,
+    year: int,
+    held_on: dt.date,
+    members_total: int,
+    members_present: int,
+    chair: str = "",
+    scope=None,
+) -> CouncilSession:
+    """Record a meeting of the granting unit's emulation and commendation council."""
+    scope = scope or Scope.for_user(actor)
+    require_can_act(scope, granting_unit)
+    require(held_on is not None, _("Cần nhập ngày họp."), "held_on")
+    require(members_total and members_total > 0, _("Số thành viên Hội đồng phải lớn hơn 0."), "members_total")
+    require(
+        members_present is not None and 0 <= members_present <= members_total,
+        _("Số thành viên có mặt phải từ 0 đến %(n)s.") % {"n": members_total},
+        "members_present",
+    )
+    session = CouncilSession(
+        granting_unit=granting_unit,
+        year=year,
+        held_on=held_on,
+        members_total=members_total,
+        members_present=members_present,
+        chair=normalise(chair),
+    )
+    session.full_clean()
+    session.save()
+    event_record(
+        actor=actor,
+        action="emulation.council.create",
+        unit=granting_unit,
+        obj=session,
+        summary=_("Họp Hội đồng Thi đua – Khen thưởng năm %(y)s: %(p)s/%(t)s thành viên có mặt")
+        % {"y": year, "p": members_present, "t": members_total},
+    )
+    return session
+
+
+def _record_votes(nomination, session, votes_for, votes_against, votes_abstain) -> None:
+    require(
+        session.granting_unit_id == nomination.granting_unit_id and session.year == nomination.year,
+        _("Phiên họp không phải của Hội đồng “%(g)s” năm %(y)s.")
+        % {"g": nomination.granting_unit.name, "y": nomination.year},
+        "council",
+    )
+    require(
+        session.has_quorum,
+        _("Phiên họp không đủ số thành viên (có mặt %(p)s/%(t)s, cần quá một nửa).")
+        % {"p": session.members_present, "t": session.members_total},
+        "council",
+    )
+    votes = [votes_for, votes_against, votes_abstain]
+    require(all(v is not None and v >= 0 for v in votes), _("Cần nhập kết quả biểu quyết."), "votes_for")
+    require(
+        sum(votes) <= session.members_present,
+        _("Tổng số phiếu (%(s)s) vượt số thành viên có mặt (%(p)s).")
+        % {"s": sum(votes), "p": session.members_present},
+        "votes_for",
+    )
+    nomination.council = session
+    nomination.votes_for, nomination.votes_against, nomination.votes_abstain = votes
+
+
+@transaction.atomic
+def nomination_council_accept(
+    *,
+    actor,
+    nomination: Nomination,
+    session: CouncilSession,
+    votes_for: int,
+    votes_against: int,
+    votes_abstain: int,
+    reason: str = "",
+    scope=None,
+) -> Nomination:
+    """The council recommends the award: more than half of those present voted for, within the quota."""
+    scope = scope or Scope.for_user(actor)
+    nomination = (
+        Nomination.objects.select_for_update()
+        .select_related("award_kind", "granting_unit")
+        .get(pk=nomination.pk)
+    )
+    require_can_act(scope, nomination.granting_unit)
+    transition(nomination, NominationStatus.ACCEPTED)
+    _record_votes(nomination, session, votes_for, votes_against, votes_abstain)
+    require(
+        votes_for * 2 > session.members_present,
+        _("Chưa đủ quá một nửa thành viên có mặt tán thành (%(f)s/%(p)s).")
+        % {"f": votes_for, "p": session.members_present},
+        "votes_for",
+    )
+    quota = quota_status(
+        kind=nomination.award_kind, granting_unit=nomination.granting_unit, year=nomination.year
+    )
+    require(
+        quota["limit"] is None or quota["used"] < quota["limit"],
+        _(
+            "Đã hết chỉ tiêu “%(k)s” năm %(y)s của “%(g)s”: tối đa %(l)s, đã đề nghị khen %(u)s. "
+            "Không thể đề nghị thêm."
+        )
+        % {
+            "k": nomination.award_kind.name,
+            "y": nomination.year,
+            "g": nomination.granting_unit.name,
+            "l": quota["limit"],
+            "u": quota["used"],
+        },
+    )
+    nomination.council_reason = reason.strip()
+    nomination.save()
+    event_record(
+        actor=actor,
+        action="emulation.nomination.accept",
+        unit=nomination.granting_unit,
+        obj=nomination,
+        summary=_(
+            "Hội đồng đề nghị tặng “%(k)s” cho %(n)s (%(f)s tán thành, %(a)s không, %(b)s không biểu quyết)"
+        )
+        % {
+            "k": nomination.award_kind.name,
+            "n": nomination.nominee_name,
+            "f": votes_for,
+            "a": votes_against,
+            "b": votes_abstain,
+        },
+    )
+    return nomination
+
+
+@transaction.atomic
+def nomination_council_reject(
+    *,
+    actor,
+    nomination: Nomination,
+    session: CouncilSession,
+    votes_for: int,
+    votes_against: int,
+    votes_abstain: int,
+    reason: str,
+    scope=None,
+) -> Nomination:
+    """The council does not recommend the award; a reason is required."""
+    scope = scope or Scope.for_user(actor)
+    nomination = (
+        Nomination.objects.select_for_update()
+        .select_related("award_kind", "granting_unit")
+        .get(pk=nomination.pk)
+    )
+    require_can_act(scope, nomination.granting_unit)
+    transition(nomination, NominationStatus.REJECTED)
+    _record_votes(nomination, session, votes_for, votes_against, votes_abstain)
+    require(bool(reason and reason.strip()), _("Cần ghi lý do không đề nghị khen thưởng."), "reason")
+    nomination.council_reason = reason.strip()
+    nomination.save()
+    event_record(
+        actor=actor,
+        action="emulation.nomination.reject",
+        unit=nomination.granting_unit,
+        obj=nomination,
+        summary=_("Hội đồng không đề nghị “%(k)s” cho %(n)s: %(r)s")
+        % {"k": nomination.award_kind.name, "n": nomination.nominee_name, "r": reason.strip()},
+    )
+    return nomination

@@ -1,0 +1,190 @@
+"""Index, movements, registrations, catalogue, figures and award history pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from congdoan.core.dates import today
+from congdoan.core.views import form_add_service_error
+from congdoan.documents.rendering import file_response
+from congdoan.org import selectors as org_selectors
+
+from .. import forms, selectors, services
+from ..constants import NominationStatus
+from ._common import scope_of, year_param
+
+
+def _form_page(request, form, title, action, back=""):
+    """Validate ``form``, call ``action(cleaned_data)`` (a service) and redirect to its URL, or re-render."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            url = action(form.cleaned_data)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu."))
+            return redirect(url)
+    return render(request, "emulation/form.html", {"form": form, "title": title, "back": back})
+
+
+@login_required
+def index(request):
+    scope = scope_of(request)
+    year = year_param(request)
+    nominations = selectors.nomination_list(scope=scope, year=year)
+    context = {
+        "year": year,
+        "movements": selectors.movement_list(scope=scope, year=year)[:10],
+        "clusters": selectors.cluster_list(scope=scope, year=year),
+        "n_registrations": selectors.registration_list(scope=scope, year=year).count(),
+        "n_submitted": nominations.filter(status=NominationStatus.SUBMITTED).count(),
+        "n_accepted": nominations.filter(status=NominationStatus.ACCEPTED).count(),
+        "n_awarded": nominations.filter(status=NominationStatus.AWARDED).count(),
+        "decisions": selectors.decision_list(scope=scope, year=year)[:10],
+    }
+    return render(request, "emulation/index.html", context)
+
+
+@login_required
+def movement_list(request):
+    scope = scope_of(request)
+    year = year_param(request)
+    movements = selectors.movement_list(scope=scope, year=year)
+    return render(request, "emulation/movement_list.html", {"movements": movements, "year": year})
+
+
+@login_required
+def movement_detail(request, pk: int):
+    movement = selectors.movement_get(scope=scope_of(request), pk=pk)
+    return render(request, "emulation/movement_detail.html", {"movement": movement})
+
+
+@login_required
+def movement_new(request):
+    scope = scope_of(request)
+    owners = selectors.actionable_units(scope=scope).filter(kind__level__lte=3)
+    form = forms.MovementForm(request.POST or None, owners=owners)
+
+    def action(data):
+        movement = services.movement_save(actor=request.user, scope=scope, **data)
+        return f"/emulation/movements/{movement.pk}/"
+
+    return _form_page(request, form, _("Phát động phong trào thi đua"), action, "/emulation/movements/")
+
+
+@login_required
+def registration_list(request):
+    scope = scope_of(request)
+    year = year_param(request)
+    uppers = selectors.actionable_units(scope=scope).filter(kind__level__lte=2)
+    upper_id = request.GET.get("upper", "")
+    upper = uppers.filter(pk=upper_id).first() if upper_id.isdigit() else uppers.first()
+    context = {
+        "year": year,
+        "registrations": selectors.registration_list(scope=scope, year=year)[:200],
+        "uppers": uppers,
+        "upper": upper,
+        "overview": selectors.registration_overview(scope=scope, upper=upper, year=year) if upper else None,
+    }
+    return render(request, "emulation/registration_list.html", context)
+
+
+@login_required
+def registration_new(request):
+    scope = scope_of(request)
+    units = selectors.actionable_units(scope=scope).filter(parent__isnull=False)
+    unit_id = request.GET.get("unit", "")
+    unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    if unit is None:
+        return render(request, "emulation/choose_unit.html", {"units": units, "title": _("Đăng ký thi đua")})
+    form = forms.RegistrationForm(
+        request.POST or None,
+        kinds=selectors.award_kinds(on=today()),
+        members=selectors.members_within(scope=scope, unit=unit),
+    )
+
+    def action(data):
+        entries = [(k, None) for k in data["collective_kinds"]]
+        if data["individual_kind"]:
+            entries += [(data["individual_kind"], m) for m in data["members"]]
+        services.registration_submit(
+            actor=request.user, scope=scope, unit=unit, year=data["year"], entries=entries, note=data["note"]
+        )
+        return f"/emulation/registrations/?year={data['year']}"
+
+    title = _("Đăng ký thi đua của “%(u)s”") % {"u": unit.name}
+    return _form_page(request, form, title, action, "/emulation/registrations/")
+
+
+@login_required
+def registration_deadline(request):
+    scope = scope_of(request)
+    owners = selectors.actionable_units(scope=scope).filter(kind__level__lte=2)
+    form = forms.DeadlineForm(request.POST or None, owners=owners)
+
+    def action(data):
+        services.registration_deadline_set(actor=request.user, scope=scope, **data)
+        return f"/emulation/registrations/?year={data['year']}&upper={data['owner'].pk}"
+
+    return _form_page(request, form, _("Đặt hạn đăng ký thi đua"), action, "/emulation/registrations/")
+
+
+@login_required
+def catalogue(request):
+    year = year_param(request)
+    context = {"kinds": selectors.award_kinds(), "quotas": selectors.quotas(year=year), "year": year}
+    return render(request, "emulation/catalogue.html", context)
+
+
+def _figures_input(request):
+    scope = scope_of(request)
+    year = year_param(request)
+    units = list(org_selectors.unit_roots(scope=scope))
+    unit_id = request.GET.get("unit", "")
+    unit = (
+        org_selectors.unit_get(scope=scope, pk=int(unit_id))
+        if unit_id.isdigit()
+        else (units[0] if units else None)
+    )
+    data = selectors.figures(scope=scope, unit=unit, year=year) if unit else None
+    return scope, year, units, unit, data
+
+
+@login_required
+def figures(request):
+    _scope, year, roots, unit, data = _figures_input(request)
+    context = {"year": year, "roots": roots, "unit": unit, "data": data}
+    return render(request, "emulation/figures.html", context)
+
+
+@login_required
+def figures_xlsx(request):
+    from ..documents import figures_xlsx as build
+
+    _scope, year, _roots, unit, data = _figures_input(request)
+    if unit is None:
+        return redirect("emulation:figures")
+    return file_response(build(data=data, unit=unit, year=year), f"khen-thuong-{unit.code}-{year}.xlsx")
+
+
+@login_required
+def member_history(request, pk: int):
+    scope = scope_of(request)
+    member = selectors.member_get(scope=scope, pk=pk)
+    context = {
+        "member": member,
+        "awards": selectors.member_award_history(scope=scope, member=member),
+        "nominations": selectors.nomination_list(scope=scope).filter(member=member),
+        "medal": selectors.medal_verdict(scope=scope, member=member, on=today()),
+    }
+    return render(request, "emulation/member_history.html", context)
+
+
+@login_required
+def unit_history(request, pk: int):
+    scope = scope_of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=pk)
+    history = selectors.unit_award_history(scope=scope, unit=unit)
+    return render(request, "emulation/unit_history.html", {"unit": unit, **history})

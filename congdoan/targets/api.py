@@ -1,3 +1,257 @@
-from ninja import Router
+"""API of targets and periodic reports. Thin: every read through a scoped selector, every write a service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.org import selectors as org_selectors
+
+from . import selectors, services
+from .models import ReportForm
+from .periods import parse_period
 
 router = Router(tags=["Chỉ tiêu và báo cáo"])
+
+
+def _scope(request) -> Scope:
+    return Scope.for_user(request.user)
+
+
+class IndicatorOut(Schema):
+    id: int
+    code: str
+    name: str
+    unit_of_measure: str
+    aggregation: str
+    direction: str
+    source: str
+    computed_code: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+class FormItemOut(Schema):
+    indicator_id: int
+    order: int
+
+
+class FormOut(Schema):
+    id: int
+    code: str
+    name: str
+    period_type: str
+    deadline_days: int
+    items: list[FormItemOut] = Field(..., alias="items.all")
+
+
+class ValueOut(Schema):
+    indicator_id: int
+    code: str = Field(..., alias="indicator.code")
+    name: str
+    unit_of_measure: str
+    value: Decimal | None
+    comment: str
+    is_computed: bool
+
+
+class ReportOut(Schema):
+    id: int
+    unit_id: int
+    unit_name: str = Field(..., alias="unit.name")
+    form_id: int
+    period_start: dt.date
+    period_end: dt.date
+    status: str
+    version: int
+    return_reason: str
+    submitted_at: dt.datetime | None
+    approved_at: dt.datetime | None
+
+
+class ReportDetailOut(ReportOut):
+    values: list[ValueOut] = Field(..., alias="values.all")
+
+
+class OpenIn(Schema):
+    unit_id: int
+    form_id: int
+    period: str
+
+
+class EntryIn(Schema):
+    version: int
+    values: dict[int, str | float | int | None] = {}
+    comments: dict[int, str] = {}
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class AssignIn(Schema):
+    assigned_by_id: int
+    year: int
+    decision_no: str
+    decision_date: dt.date | None = None
+    targets: list[dict]  # {"unit_id", "indicator_id", "value"}
+
+
+class TargetOut(Schema):
+    unit_id: int
+    indicator_id: int
+    year: int
+    value: Decimal
+    decision_no: str
+    assigned_by_id: int
+
+
+class ResultOut(Schema):
+    indicator_id: int = Field(..., alias="indicator.pk")
+    code: str = Field(..., alias="indicator.code")
+    target: Decimal
+    actual: Decimal | None
+    percent: Decimal | None
+    status: str
+    provisional: bool
+    last_year: Decimal | None
+
+
+class EvaluationOut(Schema):
+    unit_id: int
+    year: int
+    achieved: int
+    total: int
+    results: list[ResultOut]
+
+
+def _period(text: str):
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise ValidationError({"period": str(exc)}) from exc
+
+
+@router.get("/indicators", response=list[IndicatorOut])
+def indicators(request):
+    return list(selectors.indicator_list(scope=_scope(request)))
+
+
+@router.get("/forms", response=list[FormOut])
+def forms(request):
+    return list(selectors.form_list(scope=_scope(request)))
+
+
+@router.get("/assignments", response=list[TargetOut])
+def assignments(request, unit_id: int, year: int):
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=unit_id)
+    return list(selectors.targets_received(scope=scope, unit=unit, year=year))
+
+
+@router.post("/assignments", response={200: dict})
+def assign(request, payload: AssignIn):
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=payload.assigned_by_id)
+    values = {(int(t["unit_id"]), int(t["indicator_id"])): t.get("value") for t in payload.targets}
+    n = services.target_assign(
+        actor=request.user,
+        scope=scope,
+        assigned_by=unit,
+        year=payload.year,
+        decision_no=payload.decision_no,
+        decision_date=payload.decision_date,
+        values=values,
+    )
+    return {"saved": n}
+
+
+@router.get("/reports", response=list[ReportOut])
+def reports(request, unit_id: int | None = None, status: str = "", period: str = ""):
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=unit_id) if unit_id else None
+    return list(
+        selectors.report_list(
+            scope=scope, unit=unit, status=status, period=_period(period) if period else None
+        )[:500]
+    )
+
+
+@router.post("/reports", response=ReportDetailOut)
+def report_open(request, payload: OpenIn):
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
+    form = get_object_or_404(ReportForm, pk=payload.form_id, is_active=True)
+    return services.report_open(
+        actor=request.user, scope=scope, unit=unit, form=form, period=_period(payload.period)
+    )
+
+
+@router.get("/reports/{report_id}", response=ReportDetailOut)
+def report_detail(request, report_id: int):
+    return selectors.report_get(scope=_scope(request), pk=report_id)
+
+
+@router.put("/reports/{report_id}", response=ReportDetailOut)
+def report_entry(request, report_id: int, payload: EntryIn):
+    scope = _scope(request)
+    report = selectors.report_get(scope=scope, pk=report_id)
+    return services.report_save_draft(
+        actor=request.user,
+        scope=scope,
+        report=report,
+        version=payload.version,
+        values=payload.values,
+        comments=payload.comments,
+    )
+
+
+@router.post("/reports/{report_id}/submit", response=ReportOut)
+def report_submit(request, report_id: int):
+    scope = _scope(request)
+    return services.report_submit(
+        actor=request.user, scope=scope, report=selectors.report_get(scope=scope, pk=report_id)
+    )
+
+
+@router.post("/reports/{report_id}/approve", response=ReportOut)
+def report_approve(request, report_id: int):
+    scope = _scope(request)
+    return services.report_approve(
+        actor=request.user, scope=scope, report=selectors.report_get(scope=scope, pk=report_id)
+    )
+
+
+@router.post("/reports/{report_id}/return", response=ReportOut)
+def report_return(request, report_id: int, payload: ReasonIn):
+    scope = _scope(request)
+    report = selectors.report_get(scope=scope, pk=report_id)
+    return services.report_return(actor=request.user, scope=scope, report=report, reason=payload.reason)
+
+
+@router.post("/reports/{report_id}/reopen", response=ReportOut)
+def report_reopen(request, report_id: int, payload: ReasonIn):
+    scope = _scope(request)
+    report = selectors.report_get(scope=scope, pk=report_id)
+    return services.report_reopen(actor=request.user, scope=scope, report=report, reason=payload.reason)
+
+
+@router.get("/evaluations/{unit_id}", response=EvaluationOut)
+def evaluation(request, unit_id: int, year: int | None = None):
+    scope = _scope(request)
+    year = year or today().year
+    unit = org_selectors.unit_get(scope=scope, pk=unit_id)
+    data = selectors.evaluation(scope=scope, unit=unit, year=year)
+    return {
+        "unit_id": unit.pk,
+        "year": year,
+        "achieved": data["headline"][0],
+        "total": data["headline"][1],
+        "results": data["results"],
+    }

@@ -1,3 +1,398 @@
-from ninja import Router
+"""/api/v1/members/: the registry, its lifecycle actions, admission lists and statistics, all scoped."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.org import selectors as org_selectors
+
+from . import selectors, services, stats
+from .models import LeaveReason
 
 router = Router(tags=["Đoàn viên"])
+
+
+class MemberOut(Schema):
+    id: int
+    code: str | None
+    full_name: str
+    gender: str
+    date_of_birth: dt.date
+    ethnicity: str
+    cccd: str | None
+    phone: str
+    email: str
+    job: str
+    education: str
+    hometown: str
+    is_informal: bool
+    party_status: str
+    party_introduced_on: dt.date | None
+    party_admitted_on: dt.date | None
+    status: str
+    unit_id: int
+    unit_name: str = Field(..., alias="unit.name")
+    joined_on: dt.date | None
+    card_status: str
+
+
+class StintOut(Schema):
+    unit_id: int
+    unit_name: str = Field(..., alias="unit.name")
+    valid_from: dt.date
+    valid_to: dt.date | None
+    start_kind: str
+    end_reason: str | None = Field(None, alias="end_reason.code")
+    decision_no: str
+
+
+class MemberDetailOut(MemberOut):
+    stints: list[StintOut]
+
+    @staticmethod
+    def resolve_stints(obj):
+        return list(selectors.member_stints(member=obj))
+
+
+class MemberQuery(Schema):
+    q: str = ""
+    unit_id: int | None = None
+    gender: str = ""
+    age_band: str = ""
+    ethnicity: str = ""
+    sector: str = ""
+    party_status: str | None = None
+    informal: bool | None = None
+    status: str = ""
+    joined_from: dt.date | None = None
+    joined_to: dt.date | None = None
+    offset: int = 0
+    limit: int = Field(50, le=500)
+
+
+class PersonalIn(Schema):
+    full_name: str
+    gender: str
+    date_of_birth: dt.date
+    ethnicity: str = "01"
+    cccd: str | None = None
+    phone: str = ""
+    email: str = ""
+    job: str = ""
+    education: str = ""
+    hometown: str = ""
+    is_informal: bool = False
+    party_status: str = ""
+    party_introduced_on: dt.date | None = None
+    party_admitted_on: dt.date | None = None
+    notes: str = ""
+
+
+class AdmitIn(PersonalIn):
+    unit_id: int
+    admitted_on: dt.date
+    decision_no: str
+
+
+class TransferIn(Schema):
+    to_unit_code: str
+    effective_on: dt.date
+    decision_no: str
+
+
+class TransferOut(Schema):
+    id: int
+    member_id: int
+    from_unit_id: int
+    to_unit_id: int
+    effective_on: dt.date
+    status: str
+    refuse_reason: str
+
+
+class LeaveIn(Schema):
+    left_on: dt.date
+    reason: str
+    decision_no: str
+
+
+class ReadmitIn(Schema):
+    unit_id: int
+    readmitted_on: dt.date
+    decision_no: str
+
+
+class CardIn(Schema):
+    step: str
+    on: dt.date | None = None
+
+
+class BatchOut(Schema):
+    id: int
+    unit_id: int
+    status: str
+    admitted_on: dt.date
+    decision_no: str
+    approval_decision_no: str
+    return_reason: str
+    member_ids: list[int]
+
+    @staticmethod
+    def resolve_member_ids(obj):
+        return list(obj.members.values_list("id", flat=True))
+
+
+class DecisionIn(Schema):
+    decision_no: str
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class BranchOut(Schema):
+    unit_id: int
+    unit_name: str
+    total: int
+    women: int
+    informal: int
+    admitted: int
+    left: int
+    small_unions: int
+
+
+class StatsOut(Schema):
+    unit_id: int
+    on: dt.date
+    start: dt.date
+    end: dt.date
+    total: int
+    women: int
+    informal: int
+    by_ethnicity: dict[str, int]
+    by_age_band: dict[str, int]
+    by_sector: dict[str, int]
+    admitted: int
+    informal_admitted: int
+    left: int
+    net_change: int
+    party_introduced: int
+    party_admitted: int
+    grassroots_founded: dict[str, int]
+    small_unions: int
+    children: list[BranchOut]
+
+
+def _scope(request) -> Scope:
+    return Scope.for_user(request.user)
+
+
+@router.get("/", response=list[MemberOut], summary="Tìm kiếm đoàn viên")
+def list_members(request, query: Query[MemberQuery]):
+    data = query.dict()
+    offset, limit = data.pop("offset"), data.pop("limit")
+    return selectors.member_search_page(
+        scope=_scope(request), filters=selectors.MemberFilter(**data), offset=offset, limit=limit
+    )
+
+
+@router.post("/", response={201: MemberOut}, summary="Kết nạp (đưa vào danh sách đề nghị)")
+def admit_member(request, payload: AdmitIn):
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
+    member = services.member_admit(
+        actor=request.user, scope=scope, unit=unit, **payload.dict(exclude={"unit_id"})
+    )
+    return 201, selectors.member_get(scope=scope, pk=member.pk)
+
+
+@router.get("/leave-reasons", response=list[dict], summary="Danh mục lý do thôi sinh hoạt")
+def list_leave_reasons(request):
+    return list(LeaveReason.objects.values("code", "name", "is_system"))
+
+
+@router.get("/batches", response=list[BatchOut], summary="Danh sách đề nghị kết nạp")
+def list_batches(request, status: str = ""):
+    return list(selectors.batch_list(scope=_scope(request), status=status)[:500])
+
+
+@router.get("/batches/{batch_id}", response=BatchOut, summary="Chi tiết danh sách đề nghị kết nạp")
+def get_batch(request, batch_id: int):
+    return selectors.batch_get(scope=_scope(request), pk=batch_id)
+
+
+@router.post("/batches/{batch_id}/submit", response=BatchOut, summary="Gửi danh sách lên cấp trên")
+def submit_batch(request, batch_id: int):
+    scope = _scope(request)
+    batch = selectors.batch_get(scope=scope, pk=batch_id)
+    return services.batch_submit(actor=request.user, scope=scope, batch=batch)
+
+
+@router.post("/batches/{batch_id}/approve", response=BatchOut, summary="Duyệt danh sách (cấp trên)")
+def approve_batch(request, batch_id: int, payload: DecisionIn):
+    scope = _scope(request)
+    batch = selectors.batch_get(scope=scope, pk=batch_id)
+    return services.batch_approve(
+        actor=request.user, scope=scope, batch=batch, decision_no=payload.decision_no
+    )
+
+
+@router.post("/batches/{batch_id}/return", response=BatchOut, summary="Trả lại danh sách (cấp trên)")
+def return_batch(request, batch_id: int, payload: ReasonIn):
+    scope = _scope(request)
+    batch = selectors.batch_get(scope=scope, pk=batch_id)
+    return services.batch_return(actor=request.user, scope=scope, batch=batch, reason=payload.reason)
+
+
+@router.get("/transfers", response=list[TransferOut], summary="Đề nghị chuyển đến, chờ tiếp nhận")
+def list_transfers(request):
+    return list(selectors.transfer_inbox(scope=_scope(request))[:500])
+
+
+@router.post("/transfers/{transfer_id}/accept", response=MemberOut, summary="Tiếp nhận đoàn viên chuyển đến")
+def accept_transfer(request, transfer_id: int):
+    scope = _scope(request)
+    transfer = selectors.transfer_get(scope=scope, pk=transfer_id)
+    member = services.transfer_accept(actor=request.user, scope=scope, request=transfer)
+    return selectors.member_get(scope=scope, pk=member.pk)
+
+
+@router.post("/transfers/{transfer_id}/refuse", response=TransferOut, summary="Từ chối tiếp nhận")
+def refuse_transfer(request, transfer_id: int, payload: ReasonIn):
+    scope = _scope(request)
+    transfer = selectors.transfer_get(scope=scope, pk=transfer_id)
+    return services.transfer_refuse(actor=request.user, scope=scope, request=transfer, reason=payload.reason)
+
+
+@router.get("/statistics", response=StatsOut, summary="Thống kê đoàn viên của một đơn vị (toàn bộ cấp dưới)")
+def statistics(
+    request,
+    unit_id: int,
+    on: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+):
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=unit_id)
+    on = on or today()
+    end = end or on
+    start = start or dt.date(end.year, 1, 1)
+    if start > end:
+        raise ValidationError({"start": "Ngày đầu kỳ không được sau ngày cuối kỳ."})
+    r = stats.report(scope=scope, unit=unit, on=on, start=start, end=end)
+    return {
+        "unit_id": unit.pk,
+        "on": on,
+        "start": start,
+        "end": end,
+        "total": r.snapshot.total,
+        "women": r.snapshot.women,
+        "informal": r.snapshot.informal,
+        "by_ethnicity": dict(r.snapshot.by_ethnicity),
+        "by_age_band": dict(r.snapshot.by_age),
+        "by_sector": dict(r.snapshot.by_sector),
+        "admitted": r.admitted,
+        "informal_admitted": r.informal_admitted,
+        "left": r.left,
+        "net_change": r.net_change,
+        "party_introduced": r.party_introduced,
+        "party_admitted": r.party_admitted,
+        "grassroots_founded": r.founded,
+        "small_unions": len(r.small_unions),
+        "children": [
+            {
+                **{k: v for k, v in row.items() if k != "unit"},
+                "unit_id": row["unit"].pk,
+                "unit_name": row["unit"].name,
+            }
+            for row in r.rows
+        ],
+    }
+
+
+@router.get("/{member_id}", response=MemberDetailOut, summary="Hồ sơ đoàn viên")
+def get_member(request, member_id: int):
+    return selectors.member_get(scope=_scope(request), pk=member_id)
+
+
+@router.patch("/{member_id}", response=MemberOut, summary="Sửa thông tin đoàn viên")
+def update_member(request, member_id: int, payload: PersonalIn):
+    scope = _scope(request)
+    member = selectors.member_get(scope=scope, pk=member_id)
+    services.member_update(actor=request.user, scope=scope, member=member, **payload.dict(exclude_unset=True))
+    return selectors.member_get(scope=scope, pk=member_id)
+
+
+@router.post("/{member_id}/transfer", response={200: MemberOut, 202: TransferOut}, summary="Chuyển sinh hoạt")
+def transfer_member(request, member_id: int, payload: TransferIn):
+    scope = _scope(request)
+    member = selectors.member_get(scope=scope, pk=member_id)
+    to_unit = selectors.transfer_target_by_code(code=payload.to_unit_code)
+    if to_unit is None:
+        raise ValidationError({"to_unit_code": f"Không có công đoàn cơ sở mã “{payload.to_unit_code}”."})
+    result = services.member_transfer(
+        actor=request.user,
+        scope=scope,
+        member=member,
+        to_unit=to_unit,
+        effective_on=payload.effective_on,
+        decision_no=payload.decision_no,
+    )
+    if hasattr(result, "code"):
+        return 200, selectors.member_get(scope=scope, pk=member_id)
+    return 202, result
+
+
+@router.post("/{member_id}/leave", response=MemberOut, summary="Thôi sinh hoạt")
+def leave_member(request, member_id: int, payload: LeaveIn):
+    scope = _scope(request)
+    member = selectors.member_get(scope=scope, pk=member_id)
+    reason = get_object_or_404(selectors.leave_reasons(), code=payload.reason)
+    services.member_leave(
+        actor=request.user,
+        scope=scope,
+        member=member,
+        left_on=payload.left_on,
+        reason=reason,
+        decision_no=payload.decision_no,
+    )
+    return selectors.member_get(scope=scope, pk=member_id)
+
+
+@router.post("/{member_id}/readmit", response=MemberOut, summary="Kết nạp lại")
+def readmit_member(request, member_id: int, payload: ReadmitIn):
+    scope = _scope(request)
+    member = selectors.member_get(scope=scope, pk=member_id)
+    unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
+    services.member_readmit(
+        actor=request.user,
+        scope=scope,
+        member=member,
+        unit=unit,
+        readmitted_on=payload.readmitted_on,
+        decision_no=payload.decision_no,
+    )
+    return selectors.member_get(scope=scope, pk=member_id)
+
+
+CARD_STEPS = {
+    "request": services.card_request,
+    "print": services.card_print,
+    "hand_over": services.card_hand_over,
+}
+
+
+@router.post(
+    "/{member_id}/card", response=MemberOut, summary="Cập nhật thẻ đoàn viên (request, print, hand_over)"
+)
+def card_step(request, member_id: int, payload: CardIn):
+    scope = _scope(request)
+    member = selectors.member_get(scope=scope, pk=member_id)
+    if payload.step not in CARD_STEPS:
+        raise ValidationError({"step": "Bước không hợp lệ (request, print, hand_over)."})
+    CARD_STEPS[payload.step](actor=request.user, scope=scope, member=member, on=payload.on)
+    return selectors.member_get(scope=scope, pk=member_id)

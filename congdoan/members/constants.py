@@ -12,6 +12,26 @@ class MemberStatus(models.TextChoices):
     ACTIVE = "active", _("Đang sinh hoạt")
     LEFT = "left", _("Đã thôi sinh hoạt")
     RETURNED = "returned", _("Bị trả lại hồ sơ")
+    MERGED = "merged", _("Đã gộp vào hồ sơ khác")
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ tiếp nhận")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    REFUSED = "refused", _("Từ chối tiếp nhận")
+
+
+# Age bands used by the statistics (age in full years on the reference date).
+AGE_BANDS = [
+    ("u30", _("Dưới 30 tuổi"), 0, 29),
+    ("30_39", _("Từ 30 đến 39 tuổi"), 30, 39),
+    ("40_49", _("Từ 40 đến 49 tuổi"), 40, 49),
+    ("50_59", _("Từ 50 đến 59 tuổi"), 50, 59),
+    ("60p", _("Từ 60 tuổi trở lên"), 60, 200),
+]
+MIN_AGE = 15
+MEMBER_CODE_PREFIX = "CD"
+MEMBER_CODE_DIGITS = 10
 
 
 class PartyStatus(models.TextChoices):
@@ -108,3 +128,7 @@ ETHNICITY_NAMES = dict(ETHNICITIES)
 END_TRANSFER = "transfer"
 END_UNIT_DISSOLVED = "unit_dissolved"
 END_RESTRUCTURE = "restructure"
+END_RETIRED = "retired"
+END_DECEASED = "deceased"
+# Stint ends that move the member somewhere else rather than out of the union.
+MOVING_END_REASONS = (END_TRANSFER, END_RESTRUCTURE)

@@ -10,7 +10,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ETHNICITIES, CardStatus, Education, Gender, MemberStatus, PartyStatus, StintStart
+from .constants import (
+    ETHNICITIES,
+    CardStatus,
+    Education,
+    Gender,
+    MemberStatus,
+    PartyStatus,
+    StintStart,
+    TransferStatus,
+)
 
 cccd_validator = RegexValidator(r"^\d{12}$", _("Số CCCD phải gồm đúng 12 chữ số."))
 
@@ -74,6 +83,14 @@ class Member(models.Model):
     card_requested_on = models.DateField(_("ngày đề nghị in thẻ"), null=True, blank=True)
     card_printed_on = models.DateField(_("ngày in thẻ"), null=True, blank=True)
     card_handed_on = models.DateField(_("ngày trao thẻ"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_duplicates",
+        verbose_name=_("đã gộp vào"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -112,6 +129,8 @@ class Membership(models.Model):
         indexes = [
             models.Index(fields=["unit", "valid_from"], name="stint_unit_from"),
             models.Index(fields=["member", "valid_from"], name="stint_member_from"),
+            models.Index(fields=["valid_from"], name="stint_from"),
+            models.Index(fields=["valid_to"], name="stint_to"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -159,14 +178,20 @@ class AdmissionBatch(models.Model):
         APPROVED = "approved", _("Đã duyệt")
         RETURNED = "returned", _("Bị trả lại")
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="admission_batches")
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="admission_batches",
+        verbose_name=_("công đoàn cơ sở"),
+    )
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     decision_no = models.CharField(_("số quyết định kết nạp"), max_length=64, blank=True)
+    approval_decision_no = models.CharField(_("số quyết định duyệt"), max_length=64, blank=True)
     admitted_on = models.DateField(_("ngày kết nạp"))
     members = models.ManyToManyField(Member, related_name="admission_batches", blank=True)
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -181,3 +206,61 @@ class AdmissionBatch(models.Model):
 
     def __str__(self):
         return f"{self.unit} — {self.admitted_on}"
+
+
+class MemberCodeCounter(models.Model):
+    """The last member code number issued. One row, locked while codes are issued, so codes never repeat."""
+
+    name = models.CharField(max_length=32, unique=True, default="member")
+    last_value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm mã đoàn viên")
+        verbose_name_plural = _("bộ đếm mã đoàn viên")
+
+    def __str__(self):
+        return f"{self.name}: {self.last_value}"
+
+
+class TransferRequest(models.Model):
+    """A transfer to a unit outside the sender's subtree: the receiving side accepts or refuses it."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="transfer_requests", verbose_name=_("đoàn viên")
+    )
+    from_unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị chuyển đi")
+    )
+    to_unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="incoming_transfers",
+        verbose_name=_("đơn vị chuyển đến"),
+    )
+    effective_on = models.DateField(_("ngày chuyển"))
+    decision_no = models.CharField(_("số quyết định"), max_length=64)
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    refuse_reason = models.TextField(_("lý do từ chối"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("đề nghị chuyển sinh hoạt")
+        verbose_name_plural = _("đề nghị chuyển sinh hoạt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"], condition=Q(status="pending"), name="transfer_one_pending_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.to_unit} ({self.effective_on})"

@@ -348,6 +348,16 @@ def unit_dissolve(
     if successor is not None:
         # The successor keeps the records (and so the access scope) of the units it absorbed.
         _move_path(unit, successor)
+    if status in (UnitStatus.DISSOLVED, UnitStatus.MERGED):
+        # Members' stints end with the unit (or move to the unit it merged into).
+        from congdoan.members.services import stints_follow_unit_dissolution
+
+        stints_follow_unit_dissolution(
+            unit=unit,
+            last_day=dissolved_on,
+            merged_into=successor if status == UnitStatus.MERGED else None,
+            actor=actor,
+        )
     event_record(
         actor=actor,
         action=f"unit.{status}",

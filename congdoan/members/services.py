@@ -1,0 +1,940 @@
+"""Writes to the member registry: admission and its approval, transfers, leaving, re-admission, cards, merges.
+
+Every operation is one transaction on one dated decision, checks the current state, writes an audit
+event, and refuses invalid requests with a Vietnamese ``ValidationError`` (or ``PermissionDenied``
+outside the actor's scope) without changing anything. Counts as of any date come from the stints
+(``Membership``) these services open and close.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congdoan.audit.services import event_record
+from congdoan.core.dates import format_date, today
+from congdoan.core.scoping import Scope
+from congdoan.core.text import fold, normalise
+from congdoan.org.constants import UnitStatus
+from congdoan.org.models import Unit
+
+from .constants import (
+    END_RESTRUCTURE,
+    END_TRANSFER,
+    END_UNIT_DISSOLVED,
+    MEMBER_CODE_DIGITS,
+    MEMBER_CODE_PREFIX,
+    MIN_AGE,
+    CardStatus,
+    MemberStatus,
+    PartyStatus,
+    StintStart,
+    TransferStatus,
+)
+from .models import (
+    AdmissionBatch,
+    LeaveReason,
+    Member,
+    MemberCodeCounter,
+    Membership,
+    TransferRequest,
+    UnionPost,
+)
+
+ONE_DAY = dt.timedelta(days=1)
+
+# Personal fields an officer may set on a member record (everything but lifecycle state).
+PERSONAL_FIELDS = (
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "ethnicity",
+    "cccd",
+    "phone",
+    "email",
+    "job",
+    "education",
+    "hometown",
+    "is_informal",
+    "party_status",
+    "party_introduced_on",
+    "party_admitted_on",
+    "notes",
+)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _require(condition: bool, message: str, field: str | None = None) -> None:
+    if not condition:
+        raise ValidationError({field: message} if field else message)
+
+
+def _require_decision(decision_no: str) -> str:
+    _require(bool(decision_no and decision_no.strip()), _("Cần nhập số quyết định."), "decision_no")
+    return decision_no.strip()
+
+
+def _require_date(day, field: str, label: str) -> None:
+    _require(day is not None, _("Cần nhập %(label)s.") % {"label": label}, field)
+
+
+def _require_can_act(scope: Scope, unit: Unit) -> None:
+    if not scope.can(unit):
+        raise PermissionDenied(_("Bạn không có quyền thao tác trên đơn vị “%(u)s”.") % {"u": unit.name})
+
+
+def _require_grassroots_on(unit: Unit, day: dt.date, field: str = "unit") -> None:
+    _require(
+        unit.kind.is_grassroots,
+        _("“%(u)s” không phải công đoàn cơ sở; đoàn viên chỉ sinh hoạt tại công đoàn cơ sở.")
+        % {"u": unit.name},
+        field,
+    )
+    _require(
+        unit.status == UnitStatus.ACTIVE and unit.exists_on(day),
+        _("Đơn vị “%(u)s” không tồn tại hoặc không hoạt động vào ngày %(d)s.")
+        % {"u": unit.name, "d": format_date(day)},
+        field,
+    )
+
+
+def _lock_member(member: Member) -> Member:
+    return Member.objects.select_for_update().select_related("unit", "unit__kind").get(pk=member.pk)
+
+
+def _open_stint(member: Member) -> Membership | None:
+    return Membership.objects.select_for_update().filter(member=member, valid_to__isnull=True).first()
+
+
+def _reason(code: str) -> LeaveReason:
+    return LeaveReason.objects.get(code=code)
+
+
+def _snapshot(member: Member) -> dict:
+    return {
+        "code": member.code,
+        "full_name": member.full_name,
+        "status": member.status,
+        "unit": member.unit.code if member.unit_id else None,
+        "card_status": member.card_status,
+    }
+
+
+def _age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _clean_personal(data: dict, *, member: Member | None, on: dt.date) -> dict:
+    """Normalise and validate personal fields; raise with the field named."""
+    data = {k: v for k, v in data.items() if k in PERSONAL_FIELDS}
+    if "full_name" in data:
+        data["full_name"] = normalise(data["full_name"])
+        _require(bool(data["full_name"]), _("Cần nhập họ và tên."), "full_name")
+    for key in ("phone", "email", "job", "hometown", "notes"):
+        if key in data:
+            data[key] = (data[key] or "").strip()
+    if "cccd" in data:
+        cccd = (data["cccd"] or "").strip() or None
+        data["cccd"] = cccd
+        if cccd is not None:
+            _require(len(cccd) == 12 and cccd.isdigit(), _("Số CCCD phải gồm đúng 12 chữ số."), "cccd")
+            taken = Member.objects.filter(cccd=cccd)
+            if member is not None:
+                taken = taken.exclude(pk=member.pk)
+            _require(
+                not taken.exists(),
+                _("Số CCCD %(c)s đã có trong hệ thống đoàn viên.") % {"c": cccd},
+                "cccd",
+            )
+    born = data.get("date_of_birth", member.date_of_birth if member else None)
+    _require(born is not None, _("Cần nhập ngày sinh."), "date_of_birth")
+    _require(born <= today(), _("Ngày sinh không được sau ngày hôm nay."), "date_of_birth")
+    _require(
+        _age_on(born, on) >= MIN_AGE,
+        _("Người được kết nạp phải đủ %(n)s tuổi vào ngày %(d)s.") % {"n": MIN_AGE, "d": format_date(on)},
+        "date_of_birth",
+    )
+    party = data.get("party_status", member.party_status if member else "")
+    introduced = data.get("party_introduced_on", member.party_introduced_on if member else None)
+    admitted = data.get("party_admitted_on", member.party_admitted_on if member else None)
+    for key, value in (("party_introduced_on", introduced), ("party_admitted_on", admitted)):
+        _require(value is None or value > born, _("Ngày này phải sau ngày sinh."), key)
+    _require(
+        party != PartyStatus.ADMITTED or admitted is not None,
+        _("Cần nhập ngày vào Đảng."),
+        "party_admitted_on",
+    )
+    _require(
+        introduced is None or admitted is None or admitted >= introduced,
+        _("Ngày vào Đảng không được trước ngày được giới thiệu."),
+        "party_admitted_on",
+    )
+    return data
+
+
+def _issue_codes(n: int) -> list[str]:
+    """Reserve ``n`` new member codes. The counter row is locked, so codes are never issued twice."""
+    counter, _created = MemberCodeCounter.objects.select_for_update().get_or_create(name="member")
+    first = counter.last_value + 1
+    counter.last_value += n
+    counter.save(update_fields=["last_value"])
+    return [f"{MEMBER_CODE_PREFIX}{number:0{MEMBER_CODE_DIGITS}d}" for number in range(first, first + n)]
+
+
+def _member_set_unit(member: Member, unit: Unit, status: str) -> None:
+    member.unit = unit
+    member.status = status
+    member.save(update_fields=["unit", "status", "updated_at"])
+
+
+# -- the member record --------------------------------------------------------------------------
+@transaction.atomic
+def member_admit(
+    *,
+    actor,
+    unit: Unit,
+    admitted_on: dt.date,
+    decision_no: str,
+    batch: AdmissionBatch | None = None,
+    scope: Scope | None = None,
+    **personal,
+) -> Member:
+    """Record a person admitted by a grassroots union's decision: a pending member on the unit's draft list.
+
+    The member gets a code and counts only after the level above approves the list (``batch_approve``).
+    """
+    scope = scope or Scope.for_user(actor)
+    _require_can_act(scope, unit)
+    decision_no = _require_decision(decision_no)
+    _require_date(admitted_on, "admitted_on", _("ngày kết nạp"))
+    _require_grassroots_on(unit, admitted_on)
+    data = _clean_personal(personal, member=None, on=admitted_on)
+    for key in ("full_name", "gender"):
+        _require(bool(data.get(key)), _("Cần nhập trường này."), key)
+    if batch is None:
+        batch = AdmissionBatch.objects.filter(
+            unit=unit, status=AdmissionBatch.Status.DRAFT, admitted_on=admitted_on, decision_no=decision_no
+        ).first()
+    if batch is None:
+        batch = AdmissionBatch(
+            unit=unit,
+            admitted_on=admitted_on,
+            decision_no=decision_no,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        batch.full_clean()
+        batch.save()
+    _require(
+        batch.unit_id == unit.pk
+        and batch.status in (AdmissionBatch.Status.DRAFT, AdmissionBatch.Status.RETURNED),
+        _("Danh sách đề nghị kết nạp này đã gửi đi, không thêm được."),
+        "batch",
+    )
+    member = Member(unit=unit, status=MemberStatus.PENDING, name_folded=fold(data["full_name"]), **data)
+    member.full_clean()
+    member.save()
+    batch.members.add(member)
+    event_record(
+        actor=actor,
+        action="member.admit",
+        unit=unit,
+        obj=member,
+        decision_no=decision_no,
+        summary=_("Đề nghị kết nạp “%(m)s” vào “%(u)s” từ %(d)s")
+        % {"m": member.full_name, "u": unit.name, "d": format_date(admitted_on)},
+        after=_snapshot(member),
+    )
+    return member
+
+
+@transaction.atomic
+def member_update(*, actor, member: Member, scope: Scope | None = None, **personal) -> Member:
+    """Correct a member's personal data (name, birth date, CCCD, Party status…)."""
+    scope = scope or Scope.for_user(actor)
+    member = _lock_member(member)
+    _require_can_act(scope, member.unit)
+    _require(member.status != MemberStatus.MERGED, _("Hồ sơ này đã được gộp vào hồ sơ khác."))
+    on = member.joined_on or today()
+    data = _clean_personal(personal, member=member, on=on)
+    before = {k: str(getattr(member, k)) for k in data}
+    for key, value in data.items():
+        setattr(member, key, value)
+    member.name_folded = fold(member.full_name)
+    member.full_clean()
+    member.save()
+    event_record(
+        actor=actor,
+        action="member.update",
+        unit=member.unit,
+        obj=member,
+        summary=_("Sửa thông tin đoàn viên “%(m)s”") % {"m": member.full_name},
+        before=before,
+        after={k: str(getattr(member, k)) for k in data},
+    )
+    return member
+
+
+# -- admission lists ----------------------------------------------------------------------------
+@transaction.atomic
+def batch_submit(*, actor, batch: AdmissionBatch, scope: Scope | None = None) -> AdmissionBatch:
+    """The grassroots union sends its admission list to the directly superior union."""
+    scope = scope or Scope.for_user(actor)
+    batch = AdmissionBatch.objects.select_for_update().select_related("unit").get(pk=batch.pk)
+    _require_can_act(scope, batch.unit)
+    _require(
+        batch.status in (AdmissionBatch.Status.DRAFT, AdmissionBatch.Status.RETURNED),
+        _("Danh sách đang ở trạng thái “%(s)s”, không gửi được.") % {"s": batch.get_status_display()},
+    )
+    _require(batch.members.exists(), _("Danh sách chưa có người nào."))
+    batch.members.filter(status=MemberStatus.RETURNED).update(status=MemberStatus.PENDING)
+    batch.status = AdmissionBatch.Status.SUBMITTED
+    batch.submitted_at = timezone.now()
+    batch.save(update_fields=["status", "submitted_at"])
+    event_record(
+        actor=actor,
+        action="batch.submit",
+        unit=batch.unit,
+        obj=batch,
+        decision_no=batch.decision_no,
+        summary=_("Gửi danh sách đề nghị kết nạp %(n)s người của “%(u)s”")
+        % {"n": batch.members.count(), "u": batch.unit.name},
+    )
+    return batch
+
+
+def _require_superior(scope: Scope, batch: AdmissionBatch) -> None:
+    # Approval is a decision of a level strictly above the grassroots union (as for restructuring).
+    if not scope.can_restructure(batch.unit):
+        raise PermissionDenied(
+            _("Chỉ công đoàn cấp trên của “%(u)s” mới duyệt được danh sách này.") % {"u": batch.unit.name}
+        )
+
+
+@transaction.atomic
+def batch_approve(
+    *, actor, batch: AdmissionBatch, decision_no: str, scope: Scope | None = None
+) -> AdmissionBatch:
+    """The superior union approves the list: codes issued, stints opened from the admission day."""
+    scope = scope or Scope.for_user(actor)
+    batch = AdmissionBatch.objects.select_for_update().select_related("unit", "unit__kind").get(pk=batch.pk)
+    _require_superior(scope, batch)
+    decision_no = _require_decision(decision_no)
+    _require(
+        batch.status == AdmissionBatch.Status.SUBMITTED,
+        _("Danh sách đang ở trạng thái “%(s)s”, không duyệt được.") % {"s": batch.get_status_display()},
+    )
+    _require_grassroots_on(batch.unit, batch.admitted_on)
+    members = list(batch.members.select_for_update().filter(status=MemberStatus.PENDING).order_by("id"))
+    _require(bool(members), _("Danh sách không còn người nào chờ duyệt."))
+    codes = _issue_codes(len(members))
+    stints = []
+    for member, code in zip(members, codes, strict=True):
+        member.code = code
+        member.status = MemberStatus.ACTIVE
+        member.joined_on = member.joined_on or batch.admitted_on
+        member.unit = batch.unit
+        stints.append(
+            Membership(
+                member=member,
+                unit=batch.unit,
+                valid_from=batch.admitted_on,
+                start_kind=StintStart.ADMIT,
+                decision_no=batch.decision_no or decision_no,
+            )
+        )
+    Member.objects.bulk_update(members, ["code", "status", "joined_on", "unit"])
+    Membership.objects.bulk_create(stints)
+    batch.status = AdmissionBatch.Status.APPROVED
+    batch.approval_decision_no = decision_no
+    batch.decided_by = actor if getattr(actor, "pk", None) else None
+    batch.decided_at = timezone.now()
+    batch.save(update_fields=["status", "approval_decision_no", "decided_by", "decided_at"])
+    event_record(
+        actor=actor,
+        action="batch.approve",
+        unit=batch.unit,
+        obj=batch,
+        decision_no=decision_no,
+        summary=_("Duyệt kết nạp %(n)s đoàn viên của “%(u)s” từ %(d)s")
+        % {"n": len(members), "u": batch.unit.name, "d": format_date(batch.admitted_on)},
+        after={"codes": codes},
+    )
+    return batch
+
+
+@transaction.atomic
+def batch_return(*, actor, batch: AdmissionBatch, reason: str, scope: Scope | None = None) -> AdmissionBatch:
+    """The superior union returns the list to the grassroots union with a reason."""
+    scope = scope or Scope.for_user(actor)
+    batch = AdmissionBatch.objects.select_for_update().select_related("unit").get(pk=batch.pk)
+    _require_superior(scope, batch)
+    reason = (reason or "").strip()
+    _require(bool(reason), _("Cần nêu lý do trả lại."), "reason")
+    _require(
+        batch.status == AdmissionBatch.Status.SUBMITTED,
+        _("Danh sách đang ở trạng thái “%(s)s”, không trả lại được.") % {"s": batch.get_status_display()},
+    )
+    batch.members.filter(status=MemberStatus.PENDING).update(status=MemberStatus.RETURNED)
+    batch.status = AdmissionBatch.Status.RETURNED
+    batch.return_reason = reason
+    batch.decided_by = actor if getattr(actor, "pk", None) else None
+    batch.decided_at = timezone.now()
+    batch.save(update_fields=["status", "return_reason", "decided_by", "decided_at"])
+    event_record(
+        actor=actor,
+        action="batch.return",
+        unit=batch.unit,
+        obj=batch,
+        summary=_("Trả lại danh sách đề nghị kết nạp của “%(u)s”: %(r)s")
+        % {"u": batch.unit.name, "r": reason},
+    )
+    return batch
+
+
+# -- transfers ----------------------------------------------------------------------------------
+def _move(
+    member: Member, stint: Membership, to_unit: Unit, day: dt.date, decision_no: str, reason: str, kind: str
+):
+    stint.valid_to = day - ONE_DAY
+    stint.end_reason = _reason(reason)
+    stint.end_decision_no = decision_no
+    stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
+    new = Membership(member=member, unit=to_unit, valid_from=day, start_kind=kind, decision_no=decision_no)
+    new.full_clean()
+    new.save()
+    _member_set_unit(member, to_unit, MemberStatus.ACTIVE)
+
+
+def _check_transfer(member: Member, to_unit: Unit, effective_on: dt.date) -> Membership:
+    _require_date(effective_on, "effective_on", _("ngày chuyển"))
+    _require(
+        member.status == MemberStatus.ACTIVE, _("“%(m)s” không đang sinh hoạt.") % {"m": member.full_name}
+    )
+    stint = _open_stint(member)
+    _require(stint is not None, _("“%(m)s” không đang sinh hoạt.") % {"m": member.full_name})
+    _require(to_unit.pk != stint.unit_id, _("Đoàn viên đang sinh hoạt tại đơn vị này."), "to_unit")
+    _require_grassroots_on(to_unit, effective_on, "to_unit")
+    _require(
+        effective_on > stint.valid_from,
+        _("Ngày chuyển phải sau ngày bắt đầu sinh hoạt tại đơn vị hiện nay (%(d)s).")
+        % {"d": format_date(stint.valid_from)},
+        "effective_on",
+    )
+    return stint
+
+
+@transaction.atomic
+def member_transfer(
+    *,
+    actor,
+    member: Member,
+    to_unit: Unit,
+    effective_on: dt.date,
+    decision_no: str,
+    scope: Scope | None = None,
+) -> Member | TransferRequest:
+    """Move a member to another grassroots union from ``effective_on``; the member keeps the code.
+
+    Inside the actor's scope the move happens at once. To a unit outside it, a ``TransferRequest`` is
+    created for the receiving side to accept (``transfer_accept``) or refuse.
+    """
+    scope = scope or Scope.for_user(actor)
+    member = _lock_member(member)
+    _require_can_act(scope, member.unit)
+    decision_no = _require_decision(decision_no)
+    to_unit = Unit.objects.select_related("kind").get(pk=to_unit.pk)
+    stint = _check_transfer(member, to_unit, effective_on)
+    if not scope.can(to_unit):
+        _require(
+            not TransferRequest.objects.filter(member=member, status=TransferStatus.PENDING).exists(),
+            _("Đã có một đề nghị chuyển sinh hoạt đang chờ cho đoàn viên này."),
+        )
+        request = TransferRequest(
+            member=member,
+            from_unit=member.unit,
+            to_unit=to_unit,
+            effective_on=effective_on,
+            decision_no=decision_no,
+            requested_by=actor if getattr(actor, "pk", None) else None,
+        )
+        request.full_clean()
+        request.save()
+        event_record(
+            actor=actor,
+            action="member.transfer_request",
+            unit=member.unit,
+            obj=member,
+            decision_no=decision_no,
+            summary=_("Đề nghị chuyển “%(m)s” đến “%(u)s” từ %(d)s")
+            % {"m": member.full_name, "u": to_unit.name, "d": format_date(effective_on)},
+        )
+        return request
+    before = _snapshot(member)
+    _move(member, stint, to_unit, effective_on, decision_no, END_TRANSFER, StintStart.TRANSFER)
+    event_record(
+        actor=actor,
+        action="member.transfer",
+        unit=to_unit,
+        obj=member,
+        decision_no=decision_no,
+        summary=_("Chuyển “%(m)s” đến “%(u)s” từ %(d)s")
+        % {"m": member.full_name, "u": to_unit.name, "d": format_date(effective_on)},
+        before=before,
+        after=_snapshot(member),
+    )
+    return member
+
+
+def _lock_request(request: TransferRequest, scope: Scope) -> TransferRequest:
+    request = (
+        TransferRequest.objects.select_for_update()
+        .select_related("to_unit", "to_unit__kind")
+        .get(pk=request.pk)
+    )
+    _require_can_act(scope, request.to_unit)
+    _require(
+        request.status == TransferStatus.PENDING,
+        _("Đề nghị này đã được xử lý (%(s)s).") % {"s": request.get_status_display()},
+    )
+    return request
+
+
+@transaction.atomic
+def transfer_accept(*, actor, request: TransferRequest, scope: Scope | None = None) -> Member:
+    """The receiving side accepts a transfer request: the member moves on the requested day."""
+    scope = scope or Scope.for_user(actor)
+    request = _lock_request(request, scope)
+    member = _lock_member(request.member)
+    _require(
+        member.unit_id == request.from_unit_id,
+        _("Đoàn viên không còn sinh hoạt tại đơn vị đã đề nghị chuyển."),
+    )
+    stint = _check_transfer(member, request.to_unit, request.effective_on)
+    before = _snapshot(member)
+    _move(
+        member,
+        stint,
+        request.to_unit,
+        request.effective_on,
+        request.decision_no,
+        END_TRANSFER,
+        StintStart.TRANSFER,
+    )
+    request.status = TransferStatus.ACCEPTED
+    request.decided_by = actor if getattr(actor, "pk", None) else None
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "decided_by", "decided_at"])
+    event_record(
+        actor=actor,
+        action="member.transfer",
+        unit=request.to_unit,
+        obj=member,
+        decision_no=request.decision_no,
+        summary=_("Tiếp nhận “%(m)s” chuyển đến “%(u)s” từ %(d)s")
+        % {"m": member.full_name, "u": request.to_unit.name, "d": format_date(request.effective_on)},
+        before=before,
+        after=_snapshot(member),
+    )
+    return member
+
+
+@transaction.atomic
+def transfer_refuse(
+    *, actor, request: TransferRequest, reason: str, scope: Scope | None = None
+) -> TransferRequest:
+    """The receiving side refuses a transfer request with a reason; the member stays where they are."""
+    scope = scope or Scope.for_user(actor)
+    request = _lock_request(request, scope)
+    reason = (reason or "").strip()
+    _require(bool(reason), _("Cần nêu lý do từ chối."), "reason")
+    request.status = TransferStatus.REFUSED
+    request.refuse_reason = reason
+    request.decided_by = actor if getattr(actor, "pk", None) else None
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "refuse_reason", "decided_by", "decided_at"])
+    event_record(
+        actor=actor,
+        action="member.transfer_refuse",
+        unit=request.to_unit,
+        obj=request.member,
+        summary=_("Từ chối tiếp nhận “%(m)s”: %(r)s") % {"m": request.member.full_name, "r": reason},
+    )
+    return request
+
+
+# -- leaving and coming back --------------------------------------------------------------------
+@transaction.atomic
+def member_leave(
+    *,
+    actor,
+    member: Member,
+    left_on: dt.date,
+    reason: LeaveReason,
+    decision_no: str,
+    scope: Scope | None = None,
+) -> Member:
+    """The member stops union activity (thôi sinh hoạt); ``left_on`` is the last day of the stint."""
+    scope = scope or Scope.for_user(actor)
+    member = _lock_member(member)
+    _require_can_act(scope, member.unit)
+    decision_no = _require_decision(decision_no)
+    _require_date(left_on, "left_on", _("ngày thôi sinh hoạt"))
+    _require(reason is not None, _("Cần chọn lý do thôi sinh hoạt."), "reason")
+    _require(
+        reason.code not in (END_TRANSFER, END_RESTRUCTURE),
+        _("Lý do “%(r)s” chỉ dùng khi chuyển sinh hoạt hoặc sắp xếp tổ chức.") % {"r": reason.name},
+        "reason",
+    )
+    _require(
+        member.status == MemberStatus.ACTIVE,
+        _("“%(m)s” chưa được kết nạp hoặc không đang sinh hoạt, không thể thôi sinh hoạt.")
+        % {"m": member.full_name},
+    )
+    stint = _open_stint(member)
+    _require(stint is not None, _("“%(m)s” không đang sinh hoạt.") % {"m": member.full_name})
+    _require(
+        left_on >= stint.valid_from,
+        _("Ngày thôi sinh hoạt không được trước ngày bắt đầu sinh hoạt (%(d)s).")
+        % {"d": format_date(stint.valid_from)},
+        "left_on",
+    )
+    before = _snapshot(member)
+    stint.valid_to = left_on
+    stint.end_reason = reason
+    stint.end_decision_no = decision_no
+    stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
+    _member_set_unit(member, stint.unit, MemberStatus.LEFT)
+    event_record(
+        actor=actor,
+        action="member.leave",
+        unit=member.unit,
+        obj=member,
+        decision_no=decision_no,
+        summary=_("“%(m)s” thôi sinh hoạt từ sau ngày %(d)s (%(r)s)")
+        % {"m": member.full_name, "d": format_date(left_on), "r": reason.name},
+        before=before,
+        after=_snapshot(member),
+    )
+    return member
+
+
+@transaction.atomic
+def member_readmit(
+    *,
+    actor,
+    member: Member,
+    unit: Unit,
+    readmitted_on: dt.date,
+    decision_no: str,
+    scope: Scope | None = None,
+) -> Member:
+    """Admit a former member again (kết nạp lại), keeping the code."""
+    scope = scope or Scope.for_user(actor)
+    member = _lock_member(member)
+    _require_can_act(scope, member.unit)
+    _require_can_act(scope, unit)
+    decision_no = _require_decision(decision_no)
+    _require_date(readmitted_on, "readmitted_on", _("ngày kết nạp lại"))
+    _require(
+        member.status == MemberStatus.LEFT,
+        _("Chỉ kết nạp lại người đã thôi sinh hoạt."),
+    )
+    unit = Unit.objects.select_related("kind").get(pk=unit.pk)
+    _require_grassroots_on(unit, readmitted_on)
+    last_end = Membership.objects.filter(member=member).aggregate(m=Max("valid_to"))["m"]
+    _require(
+        last_end is None or readmitted_on > last_end,
+        _("Ngày kết nạp lại phải sau ngày thôi sinh hoạt (%(d)s).") % {"d": format_date(last_end)},
+        "readmitted_on",
+    )
+    before = _snapshot(member)
+    stint = Membership(
+        member=member,
+        unit=unit,
+        valid_from=readmitted_on,
+        start_kind=StintStart.READMIT,
+        decision_no=decision_no,
+    )
+    stint.full_clean()
+    stint.save()
+    _member_set_unit(member, unit, MemberStatus.ACTIVE)
+    event_record(
+        actor=actor,
+        action="member.readmit",
+        unit=unit,
+        obj=member,
+        decision_no=decision_no,
+        summary=_("Kết nạp lại “%(m)s” vào “%(u)s” từ %(d)s")
+        % {"m": member.full_name, "u": unit.name, "d": format_date(readmitted_on)},
+        before=before,
+        after=_snapshot(member),
+    )
+    return member
+
+
+# -- cards --------------------------------------------------------------------------------------
+_CARD_STEPS = {
+    "request": ((CardStatus.NONE, CardStatus.HANDED_OVER), CardStatus.REQUESTED, "card_requested_on"),
+    "print": ((CardStatus.REQUESTED,), CardStatus.PRINTED, "card_printed_on"),
+    "hand_over": ((CardStatus.PRINTED,), CardStatus.HANDED_OVER, "card_handed_on"),
+}
+_CARD_SUMMARIES = {
+    "request": _("Đề nghị in thẻ cho “%(m)s”"),
+    "print": _("Đã in thẻ cho “%(m)s”"),
+    "hand_over": _("Đã trao thẻ cho “%(m)s”"),
+}
+
+
+def _card_step(actor, member: Member, step: str, on: dt.date | None, scope: Scope | None) -> Member:
+    scope = scope or Scope.for_user(actor)
+    member = _lock_member(member)
+    _require_can_act(scope, member.unit)
+    allowed_from, new_status, date_field = _CARD_STEPS[step]
+    _require(
+        member.status == MemberStatus.ACTIVE and bool(member.code),
+        _("Chỉ cấp thẻ cho đoàn viên đang sinh hoạt đã có mã."),
+    )
+    _require(
+        member.card_status in allowed_from,
+        _("Thẻ đang ở trạng thái “%(s)s”, không thực hiện được bước này.")
+        % {"s": CardStatus(member.card_status).label},
+    )
+    day = on or today()
+    member.card_status = new_status
+    setattr(member, date_field, day)
+    member.save(update_fields=["card_status", date_field, "updated_at"])
+    event_record(
+        actor=actor,
+        action=f"member.card_{step}",
+        unit=member.unit,
+        obj=member,
+        summary=str(_CARD_SUMMARIES[step]) % {"m": member.full_name},
+    )
+    return member
+
+
+@transaction.atomic
+def card_request(*, actor, member: Member, on: dt.date | None = None, scope: Scope | None = None) -> Member:
+    """Ask for the member's card to be printed (also for a replacement after a card was handed over)."""
+    return _card_step(actor, member, "request", on, scope)
+
+
+@transaction.atomic
+def card_print(*, actor, member: Member, on: dt.date | None = None, scope: Scope | None = None) -> Member:
+    """Record that the card was printed."""
+    return _card_step(actor, member, "print", on, scope)
+
+
+@transaction.atomic
+def card_hand_over(*, actor, member: Member, on: dt.date | None = None, scope: Scope | None = None) -> Member:
+    """Record that the card was handed to the member."""
+    return _card_step(actor, member, "hand_over", on, scope)
+
+
+# -- union posts --------------------------------------------------------------------------------
+@transaction.atomic
+def post_add(
+    *,
+    actor,
+    member: Member,
+    title: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    unit: Unit | None = None,
+    is_full_time: bool = False,
+    scope: Scope | None = None,
+) -> UnionPost:
+    """Record a union post the member held (CĐCS chair, BCH member…)."""
+    scope = scope or Scope.for_user(actor)
+    _require_can_act(scope, member.unit)
+    title = normalise(title)
+    _require(bool(title), _("Cần nhập chức vụ."), "title")
+    _require_date(valid_from, "valid_from", _("ngày bắt đầu"))
+    _require(
+        valid_to is None or valid_to >= valid_from,
+        _("Ngày kết thúc không được trước ngày bắt đầu."),
+        "valid_to",
+    )
+    unit = unit or member.unit
+    post = UnionPost(
+        member=member,
+        unit=unit,
+        title=title,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        is_full_time=is_full_time,
+        is_non_state=unit.sector in ("non_state", "fdi"),
+    )
+    post.full_clean()
+    post.save()
+    event_record(
+        actor=actor,
+        action="member.post_add",
+        unit=unit,
+        obj=member,
+        summary=_("“%(m)s” giữ chức vụ “%(t)s” từ %(d)s")
+        % {"m": member.full_name, "t": title, "d": format_date(valid_from)},
+    )
+    return post
+
+
+# -- duplicates ---------------------------------------------------------------------------------
+@transaction.atomic
+def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None = None) -> Member:
+    """Merge a duplicate record into ``keep``: stints and posts move, blank fields are filled in.
+
+    The duplicate stays as a record marked merged; its code (if any) is retired, never issued again.
+    """
+    scope = scope or Scope.for_user(actor)
+    _require(keep.pk != duplicate.pk, _("Hãy chọn hai hồ sơ khác nhau."), "duplicate")
+    keep, duplicate = _lock_member(keep), _lock_member(duplicate)
+    _require_can_act(scope, keep.unit)
+    _require_can_act(scope, duplicate.unit)
+    for m in (keep, duplicate):
+        _require(m.status != MemberStatus.MERGED, _("“%(m)s” đã được gộp trước đó.") % {"m": m.full_name})
+    mine = list(Membership.objects.filter(member=keep))
+    theirs = list(Membership.objects.filter(member=duplicate))
+    far = dt.date.max
+    for a in mine:
+        for b in theirs:
+            _require(
+                not (a.valid_from <= (b.valid_to or far) and b.valid_from <= (a.valid_to or far)),
+                _("Hai hồ sơ có quá trình sinh hoạt trùng thời gian (%(u)s từ %(d)s); hãy sửa trước khi gộp.")
+                % {"u": b.unit.name, "d": format_date(b.valid_from)},
+                "duplicate",
+            )
+    _require(
+        not (any(s.valid_to is None for s in mine) and any(s.valid_to is None for s in theirs)),
+        _("Cả hai hồ sơ đều đang sinh hoạt; hãy cho một hồ sơ thôi sinh hoạt trước khi gộp."),
+        "duplicate",
+    )
+    before = {"keep": _snapshot(keep), "duplicate": _snapshot(duplicate)}
+    dup_cccd = duplicate.cccd
+    retired_code = duplicate.code
+    Member.objects.filter(pk=duplicate.pk).update(cccd=None, status=MemberStatus.MERGED, merged_into=keep)
+    Membership.objects.filter(member=duplicate).update(member=keep)
+    UnionPost.objects.filter(member=duplicate).update(member=keep)
+    for field in PERSONAL_FIELDS:
+        if (
+            field != "cccd"
+            and getattr(keep, field) in ("", None)
+            and getattr(duplicate, field) not in ("", None)
+        ):
+            setattr(keep, field, getattr(duplicate, field))
+    if not keep.cccd and dup_cccd:
+        keep.cccd = dup_cccd
+    if not keep.code and retired_code:
+        keep.code = retired_code
+        Member.objects.filter(pk=duplicate.pk).update(code=None)
+    latest = Membership.objects.filter(member=keep).order_by("-valid_from").first()
+    if latest is not None:
+        keep.unit = latest.unit
+        keep.status = MemberStatus.ACTIVE if latest.valid_to is None else MemberStatus.LEFT
+        first = Membership.objects.filter(member=keep).order_by("valid_from").first()
+        keep.joined_on = min(d for d in (keep.joined_on, first.valid_from) if d)
+    keep.save()
+    event_record(
+        actor=actor,
+        action="member.merge",
+        unit=keep.unit,
+        obj=keep,
+        summary=_("Gộp hồ sơ trùng “%(d)s” (%(dc)s) vào “%(k)s” (%(kc)s)")
+        % {"d": duplicate.full_name, "dc": retired_code or "—", "k": keep.full_name, "kc": keep.code or "—"},
+        before=before,
+        after=_snapshot(keep),
+    )
+    return keep
+
+
+# -- restructuring follow-through ---------------------------------------------------------------
+def stints_follow_unit_dissolution(
+    *, unit: Unit, last_day: dt.date, merged_into: Unit | None = None, actor
+) -> int:
+    """End (or move) the open stints of a unit whose last day is ``last_day``.
+
+    Called by ``org.services.unit_dissolve`` inside its transaction. When the unit was merged into a
+    grassroots union, members move there from the next day (start "restructure", codes kept);
+    otherwise they leave with reason "unit dissolved". Returns the number of members affected.
+    """
+    open_stints = list(
+        Membership.objects.select_for_update()
+        .filter(unit=unit, valid_to__isnull=True)
+        .select_related("member")
+    )
+    if not open_stints:
+        return 0
+    # Stints starting after the last day cannot end on it; they are moved or ended on their own first day.
+    move_to = merged_into if merged_into is not None and merged_into.kind.is_grassroots else None
+    ended_ids = [s.pk for s in open_stints]
+    reason = _reason(END_RESTRUCTURE if move_to else END_UNIT_DISSOLVED)
+    decision_no = unit.dissolution_decision_no
+    for stint in open_stints:
+        stint.valid_to = max(last_day, stint.valid_from)
+        stint.end_reason = reason
+        stint.end_decision_no = decision_no
+    Membership.objects.bulk_update(open_stints, ["valid_to", "end_reason", "end_decision_no"])
+    member_ids = [s.member_id for s in open_stints]
+    if move_to is not None:
+        Membership.objects.bulk_create(
+            Membership(
+                member_id=s.member_id,
+                unit=move_to,
+                valid_from=s.valid_to + ONE_DAY,
+                start_kind=StintStart.RESTRUCTURE,
+                decision_no=decision_no,
+            )
+            for s in open_stints
+        )
+        Member.objects.filter(pk__in=member_ids).update(unit=move_to, status=MemberStatus.ACTIVE)
+        summary = _("%(n)s đoàn viên của “%(u)s” chuyển sang “%(t)s” từ %(d)s") % {
+            "n": len(ended_ids),
+            "u": unit.name,
+            "t": move_to.name,
+            "d": format_date(last_day + ONE_DAY),
+        }
+    else:
+        Member.objects.filter(pk__in=member_ids).update(status=MemberStatus.LEFT)
+        summary = _("%(n)s đoàn viên của “%(u)s” thôi sinh hoạt do đơn vị giải thể (hết ngày %(d)s)") % {
+            "n": len(ended_ids),
+            "u": unit.name,
+            "d": format_date(last_day),
+        }
+    event_record(
+        actor=actor,
+        action="member.follow_restructure",
+        unit=move_to or unit,
+        obj=unit,
+        decision_no=decision_no,
+        summary=summary,
+        after={"members": len(member_ids)},
+    )
+    return len(member_ids)
+
+
+# -- derived data -------------------------------------------------------------------------------
+def registry_rebuild_derived() -> None:
+    """Bring derived data in step after a bulk load: the member code counter and each member's unit/status.
+
+    Set-based SQL only (the demo loader calls this after writing millions of rows).
+    """
+    with transaction.atomic():
+        prefix_len = len(MEMBER_CODE_PREFIX)
+        highest = (
+            Member.objects.filter(code__startswith=MEMBER_CODE_PREFIX)
+            .filter(~Q(code=""))
+            .aggregate(m=Max("code"))["m"]
+        )
+        number = int(highest[prefix_len:]) if highest and highest[prefix_len:].isdigit() else 0
+        counter, _created = MemberCodeCounter.objects.select_for_update().get_or_create(name="member")
+        if number > counter.last_value:
+            counter.last_value = number
+            counter.save(update_fields=["last_value"])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE members_member")
+            cursor.execute("ANALYZE members_membership")

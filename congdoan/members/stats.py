@@ -1,0 +1,286 @@
+"""Member statistics for a unit's subtree, as of any date and over any period (reads only).
+
+Counts come from stints. "In the subtree on day d" follows the dated ``UnitLink`` rows: a recursive
+query walks down from the unit and carries, for every unit below, the interval during which it was
+under the unit (the intersection of the link intervals along the way) and the child of the unit
+through which it hangs (the *branch*, for the drill-down table). A stint counts on day d when it
+covers d and its unit was in the subtree on d; an event (admission, leaving, founding) counts when
+its unit was in the subtree on the day it happened. The same SQL runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from congdoan.core.scoping import Scope
+from congdoan.org.models import Unit
+
+from .constants import AGE_BANDS, END_RESTRUCTURE, END_TRANSFER, ETHNICITY_NAMES, Gender, StintStart
+from .selectors import _years_before
+
+EARLIEST = dt.date(1, 1, 1)
+LATEST = dt.date(9999, 12, 31)
+ONE_DAY = dt.timedelta(days=1)
+MIN_GRASSROOTS_MEMBERS = 5
+
+
+def _subtree_cte(root_id: int, window_from: dt.date, window_to: dt.date) -> tuple[str, list]:
+    """``sub(id, branch, f, t)``: units under ``root_id`` with the interval they were under it.
+
+    Only links overlapping the window are followed, which prunes the walk to what the query needs.
+    """
+    sql = """
+    WITH RECURSIVE sub(id, branch, f, t) AS (
+        SELECT CAST(%s AS BIGINT), CAST(0 AS BIGINT), %s, %s
+        UNION ALL
+        SELECT l.child_id,
+               CASE WHEN sub.branch = 0 THEN l.child_id ELSE sub.branch END,
+               CASE WHEN l.valid_from > sub.f THEN l.valid_from ELSE sub.f END,
+               CASE WHEN COALESCE(l.valid_to, %s) < sub.t THEN COALESCE(l.valid_to, %s) ELSE sub.t END
+        FROM org_unitlink l JOIN sub ON l.parent_id = sub.id
+        WHERE l.valid_from <= sub.t AND COALESCE(l.valid_to, %s) >= sub.f
+          AND l.valid_from <= %s AND COALESCE(l.valid_to, %s) >= %s
+    )
+    """
+    return sql, [root_id, EARLIEST, LATEST, LATEST, LATEST, LATEST, window_to, LATEST, window_from]
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _age_case(on: dt.date) -> tuple[str, list]:
+    parts, params = [], []
+    for code, _label, low, _high in reversed(AGE_BANDS):
+        parts.append("WHEN m.date_of_birth <= %s THEN %s")
+        params += [_years_before(on, low), code]
+    return "CASE " + " ".join(parts) + " ELSE 'u15' END", params
+
+
+@dataclass
+class Snapshot:
+    """Members in a subtree on one day, with breakdowns; ``branches`` holds the totals per child."""
+
+    total: int = 0
+    women: int = 0
+    informal: int = 0
+    by_ethnicity: dict = field(default_factory=lambda: defaultdict(int))
+    by_age: dict = field(default_factory=lambda: defaultdict(int))
+    by_sector: dict = field(default_factory=lambda: defaultdict(int))
+    branches: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+
+
+def snapshot_on(*, unit: Unit, on: dt.date) -> Snapshot:
+    """Members of ``unit``'s subtree on ``on``: total, women, informal, by ethnicity, age band, sector."""
+    cte, params = _subtree_cte(unit.pk, on, on)
+    age_sql, age_params = _age_case(on)
+    sql = f"""{cte}
+    SELECT sub.branch, m.gender, m.ethnicity, m.is_informal, u.sector, {age_sql} AS band, COUNT(*)
+    FROM members_membership s
+    JOIN sub ON sub.id = s.unit_id
+    JOIN members_member m ON m.id = s.member_id
+    JOIN org_unit u ON u.id = s.unit_id
+    WHERE s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)
+    GROUP BY sub.branch, m.gender, m.ethnicity, m.is_informal, u.sector, band
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    snap = Snapshot()
+    for branch, gender, ethnicity, informal, sector, band, n in _rows(sql, params + age_params + [on, on]):
+        snap.total += n
+        snap.by_ethnicity[ethnicity] += n
+        snap.by_age[band] += n
+        snap.by_sector[sector or ""] += n
+        b = snap.branches[branch]
+        b["total"] += n
+        if gender == Gender.FEMALE:
+            snap.women += n
+            b["women"] += n
+        if informal:
+            snap.informal += n
+            b["informal"] += n
+    return snap
+
+
+def total_on(*, unit: Unit, on: dt.date) -> int:
+    """How many members ``unit``'s subtree had on ``on``."""
+    cte, params = _subtree_cte(unit.pk, on, on)
+    sql = f"""{cte}
+    SELECT COUNT(*) FROM members_membership s JOIN sub ON sub.id = s.unit_id
+    WHERE s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    return _rows(sql, params + [on, on])[0][0]
+
+
+def _by_branch(rows) -> tuple[int, dict]:
+    out: dict = defaultdict(int)
+    for branch, n in rows:
+        out[branch] += n
+    return sum(out.values()), out
+
+
+def admitted_between(
+    *, unit: Unit, start: dt.date, end: dt.date, informal_only: bool = False
+) -> tuple[int, dict]:
+    """Admissions and re-admissions with their first day in ``start..end`` (total, per branch)."""
+    cte, params = _subtree_cte(unit.pk, start, end)
+    extra = "AND m.is_informal = %s" if informal_only else ""
+    sql = f"""{cte}
+    SELECT sub.branch, COUNT(*) FROM members_membership s
+    JOIN sub ON sub.id = s.unit_id AND sub.f <= s.valid_from AND sub.t >= s.valid_from
+    JOIN members_member m ON m.id = s.member_id
+    WHERE s.start_kind IN (%s, %s) AND s.valid_from >= %s AND s.valid_from <= %s {extra}
+    GROUP BY sub.branch
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    args = params + [StintStart.ADMIT, StintStart.READMIT, start, end] + ([True] if informal_only else [])
+    return _by_branch(_rows(sql, args))
+
+
+def left_between(*, unit: Unit, start: dt.date, end: dt.date) -> tuple[int, dict]:
+    """Members who stopped (last day in ``start..end``) for a reason other than moving elsewhere."""
+    cte, params = _subtree_cte(unit.pk, start, end)
+    sql = f"""{cte}
+    SELECT sub.branch, COUNT(*) FROM members_membership s
+    JOIN sub ON sub.id = s.unit_id AND sub.f <= s.valid_to AND sub.t >= s.valid_to
+    JOIN members_leavereason r ON r.id = s.end_reason_id
+    WHERE s.valid_to >= %s AND s.valid_to <= %s AND r.code NOT IN (%s, %s)
+    GROUP BY sub.branch
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    return _by_branch(_rows(sql, params + [start, end, END_TRANSFER, END_RESTRUCTURE]))
+
+
+def party_between(*, unit: Unit, start: dt.date, end: dt.date, admitted: bool = False) -> int:
+    """Members introduced to (or admitted into) the Party in the period while in the subtree."""
+    column = "m.party_admitted_on" if admitted else "m.party_introduced_on"
+    cte, params = _subtree_cte(unit.pk, start, end)
+    sql = f"""{cte}
+    SELECT COUNT(DISTINCT m.id) FROM members_member m
+    JOIN members_membership s ON s.member_id = m.id
+        AND s.valid_from <= {column} AND (s.valid_to IS NULL OR s.valid_to >= {column})
+    JOIN sub ON sub.id = s.unit_id AND sub.f <= {column} AND sub.t >= {column}
+    WHERE {column} >= %s AND {column} <= %s
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    return _rows(sql, params + [start, end])[0][0]
+
+
+def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> dict:
+    """Grassroots unions founded in the period under the unit: total, state and non-state."""
+    cte, params = _subtree_cte(unit.pk, start, end)
+    sql = f"""{cte}
+    SELECT u.sector, COUNT(DISTINCT u.id) FROM org_unit u
+    JOIN org_unitkind k ON k.id = u.kind_id
+    JOIN sub ON sub.id = u.id AND sub.f <= u.founded_on AND sub.t >= u.founded_on
+    WHERE k.is_grassroots = %s AND u.founded_on >= %s AND u.founded_on <= %s AND u.id <> %s
+    GROUP BY u.sector
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    out = {"total": 0, "state": 0, "non_state": 0}
+    for sector, n in _rows(sql, params + [True, start, end, unit.pk]):
+        out["total"] += n
+        out["state" if sector == "state" else "non_state"] += n
+    return out
+
+
+def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str, str, int]], dict]:
+    """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members)."""
+    cte, params = _subtree_cte(unit.pk, on, on)
+    sql = f"""{cte}
+    SELECT u.id, u.code, u.name, sub.branch,
+        (SELECT COUNT(*) FROM members_membership s WHERE s.unit_id = u.id
+            AND s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)) AS n
+    FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id JOIN sub ON sub.id = u.id
+    WHERE k.is_grassroots = %s AND u.founded_on <= %s AND (u.dissolved_on IS NULL OR u.dissolved_on >= %s)
+    """  # noqa: S608 - only constant SQL fragments are interpolated
+    rows = [r for r in _rows(sql, params + [on, on, True, on, on]) if r[4] < MIN_GRASSROOTS_MEMBERS]
+    per_branch: dict = defaultdict(int)
+    for r in rows:
+        per_branch[r[3]] += 1
+    return [(r[0], r[1], r[2], r[4]) for r in sorted(rows, key=lambda r: r[2])], per_branch
+
+
+@dataclass
+class Report:
+    unit: Unit
+    on: dt.date
+    start: dt.date
+    end: dt.date
+    snapshot: Snapshot
+    total_before: int
+    admitted: int
+    informal_admitted: int
+    left: int
+    party_introduced: int
+    party_admitted: int
+    founded: dict
+    small_unions: list
+    rows: list  # per child: dict with unit and figures
+
+    @property
+    def net_change(self) -> int:
+        return self.snapshot_end_total - self.total_before
+
+    snapshot_end_total: int = 0
+
+
+def report(*, scope: Scope, unit: Unit, on: dt.date, start: dt.date, end: dt.date) -> Report:
+    """Everything the statistics page shows for ``unit`` (in scope): as of ``on`` and over ``start..end``."""
+    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    snap = snapshot_on(unit=unit, on=on)
+    end_total = snap.total if end == on else total_on(unit=unit, on=end)
+    before = total_on(unit=unit, on=start - ONE_DAY)
+    admitted, admitted_by = admitted_between(unit=unit, start=start, end=end)
+    informal_admitted, _ = admitted_between(unit=unit, start=start, end=end, informal_only=True)
+    left, left_by = left_between(unit=unit, start=start, end=end)
+    small, small_by = small_grassroots_on(unit=unit, on=on)
+    from congdoan.org.selectors import unit_children
+
+    rows = []
+    for child in unit_children(scope=scope, unit=unit, on=on):
+        b = snap.branches.get(child.pk, {})
+        rows.append(
+            {
+                "unit": child,
+                "total": b.get("total", 0),
+                "women": b.get("women", 0),
+                "informal": b.get("informal", 0),
+                "admitted": admitted_by.get(child.pk, 0),
+                "left": left_by.get(child.pk, 0),
+                "small_unions": small_by.get(child.pk, 0),
+            }
+        )
+    return Report(
+        unit=unit,
+        on=on,
+        start=start,
+        end=end,
+        snapshot=snap,
+        total_before=before,
+        admitted=admitted,
+        informal_admitted=informal_admitted,
+        left=left,
+        party_introduced=party_between(unit=unit, start=start, end=end),
+        party_admitted=party_between(unit=unit, start=start, end=end, admitted=True),
+        founded=grassroots_founded_between(unit=unit, start=start, end=end),
+        small_unions=small,
+        rows=rows,
+        snapshot_end_total=end_total,
+    )
+
+
+def ethnicity_rows(snap: Snapshot) -> list[tuple[str, int]]:
+    return sorted(((ETHNICITY_NAMES.get(k, k), n) for k, n in snap.by_ethnicity.items()), key=lambda r: -r[1])
+
+
+def age_rows(snap: Snapshot) -> list[tuple[str, int]]:
+    return [(str(label), snap.by_age.get(code, 0)) for code, label, _low, _high in AGE_BANDS]
+
+
+def sector_rows(snap: Snapshot) -> list[tuple[str, int]]:
+    from congdoan.org.constants import Sector
+
+    labels = dict(Sector.choices)
+    return [(str(labels.get(k, _("Chưa phân loại"))), n) for k, n in sorted(snap.by_sector.items())]

@@ -1,0 +1,47 @@
+import datetime as dt
+import itertools
+
+import pytest
+
+from congdoan.core.scoping import Scope
+from congdoan.members import services
+from congdoan.members.models import AdmissionBatch
+
+SYSTEM = Scope.unrestricted()
+_cccd = itertools.count(100000000001)
+
+
+def person(**overrides) -> dict:
+    data = {
+        "full_name": "Nguyễn Văn An",
+        "gender": "M",
+        "date_of_birth": dt.date(1990, 5, 17),
+        "ethnicity": "01",
+        "cccd": str(next(_cccd)),
+    }
+    data.update(overrides)
+    return data
+
+
+def admit_active(unit, on=dt.date(2020, 1, 1), decision_no="05/QĐ-CĐCS", **overrides):
+    """A member admitted into ``unit`` and approved by the level above (through the real services)."""
+    member = services.member_admit(
+        actor=None, scope=SYSTEM, unit=unit, admitted_on=on, decision_no=decision_no, **person(**overrides)
+    )
+    batch = AdmissionBatch.objects.get(members=member)
+    if batch.status != AdmissionBatch.Status.SUBMITTED:
+        services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
+    services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="10/QĐ-LĐLĐ")
+    member.refresh_from_db()
+    return member
+
+
+@pytest.fixture
+def admit():
+    return admit_active
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The shared tree fixture creates six users; argon2 would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

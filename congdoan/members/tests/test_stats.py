@@ -1,0 +1,295 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from congdoan.members import services, stats
+from congdoan.members.constants import StintStart
+from congdoan.members.models import LeaveReason, Member, Membership
+from congdoan.org import services as org_services
+from congdoan.org.models import UnitLink
+from congdoan.targets.computed import compute
+
+from .conftest import SYSTEM, admit_active
+
+D = dt.date
+
+
+def leave(member, day, code="retired"):
+    services.member_leave(
+        actor=None,
+        scope=SYSTEM,
+        member=member,
+        left_on=day,
+        reason=LeaveReason.objects.get(code=code),
+        decision_no="1",
+    )
+
+
+def transfer(member, unit, day):
+    services.member_transfer(
+        actor=None, scope=SYSTEM, member=member, to_unit=unit, effective_on=day, decision_no="2"
+    )
+
+
+def test_counts_as_of_a_date_follow_transfers_between_provinces(tree):
+    m = admit_active(tree.g1, on=D(2020, 1, 1), gender="F")
+    admit_active(tree.g4, on=D(2020, 1, 1))
+    transfer(m, tree.g4, D(2023, 1, 1))
+    assert stats.total_on(unit=tree.lc, on=D(2022, 12, 31)) == 1
+    assert stats.total_on(unit=tree.lc, on=D(2023, 1, 1)) == 0
+    assert stats.total_on(unit=tree.dn, on=D(2023, 1, 1)) == 2
+    assert stats.snapshot_on(unit=tree.dn, on=D(2023, 6, 1)).women == 1
+    assert stats.total_on(unit=tree.root, on=D(2023, 6, 1)) == 2
+    assert stats.total_on(unit=tree.root, on=D(2019, 12, 31)) == 0
+
+
+def test_a_dissolved_union_still_counts_before_its_last_day(tree):
+    for _ in range(3):
+        admit_active(tree.g3, on=D(2020, 1, 1))
+    org_services.unit_dissolve(
+        actor=None, scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT"
+    )
+    assert stats.total_on(unit=tree.cd, on=D(2024, 6, 30)) == 3
+    assert stats.total_on(unit=tree.cd, on=D(2024, 7, 1)) == 0
+    assert stats.left_between(unit=tree.lc, start=D(2024, 1, 1), end=D(2024, 12, 31))[0] == 3
+    assert compute("members_left", unit=tree.lc, start=D(2024, 1, 1), end=D(2024, 12, 31)) == 3
+
+
+def test_a_moved_grassroots_union_counts_under_its_old_parent_before_the_move(tree):
+    admit_active(tree.g2, on=D(2020, 1, 1))
+    org_services.unit_reparent(
+        actor=None,
+        scope=SYSTEM,
+        unit=tree.g2,
+        new_parent=tree.hc,
+        effective_on=D(2022, 1, 1),
+        decision_no="CS",
+    )
+    assert stats.total_on(unit=tree.lc, on=D(2021, 12, 31)) == 1
+    assert stats.total_on(unit=tree.dn, on=D(2021, 12, 31)) == 0
+    assert stats.total_on(unit=tree.dn, on=D(2022, 1, 1)) == 1
+    # The admission happened while the union was in Lào Cai: it belongs to Lào Cai's figures.
+    assert stats.admitted_between(unit=tree.lc, start=D(2020, 1, 1), end=D(2022, 12, 31))[0] == 1
+    assert stats.admitted_between(unit=tree.dn, start=D(2020, 1, 1), end=D(2022, 12, 31))[0] == 0
+
+
+def test_a_merge_keeps_the_total_and_counts_no_admission_or_leaving(tree):
+    for _ in range(2):
+        admit_active(tree.g1, on=D(2020, 1, 1))
+    org_services.unit_merge(
+        actor=None,
+        scope=SYSTEM,
+        sources=[tree.g1],
+        target=tree.g2,
+        effective_on=D(2024, 1, 1),
+        decision_no="HN",
+    )
+    year = {"start": D(2024, 1, 1), "end": D(2024, 12, 31)}
+    assert (
+        stats.total_on(unit=tree.bt, on=D(2023, 12, 31))
+        == stats.total_on(unit=tree.bt, on=D(2024, 1, 1))
+        == 2
+    )
+    assert stats.admitted_between(unit=tree.bt, **year)[0] == 0
+    assert stats.left_between(unit=tree.bt, **year)[0] == 0
+    assert compute("members_net_gain", unit=tree.bt, **year) == 0
+
+
+def test_period_indicators_for_admissions_party_and_new_unions(tree):
+    admit_active(
+        tree.g1,
+        on=D(2024, 3, 1),
+        is_informal=True,
+        party_status="introduced",
+        party_introduced_on=D(2024, 9, 1),
+    )
+    admit_active(tree.g1, on=D(2023, 3, 1))
+    from tests.factories import found
+
+    found(tree.bt, "CĐCS Công ty Mới", "grassroots", founded_on=D(2024, 5, 5), sector="non_state")
+    found(tree.bt, "CĐCS Trường Tiểu học", "grassroots", founded_on=D(2024, 6, 5), sector="state")
+    year = {"unit": tree.lc, "start": D(2024, 1, 1), "end": D(2024, 12, 31)}
+    assert compute("members_admitted", **year) == 1
+    assert compute("informal_admitted", **year) == 1
+    assert compute("party_introduced", **year) == 1
+    assert compute("members_total", **year) == 2
+    assert compute("members_net_gain", **year) == 1
+    assert compute("grassroots_founded", **year) == 2
+    assert compute("grassroots_founded_state", **year) == 1
+    assert compute("grassroots_founded_non_state", **year) == 1
+
+
+def test_unions_with_fewer_than_five_members_are_listed(tree):
+    for _ in range(5):
+        admit_active(tree.g1, on=D(2020, 1, 1))
+    admit_active(tree.g2, on=D(2020, 1, 1))
+    small, per_branch = stats.small_grassroots_on(unit=tree.lc, on=D(2024, 1, 1))
+    assert {name for _id, _code, name, _n in small} == {tree.g2.name, tree.g3.name}
+    assert per_branch[tree.bt.pk] == 1 and per_branch[tree.cd.pk] == 1
+
+
+def test_the_report_drills_down_to_children(tree):
+    admit_active(tree.g1, on=D(2020, 1, 1), gender="F", date_of_birth=D(1970, 1, 1), ethnicity="02")
+    admit_active(tree.g3, on=D(2020, 1, 1))
+    r = stats.report(scope=SYSTEM, unit=tree.lc, on=D(2024, 1, 1), start=D(2024, 1, 1), end=D(2024, 1, 1))
+    rows = {row["unit"].code: row for row in r.rows}
+    assert rows["LCI.BT"]["total"] == 1 and rows["LCI.BT"]["women"] == 1 and rows["LCI.CD"]["total"] == 1
+    assert r.snapshot.total == 2
+    assert dict(stats.age_rows(r.snapshot))["Từ 50 đến 59 tuổi"] == 1
+    assert dict(stats.ethnicity_rows(r.snapshot))["Tày"] == 1
+
+
+# -- random histories against a brute-force recount ---------------------------------------------
+class BruteForce:
+    """Counts straight from the definitions, walking the dated parent links in Python."""
+
+    def __init__(self):
+        self.links = list(UnitLink.objects.values("child_id", "parent_id", "valid_from", "valid_to"))
+        self.stints = list(
+            Membership.objects.values(
+                "unit_id", "valid_from", "valid_to", "start_kind", "end_reason__code", "member__gender"
+            )
+        )
+
+    def parent_on(self, unit_id, day):
+        for link in self.links:
+            if (
+                link["child_id"] == unit_id
+                and link["valid_from"] <= day
+                and (link["valid_to"] or D.max) >= day
+            ):
+                return link["parent_id"]
+        return None
+
+    def under(self, unit_id, root_id, day):
+        seen = 0
+        while unit_id is not None and seen < 20:
+            if unit_id == root_id:
+                return True
+            unit_id, seen = self.parent_on(unit_id, day), seen + 1
+        return False
+
+    def total(self, root_id, day, women=False):
+        return sum(
+            1
+            for s in self.stints
+            if s["valid_from"] <= day <= (s["valid_to"] or D.max)
+            and self.under(s["unit_id"], root_id, day)
+            and (not women or s["member__gender"] == "F")
+        )
+
+    def admitted(self, root_id, start, end):
+        return sum(
+            1
+            for s in self.stints
+            if s["start_kind"] in (StintStart.ADMIT, StintStart.READMIT)
+            and start <= s["valid_from"] <= end
+            and self.under(s["unit_id"], root_id, s["valid_from"])
+        )
+
+    def left(self, root_id, start, end):
+        return sum(
+            1
+            for s in self.stints
+            if s["valid_to"] is not None
+            and start <= s["valid_to"] <= end
+            and s["end_reason__code"] not in ("transfer", "restructure")
+            and self.under(s["unit_id"], root_id, s["valid_to"])
+        )
+
+
+BASE = D(2010, 1, 1)
+operation = st.tuples(
+    st.integers(0, 5000),  # day offset
+    st.sampled_from(
+        ["admit", "admit", "admit", "transfer", "leave", "readmit", "dissolve", "merge", "reparent"]
+    ),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+
+
+def _apply(t, day, kind, a, b):
+    grassroots = [t.g1, t.g2, t.g3, t.g4]
+    communes = [t.bt, t.cd, t.hc]
+    members = list(Member.objects.order_by("id"))
+    for u in grassroots + communes:
+        u.refresh_from_db()
+    if kind == "admit":
+        admit_active(grassroots[a % 4], on=day, gender="F" if b % 2 else "M")
+    elif kind == "merge":
+        org_services.unit_merge(
+            actor=None,
+            scope=SYSTEM,
+            sources=[grassroots[a % 4]],
+            target=grassroots[b % 4],
+            effective_on=day,
+            decision_no="HN",
+        )
+    elif kind == "dissolve":
+        org_services.unit_dissolve(
+            actor=None, scope=SYSTEM, unit=grassroots[a % 4], dissolved_on=day, decision_no="GT"
+        )
+    elif kind == "reparent":
+        org_services.unit_reparent(
+            actor=None,
+            scope=SYSTEM,
+            unit=grassroots[a % 4],
+            new_parent=communes[b % 3],
+            effective_on=day,
+            decision_no="CS",
+        )
+    elif members:
+        m = members[a % len(members)]
+        if kind == "transfer":
+            transfer(m, grassroots[b % 4], day)
+        elif kind == "leave":
+            leave(m, day, code="deceased" if b % 2 else "retired")
+        else:
+            services.member_readmit(
+                actor=None,
+                scope=SYSTEM,
+                member=m,
+                unit=grassroots[b % 4],
+                readmitted_on=day,
+                decision_no="KL",
+            )
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    ops=st.lists(operation, min_size=1, max_size=14),
+    probes=st.lists(st.integers(0, 5200), min_size=2, max_size=4),
+)
+def test_counts_equal_a_brute_force_recount_after_random_histories(ops, probes):
+    from tests.factories import build_tree
+
+    with transaction.atomic():
+        t = build_tree()
+        for offset, kind, a, b in sorted(ops, key=lambda op: op[0]):
+            try:
+                with transaction.atomic():
+                    _apply(t, BASE + dt.timedelta(days=offset), kind, a, b)
+            except ValidationError:
+                pass
+        brute = BruteForce()
+        days = sorted(BASE + dt.timedelta(days=p) for p in probes)
+        for unit in (t.root, t.lc, t.dn, t.bt, t.cd, t.hc, t.g1, t.g4):
+            for day in days:
+                assert stats.total_on(unit=unit, on=day) == brute.total(unit.pk, day), (unit.code, day)
+                assert stats.snapshot_on(unit=unit, on=day).women == brute.total(unit.pk, day, women=True)
+            start, end = days[0], days[-1]
+            assert stats.admitted_between(unit=unit, start=start, end=end)[0] == brute.admitted(
+                unit.pk, start, end
+            )
+            assert stats.left_between(unit=unit, start=start, end=end)[0] == brute.left(unit.pk, start, end)
+        transaction.set_rollback(True)

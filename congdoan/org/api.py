@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from congdoan.core.scoping import Scope
@@ -102,6 +102,11 @@ class ClusterOut(Schema):
         return list(obj.members.values_list("id", flat=True))
 
 
+class ClusterRollOverIn(Schema):
+    year: int
+    head_unit_id: int
+
+
 class ClusterIn(Schema):
     owner_id: int
     name: str
@@ -120,6 +125,24 @@ def _scope(request) -> Scope:
 @paginate(LimitOffsetPagination)
 def list_units(request, filters: Query[UnitFilter]):
     return selectors.unit_list(scope=_scope(request), q=filters.q, kind=filters.kind, on=filters.on)
+
+
+# Declared before /units/{unit_id}: Ninja's path parameters match any text, "merge" included.
+@router.post("/units/merge", response=UnitOut, summary="Hợp nhất đơn vị")
+def merge_units(request, payload: MergeIn):
+    scope = _scope(request)
+    sources = [selectors.unit_get(scope=scope, pk=pk) for pk in payload.source_ids]
+    target = selectors.unit_get(scope=scope, pk=payload.target_id)
+    services.unit_merge(
+        actor=request.user,
+        scope=scope,
+        sources=sources,
+        target=target,
+        effective_on=payload.effective_on,
+        decision_no=payload.decision_no,
+        decision_date=payload.decision_date,
+    )
+    return selectors.unit_get(scope=scope, pk=target.pk)
 
 
 @router.get("/units/{unit_id}", response=UnitOut, summary="Chi tiết đơn vị")
@@ -153,7 +176,7 @@ def found_unit(request, payload: FoundIn):
         kind=kind,
         **payload.dict(exclude={"parent_id", "kind"}),
     )
-    return 201, selectors.unit_get(scope=scope, pk=unit.pk)
+    return Status(201, selectors.unit_get(scope=scope, pk=unit.pk))
 
 
 @router.post("/units/{unit_id}/reparent", response=UnitOut, summary="Chuyển đơn vị cấp trên")
@@ -179,23 +202,6 @@ def dissolve_unit(request, unit_id: int, payload: DissolveIn):
     unit = selectors.unit_get(scope=scope, pk=unit_id)
     services.unit_dissolve(actor=request.user, scope=scope, unit=unit, **payload.dict())
     return selectors.unit_get(scope=scope, pk=unit_id)
-
-
-@router.post("/units/merge", response=UnitOut, summary="Hợp nhất đơn vị")
-def merge_units(request, payload: MergeIn):
-    scope = _scope(request)
-    sources = [selectors.unit_get(scope=scope, pk=pk) for pk in payload.source_ids]
-    target = selectors.unit_get(scope=scope, pk=payload.target_id)
-    services.unit_merge(
-        actor=request.user,
-        scope=scope,
-        sources=sources,
-        target=target,
-        effective_on=payload.effective_on,
-        decision_no=payload.decision_no,
-        decision_date=payload.decision_date,
-    )
-    return selectors.unit_get(scope=scope, pk=target.pk)
 
 
 @router.post("/units/{unit_id}/split", response=list[UnitOut], summary="Chia tách đơn vị")
@@ -242,7 +248,9 @@ def _cluster_args(scope, payload: ClusterIn) -> dict:
 @router.post("/clusters", response={201: ClusterOut}, summary="Lập cụm, khối")
 def create_cluster(request, payload: ClusterIn):
     scope = _scope(request)
-    return 201, services.cluster_save(actor=request.user, scope=scope, **_cluster_args(scope, payload))
+    return Status(
+        201, services.cluster_save(actor=request.user, scope=scope, **_cluster_args(scope, payload))
+    )
 
 
 @router.put("/clusters/{cluster_id}", response=ClusterOut, summary="Sửa cụm, khối")
@@ -252,3 +260,18 @@ def update_cluster(request, cluster_id: int, payload: ClusterIn):
     return services.cluster_save(
         actor=request.user, scope=scope, cluster=cluster, **_cluster_args(scope, payload)
     )
+
+
+@router.post(
+    "/clusters/{cluster_id}/roll-over",
+    response={201: ClusterOut},
+    summary="Chuyển cụm, khối sang năm mới với cụm trưởng mới",
+)
+def roll_over_cluster(request, cluster_id: int, payload: ClusterRollOverIn):
+    scope = _scope(request)
+    cluster = selectors.cluster_get(scope=scope, pk=cluster_id)
+    head_unit = selectors.unit_get(scope=scope, pk=payload.head_unit_id)
+    new = services.cluster_roll_over(
+        actor=request.user, scope=scope, cluster=cluster, year=payload.year, head_unit=head_unit
+    )
+    return Status(201, new)

@@ -110,3 +110,14 @@ class ClusterForm(forms.Form):
         self.fields["members"].queryset = candidates
         self.fields["members"].label_from_instance = lambda u: f"{u.name} ({u.code})"
         self.fields["head_unit"].queryset = candidates
+
+
+class ClusterRollOverForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm mới"), min_value=2000, max_value=2100)
+    head_unit = ScopedUnitChoiceField(
+        label=_("Cụm trưởng, khối trưởng năm mới"), queryset=Unit.objects.none()
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["head_unit"].queryset = members

@@ -98,17 +98,22 @@ def subtree_ids_on(*, root_id: int, on: dt.date) -> QuerySet:
     """A subquery of the IDs of ``root_id`` and its descendants through links valid on ``on``."""
 
     def make(cte):
+        # The CTE's column is "uid": "id" would clash with the model field in values().
         return (
             Unit.objects.filter(pk=root_id)
-            .values("id")
+            .order_by()
+            .values(uid=F("id"))
             .union(
-                cte.join(UnitLink, parent_id=cte.col.id).filter(link_valid_on(on)).values(id=F("child_id")),
+                cte.join(UnitLink, parent_id=cte.col.uid)
+                .filter(link_valid_on(on))
+                .order_by()
+                .values(uid=F("child_id")),
                 all=True,
             )
         )
 
     cte = CTE.recursive(make)
-    return with_cte(cte, select=cte.queryset()).values("id")
+    return with_cte(cte, select=cte.queryset().order_by()).values("uid")
 
 
 def unit_counts(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> dict:

@@ -401,6 +401,7 @@ def unit_merge(
         "target",
     )
     last_day = effective_on - ONE_DAY
+    before = {"sources": [_snapshot(s) for s in sources], "target": _snapshot(target)}
     for source in sources:
         _require(
             not target.path.startswith(source.path),
@@ -419,6 +420,7 @@ def unit_merge(
         _require(
             source.status == UnitStatus.ACTIVE, _("Đơn vị “%(u)s” đã ngừng hoạt động.") % {"u": source.name}
         )
+        _require_after_history(source, effective_on)
         for child in _children_after(source, last_day):
             unit_reparent(
                 actor=actor,
@@ -448,6 +450,7 @@ def unit_merge(
         decision_no=decision_no,
         summary=_("Hợp nhất %(s)s vào “%(t)s” từ %(d)s")
         % {"s": ", ".join(f"“{s.name}”" for s in sources), "t": target.name, "d": format_date(effective_on)},
+        before=before,
         after={"sources": [s.code for s in sources], "target": target.code},
     )
     target.refresh_from_db()
@@ -518,6 +521,7 @@ def unit_split(
             decision_date=decision_date,
             scope=Scope.unrestricted(),
         )
+    before = {"source": _snapshot(source), "children": [c.code for c in children]}
     unit_dissolve(
         actor=actor,
         unit=source,
@@ -527,6 +531,24 @@ def unit_split(
         reason=_("Chia tách thành %(n)s đơn vị") % {"n": len(new_units)},
         status=UnitStatus.SPLIT,
         scope=scope,
+    )
+    event_record(
+        actor=actor,
+        action="unit.split_into",
+        unit=parent.parent,
+        obj=source,
+        decision_no=decision_no,
+        summary=_("Chia tách “%(s)s” thành %(parts)s từ %(d)s")
+        % {
+            "s": source.name,
+            "parts": ", ".join(f"“{u.name}”" for u in new_units),
+            "d": format_date(effective_on),
+        },
+        before=before,
+        after={
+            "parts": [u.code for u in new_units],
+            "children": {c.code: new_units[child_targets[c.pk]].code for c in children},
+        },
     )
     return new_units
 
@@ -553,6 +575,11 @@ def cluster_save(
     _require(bool(name), _("Cần nhập tên cụm, khối."), "name")
     _require(2000 <= int(year) <= 2100, _("Năm không hợp lệ."), "year")
     _require(len(members) >= 2, _("Cụm, khối cần ít nhất hai đơn vị thành viên."), "members")
+    outside = [m.name for m in members if scope.role_on(m.path) is None]
+    if outside:
+        raise PermissionDenied(
+            _("Các đơn vị sau nằm ngoài phạm vi của bạn: %(names)s.") % {"names": ", ".join(outside)}
+        )
     _require(
         head_unit is None or head_unit in members, _("Cụm trưởng phải là một đơn vị thành viên."), "head_unit"
     )

@@ -16,5 +16,6 @@ urlpatterns = [
     path("clusters/new/", views.cluster_edit, name="cluster_new"),
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster"),
     path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),
+    path("clusters/<int:pk>/roll-over/", views.cluster_roll_over, name="cluster_roll_over"),
     path("audit/", views.audit_log, name="audit"),
 ]

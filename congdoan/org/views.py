@@ -223,9 +223,33 @@ def cluster_list(request):
 
 @login_required
 def cluster_detail(request, pk: int):
-    cluster = selectors.cluster_get(scope=_scope(request), pk=pk)
+    scope = _scope(request)
+    cluster = selectors.cluster_get(scope=scope, pk=pk)
     members = cluster.members.select_related("kind").order_by("name")
-    return render(request, "org/cluster_detail.html", {"cluster": cluster, "members": members})
+    context = {"cluster": cluster, "members": members, "can_edit": scope.can(cluster.owner)}
+    return render(request, "org/cluster_detail.html", context)
+
+
+@login_required
+def cluster_roll_over(request, pk: int):
+    """Start the cluster's next year: same members, a new head unit."""
+    scope = _scope(request)
+    cluster = selectors.cluster_get(scope=scope, pk=pk)
+    if not scope.can(cluster.owner):
+        raise PermissionDenied
+    members = cluster.members.order_by("name")
+    form = forms.ClusterRollOverForm(
+        request.POST or None, members=members, initial={"year": cluster.year + 1}
+    )
+
+    def action(data):
+        new = services.cluster_roll_over(
+            actor=request.user, cluster=cluster, year=data["year"], head_unit=data["head_unit"]
+        )
+        return f"/clusters/{new.pk}/"
+
+    title = _("Chuyển “%(n)s” sang năm mới") % {"n": cluster.name}
+    return _run(request, form, "org/operation.html", {"title": title, "cluster": cluster}, action)
 
 
 @login_required

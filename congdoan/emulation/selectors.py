@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from math import floor
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from congdoan.core.scoping import Scope
@@ -249,7 +249,7 @@ def decision_get(*, scope: Scope, pk: int) -> Decision:
 
 def decision_awards(*, decision: Decision) -> QuerySet[Award]:
     return decision.awards.select_related("award_kind", "unit", "member", "nomination").order_by(
-        "award_kind__sort_order", "member__isnull", "id"
+        "award_kind__sort_order", F("member_id").asc(nulls_first=True), "id"
     )
 
 

@@ -1,35 +1,16 @@
 import datetime as dt
-import itertools
 
 import pytest
 
 from congdoan.core.scoping import Scope
-from congdoan.core.text import fold
 from congdoan.emulation import services
 from congdoan.emulation.models import AwardKind
-from congdoan.members.constants import MemberStatus
-from congdoan.members.models import Member, Membership
 from congdoan.org.services import cluster_save
 
+from .helpers import make_member
+
 SYSTEM = Scope.unrestricted()
-_n = itertools.count(1)
 TODAY = dt.date(2026, 11, 20)
-
-
-def make_member(unit, name="Nguyễn Thị Lan", gender="F", joined=dt.date(2015, 3, 1)) -> Member:
-    """A member row made directly (the registry's own services are tested in the members app)."""
-    member = Member.objects.create(
-        code=f"T{next(_n):07d}",
-        full_name=name,
-        name_folded=fold(name),
-        gender=gender,
-        date_of_birth=dt.date(1985, 6, 1),
-        status=MemberStatus.ACTIVE,
-        unit=unit,
-        joined_on=joined,
-    )
-    Membership.objects.create(member=member, unit=unit, valid_from=joined, start_kind="admit")
-    return member
 
 
 def kind(code: str) -> AwardKind:
@@ -112,3 +93,44 @@ def lan(tree):
 def _fast_passwords(settings):
     """Argon2 is deliberately slow; tests here do not test hashing."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def decided(tree, lan, council):
+    """A decided round: Lan's Bằng khen and a collective flag for g1, by the province's decision 215."""
+    nominations = []
+    flag = kind("co_thi_dua_ldld")
+    register(tree.g1, 2026, (flag, None), (kind("lao_dong_gioi"), lan))
+    for award_kind, member, unit in ((kind("bang_khen_ldld"), lan, tree.g1), (flag, None, tree.g1)):
+        nomination = services.nomination_create(
+            actor=None,
+            scope=SYSTEM,
+            proposing_unit=tree.g1,
+            award_kind=award_kind,
+            year=2026,
+            member=member,
+            nominee_unit=unit,
+            achievements="Hoàn thành xuất sắc nhiệm vụ",
+            on=TODAY,
+        )
+        services.nomination_submit(actor=None, scope=SYSTEM, nomination=nomination)
+        services.nomination_council_accept(
+            actor=None,
+            scope=SYSTEM,
+            nomination=nomination,
+            session=council,
+            votes_for=7,
+            votes_against=0,
+            votes_abstain=0,
+        )
+        nominations.append(nomination)
+    return services.decision_issue(
+        actor=tree.province_officer,
+        issuing_unit=tree.lc,
+        number="215/QĐ-LĐLĐ",
+        issued_on=dt.date(2026, 12, 5),
+        signer_name="Vũ Xuân Hà",
+        signer_title="Chủ tịch",
+        year=2026,
+        nominations=nominations,
+    )

@@ -11,7 +11,8 @@ from congdoan.emulation.models import AwardQuota, Discipline, Nomination, WorkAb
 from congdoan.emulation.services.nominations import transition
 from congdoan.members.models import UnionPost
 
-from .conftest import SYSTEM, TODAY, kind, make_member, register
+from .conftest import SYSTEM, TODAY, kind, register
+from .helpers import make_member
 
 ALL = list(NominationStatus)
 ILLEGAL = [(a, b) for a, b in itertools.product(ALL, ALL) if b not in NOMINATION_TRANSITIONS[a]]

@@ -1,0 +1,161 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from congdoan.org.models import Unit
+
+from .constants import FundKind, HouseStage, HouseWork, PaymentForm, ProgrammeKind, ProgrammeStatus
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class ProgrammeForm(StyledForm):
+    owner = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
+    kind = forms.ChoiceField(label=_("Loại chương trình"), choices=ProgrammeKind.choices)
+    name = forms.CharField(label=_("Tên chương trình"), max_length=255)
+    start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET)
+    end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET)
+    whole_subtree = forms.BooleanField(
+        label=_("Toàn bộ đơn vị trực thuộc tham gia"), required=False, initial=True
+    )
+    units = UnitMultipleChoiceField(
+        label=_("Đơn vị tham gia (khi không phải toàn bộ)"), queryset=Unit.objects.none(), required=False
+    )
+    eligibility = forms.CharField(
+        label=_("Đối tượng, tiêu chí"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    standard_amount = forms.IntegerField(label=_("Mức hỗ trợ (đồng)"), min_value=0, initial=0)
+    per_member_limit = forms.IntegerField(label=_("Mức tối đa mỗi người (đồng)"), min_value=1, required=False)
+    allows_non_members = forms.BooleanField(
+        label=_("Hỗ trợ cả người lao động chưa là đoàn viên"), required=False
+    )
+    online_registration = forms.BooleanField(label=_("Nhận đăng ký trực tuyến"), required=False)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), choices=ProgrammeStatus.choices, initial=ProgrammeStatus.OPEN
+    )
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.fields["units"].queryset = owners
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data
+
+
+class FundForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Nguồn"), choices=FundKind.choices)
+    donor_name = forms.CharField(label=_("Nhà tài trợ (nếu là xã hội hoá)"), max_length=255, required=False)
+    budget = forms.IntegerField(label=_("Dự toán (đồng)"), min_value=0, initial=0)
+
+
+class _PayMixin(StyledForm):
+    amount = forms.IntegerField(
+        label=_("Số tiền mỗi người (đồng)"),
+        min_value=1,
+        required=False,
+        help_text=_("Để trống: theo mức hỗ trợ."),
+    )
+    paid_on = forms.DateField(label=_("Ngày chi"), widget=DATE_WIDGET)
+    form = forms.ChoiceField(label=_("Hình thức"), choices=PaymentForm.choices)
+    fund = forms.ModelChoiceField(
+        label=_("Chi từ nguồn"), queryset=None, required=False, empty_label=_("Nguồn đầu tiên")
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fund"].queryset = programme.funds.all()
+
+
+class PickMembersForm(_PayMixin):
+    members = forms.ModelMultipleChoiceField(label=_("Đoàn viên"), queryset=None)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = candidates
+
+
+class ImportForm(_PayMixin):
+    file = forms.FileField(
+        label=_("Tệp Excel"),
+        help_text=_(
+            "Dòng tiêu đề có cột “Mã đoàn viên” hoặc “CCCD”; có thể thêm “Họ tên”, “Số tiền”, “Ghi chú”."
+        ),
+    )
+    unit = UnitChoiceField(
+        label=_("Đơn vị (cho người lao động chưa là đoàn viên)"), queryset=Unit.objects.none(), required=False
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ReverseForm(StyledForm):
+    reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=255)
+
+
+class HouseForm(StyledForm):
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
+    household_name = forms.CharField(label=_("Chủ hộ"), max_length=150)
+    situation = forms.CharField(label=_("Hoàn cảnh gia đình"), widget=forms.Textarea(attrs={"rows": 3}))
+    work = forms.ChoiceField(label=_("Hình thức"), choices=HouseWork.choices)
+    approved_amount = forms.IntegerField(label=_("Số tiền hỗ trợ (đồng)"), min_value=1)
+    approved_on = forms.DateField(label=_("Ngày duyệt"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class HouseStageForm(StyledForm):
+    stage = forms.ChoiceField(label=_("Tiến độ mới"), choices=HouseStage.choices[1:])
+    on = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET)
+
+
+class RegistrationForm(StyledForm):
+    programme = forms.ModelChoiceField(label=_("Chương trình"), queryset=None, empty_label=None)
+    member_code = forms.CharField(label=_("Mã đoàn viên"), max_length=16)
+    cccd = forms.CharField(label=_("Số CCCD"), max_length=12)
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class FiguresForm(StyledForm):
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET, required=False)
+    end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET, required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -1,0 +1,318 @@
+"""Every read of the welfare module; each takes a Scope and returns only what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from congdoan.core.money import format_vnd
+from congdoan.core.scoping import Scope
+from congdoan.core.text import fold
+from congdoan.members.constants import MemberStatus
+from congdoan.members.models import Member
+
+from .constants import UNION_FUND_KINDS, VISIT_KINDS, FundKind, HouseStage, PaymentStatus, ProgrammeKind
+from .models import HouseCase, Payment, PaymentSplit, Programme, Registration
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    parts = [p for p in path.strip("/").split("/") if p]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def programme_list(
+    *, scope: Scope, kind: str = "", q: str = "", year: int | None = None
+) -> QuerySet[Programme]:
+    """Programmes the user organises, or takes part in (whole subtree of an ancestor, or a chosen unit)."""
+    qs = Programme.objects.select_related("owner")
+    if not scope.everything:
+        ancestors = sorted({a for root, _role in scope.roots for a in _ancestor_paths(root)})
+        chosen = Programme.units.through.objects.filter(scope.q("unit__path"), programme_id=OuterRef("pk"))
+        qs = qs.filter(
+            scope.q("owner__path") | Q(whole_subtree=True, owner__path__in=ancestors) | Q(Exists(chosen))
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(name__icontains=q.strip())
+    if year:
+        qs = qs.filter(start__year__lte=year, end__year__gte=year)
+    return qs.order_by("-start", "name")
+
+
+def programme_get(*, scope: Scope, pk: int) -> Programme:
+    try:
+        return programme_list(scope=scope).get(pk=pk)
+    except Programme.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def fund_usage(*, scope: Scope, programme: Programme) -> list[dict]:
+    """Each fund source with its budget and what approved payments (in scope) have used of it."""
+    used = dict(
+        scope.filter(PaymentSplit.objects.all(), "payment__unit__path")
+        .filter(payment__programme=programme, payment__status=PaymentStatus.APPROVED)
+        .values_list("fund_id")
+        .annotate(total=Sum("amount"))
+        .values_list("fund_id", "total")
+    )
+    return [
+        {"fund": fund, "budget": fund.budget, "used": used.get(fund.pk, 0) or 0}
+        for fund in programme.funds.all()
+    ]
+
+
+def payment_list(
+    *, scope: Scope, programme: Programme | None = None, status: str = "", unit=None, q: str = ""
+) -> QuerySet[Payment]:
+    qs = scope.filter(Payment.objects.select_related("unit", "member", "programme"), "unit__path")
+    if programme is not None:
+        qs = qs.filter(programme=programme)
+    if status:
+        qs = qs.filter(status=status)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if q:
+        qs = qs.filter(Q(member__name_folded__contains=fold(q)) | Q(member__code__iexact=q.strip()))
+    return qs.annotate(is_reversed=Exists(Payment.objects.filter(reverses=OuterRef("pk"))))
+
+
+def payment_get(*, scope: Scope, pk: int) -> Payment:
+    try:
+        return payment_list(scope=scope).get(pk=pk)
+    except Payment.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _effective(qs: QuerySet[Payment]) -> QuerySet[Payment]:
+    """Approved or pending support that still stands: not a reversal, not reversed."""
+    return qs.filter(reverses__isnull=True).exclude(Exists(Payment.objects.filter(reverses=OuterRef("pk"))))
+
+
+def duplicate_warnings(*, scope: Scope, programme: Programme, payments: Sequence[Payment]) -> list[str]:
+    """Warnings to read before approving ``payments``.
+
+    - the member already got the same kind of support in an overlapping period (any programme, any unit
+      in the approver's scope);
+    - the member's total in this programme would exceed the programme's per-member limit.
+    """
+    member_ids = {p.member_id for p in payments if p.member_id}
+    cccds = {p.worker_cccd for p in payments if not p.member_id and p.worker_cccd}
+    if not member_ids and not cccds:
+        return []
+    mine = {p.pk for p in payments}
+    others = _effective(
+        scope.filter(Payment.objects.select_related("programme", "unit", "member"), "unit__path")
+        .filter(
+            programme__kind=programme.kind,
+            programme__start__lte=programme.end,
+            programme__end__gte=programme.start,
+            status__in=[PaymentStatus.SUBMITTED, PaymentStatus.APPROVED],
+        )
+        .filter(Q(member_id__in=member_ids) | Q(member__isnull=True, worker_cccd__in=cccds))
+    ).exclude(pk__in=mine)
+    warnings = []
+    earlier: dict = defaultdict(list)
+    for other in others:
+        earlier[other.member_id or other.worker_cccd].append(other)
+    totals: dict = defaultdict(int)
+    for p in payments:
+        totals[p.member_id or p.worker_cccd] += p.amount
+    for p in payments:
+        key = p.member_id or p.worker_cccd
+        for other in earlier.get(key, []):
+            warnings.append(
+                _("%(n)s đã được hỗ trợ %(a)s trong “%(p)s” (%(u)s, ngày %(d)s).")
+                % {
+                    "n": p.beneficiary_name,
+                    "a": format_vnd(other.amount),
+                    "p": other.programme.name,
+                    "u": other.unit.name,
+                    "d": other.paid_on.strftime("%d/%m/%Y"),
+                }
+            )
+    if programme.per_member_limit:
+        for key, amount in totals.items():
+            same = sum(o.amount for o in earlier.get(key, []) if o.programme_id == programme.pk)
+            if amount + same > programme.per_member_limit:
+                name = next(p.beneficiary_name for p in payments if (p.member_id or p.worker_cccd) == key)
+                warnings.append(
+                    _("%(n)s sẽ nhận tổng %(t)s, vượt mức tối đa %(l)s của chương trình.")
+                    % {"n": name, "t": format_vnd(amount + same), "l": format_vnd(programme.per_member_limit)}
+                )
+    return list(dict.fromkeys(warnings))
+
+
+def member_candidates(*, scope: Scope, programme: Programme, q: str = "", unit=None, limit: int = 50):
+    """Active members in scope (and in the programme's units) to pick as beneficiaries."""
+    qs = scope.filter(
+        Member.objects.select_related("unit").filter(status=MemberStatus.ACTIVE), "unit__path"
+    ).filter(unit__path__startswith=programme.owner.path)
+    if not programme.whole_subtree:
+        chosen = Q(pk__in=[])
+        for u in programme.units.all():
+            chosen |= Q(unit__path__startswith=u.path)
+        qs = qs.filter(chosen)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if q:
+        text = q.strip()
+        qs = qs.filter(Q(name_folded__contains=fold(text)) | Q(code__iexact=text) | Q(cccd=text))
+    already = Payment.objects.filter(programme=programme, member=OuterRef("pk"), reverses__isnull=True)
+    return qs.annotate(already=Exists(already)).order_by("unit__path", "name_folded")[:limit]
+
+
+def house_list(*, scope: Scope, programme: Programme | None = None) -> QuerySet[HouseCase]:
+    qs = scope.filter(HouseCase.objects.select_related("unit", "programme", "member"), "unit__path")
+    return qs.filter(programme=programme) if programme is not None else qs
+
+
+def house_get(*, scope: Scope, pk: int) -> HouseCase:
+    return scope.get_or_404(HouseCase.objects.select_related("unit", "programme"), "unit__path", pk=pk)
+
+
+def registration_list(*, scope: Scope, programme: Programme | None = None, status: str = "") -> QuerySet:
+    qs = scope.filter(Registration.objects.select_related("member", "unit", "programme"), "unit__path")
+    if programme is not None:
+        qs = qs.filter(programme=programme)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def registration_get(*, scope: Scope, pk: int) -> Registration:
+    return scope.get_or_404(
+        Registration.objects.select_related("member", "unit", "programme"), "unit__path", pk=pk
+    )
+
+
+def open_registration_programmes() -> QuerySet[Programme]:
+    """Programmes taking online applications — shown on the public page, so only name and dates are used."""
+    from congdoan.core.dates import today
+
+    day = today()
+    return Programme.objects.filter(
+        online_registration=True, status="open", start__lte=day, end__gte=day
+    ).select_related("owner")
+
+
+# -- figures ------------------------------------------------------------------------------------------------
+def _approved_in(scope: Scope, unit, start: dt.date, end: dt.date) -> QuerySet[Payment]:
+    qs = scope.filter(Payment.objects.all(), "unit__path")
+    return qs.filter(
+        unit__path__startswith=unit.path, status=PaymentStatus.APPROVED, paid_on__gte=start, paid_on__lte=end
+    )
+
+
+def _members_supported(payments: QuerySet[Payment]) -> int:
+    standing = _effective(payments)
+    members = standing.filter(member__isnull=False).aggregate(n=Count("member_id", distinct=True))["n"]
+    workers = standing.filter(member__isnull=True).aggregate(n=Count("worker_cccd", distinct=True))["n"]
+    return members + workers
+
+
+def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict:
+    """The welfare figures of ``unit``'s subtree over ``start``..``end`` (approved payments, net of reversals).
+
+    Every amount is a sum of approved payments (reversals included), so the parts always add up to the total.
+    """
+    if not scope.filter(type(unit).objects.filter(pk=unit.pk)).exists():
+        raise Http404
+    payments = _approved_in(scope, unit, start, end)
+    by_kind = {
+        row["programme__kind"]: row["total"] or 0
+        for row in payments.values("programme__kind").annotate(total=Sum("amount")).order_by()
+    }
+    splits = PaymentSplit.objects.filter(payment__in=payments.values("pk"))
+    by_fund_kind = {
+        row["fund__kind"]: row["total"] or 0
+        for row in splits.values("fund__kind").annotate(total=Sum("amount")).order_by()
+    }
+    donors = [
+        {"donor": row["fund__donor_name"], "amount": row["total"] or 0}
+        for row in splits.filter(fund__kind=FundKind.DONATION)
+        .values("fund__donor_name")
+        .annotate(total=Sum("amount"))
+        .order_by("-total", "fund__donor_name")
+    ]
+    total = sum(by_kind.values())
+    donations = by_fund_kind.get(FundKind.DONATION, 0)
+    union = sum(by_fund_kind.get(k, 0) for k in UNION_FUND_KINDS)
+    houses = scope.filter(HouseCase.objects.all(), "unit__path").filter(
+        unit__path__startswith=unit.path, approved_on__gte=start, approved_on__lte=end
+    )
+    house_rows = (
+        houses.values("work", "stage").annotate(n=Count("id"), total=Sum("approved_amount")).order_by()
+    )
+    visits = _effective(payments.filter(programme__kind__in=VISIT_KINDS)).count()
+    registrations = (
+        scope.filter(Registration.objects.all(), "unit__path")
+        .filter(unit__path__startswith=unit.path, created_at__date__gte=start, created_at__date__lte=end)
+        .count()
+    )
+    return {
+        "unit": unit,
+        "start": start,
+        "end": end,
+        "members_supported": _members_supported(payments),
+        "amount_total": total,
+        "by_kind": [
+            (k, str(ProgrammeKind(k).label), by_kind[k]) for k in ProgrammeKind.values if k in by_kind
+        ],
+        "by_fund": [
+            (k, str(FundKind(k).label), by_fund_kind[k]) for k in FundKind.values if k in by_fund_kind
+        ],
+        "union_total": union,
+        "donation_total": donations,
+        "donation_share": round(100 * donations / total, 1) if total else 0.0,
+        "donors": donors,
+        "houses": sum(r["n"] for r in house_rows),
+        "houses_handed_over": sum(r["n"] for r in house_rows if r["stage"] == HouseStage.HANDED_OVER),
+        "houses_new": sum(r["n"] for r in house_rows if r["work"] == "new"),
+        "houses_repair": sum(r["n"] for r in house_rows if r["work"] == "repair"),
+        "house_amount": sum(r["total"] or 0 for r in house_rows),
+        "visits": visits,
+        "registrations": registrations,
+    }
+
+
+def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date) -> list[dict]:
+    """One row per direct child of ``unit`` (current tree): amount, donations, people supported.
+
+    Amounts come from one grouped query by unit; people are counted distinct per unit and added up per child
+    (a member paid in two units of the same child within the period would count twice there).
+    """
+    from congdoan.org.selectors import unit_children
+
+    children = list(unit_children(scope=scope, unit=unit, on=end))
+    if not children:
+        return []
+    payments = _approved_in(scope, unit, start, end)
+    per_unit = {
+        row["unit_id"]: row
+        for row in payments.values("unit_id", "unit__path")
+        .annotate(total=Sum("amount"), people=Count("member_id", distinct=True))
+        .order_by()
+    }
+    donated = dict(
+        PaymentSplit.objects.filter(payment__in=payments.values("pk"), fund__kind=FundKind.DONATION)
+        .values("payment__unit_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+        .values_list("payment__unit_id", "total")
+    )
+    rows = []
+    own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}
+    for child in children:
+        rows.append({"unit": child, "amount": 0, "donations": 0, "people": 0, "is_self": False})
+    for unit_id, row in per_unit.items():
+        target = next((r for r in rows if row["unit__path"].startswith(r["unit"].path)), own)
+        target["amount"] += row["total"] or 0
+        target["people"] += row["people"]
+        target["donations"] += donated.get(unit_id, 0) or 0
+    return rows + ([own] if own["amount"] else [])

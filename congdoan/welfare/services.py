@@ -367,8 +367,12 @@ def _cell(row, index: int | None) -> str:
     return str(value if value is not None else "").strip()
 
 
-def read_recipient_rows(data: bytes) -> list[dict]:
-    """Rows of an Excel list of recipients (mã đoàn viên / CCCD / họ tên / số tiền / ghi chú) as dicts."""
+def read_recipient_rows(data: bytes, fund_columns: dict[str, object] | None = None) -> list[dict]:
+    """Rows of an Excel list of recipients (mã đoàn viên / CCCD / họ tên / số tiền / ghi chú) as dicts.
+
+    ``fund_columns`` maps folded header texts to fund sources: such columns give the row's split
+    (key "funds": [(fund, text)]).
+    """
     from python_calamine import CalamineWorkbook
 
     try:
@@ -384,12 +388,35 @@ def read_recipient_rows(data: bytes) -> list[dict]:
             break
     if header_at is None:
         raise ValidationError(_("Không tìm thấy dòng tiêu đề có cột “Mã đoàn viên” hoặc “CCCD”."))
+    from congdoan.core.text import fold
+
+    fund_at = {}
+    for index, cell in enumerate(rows[header_at]):
+        fund = (fund_columns or {}).get(fold(str(cell or "")))
+        if fund is not None and index not in header.values():
+            fund_at[index] = fund
     result = []
     for index, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         values = {key: _cell(row, header.get(key)) for key in HEADERS}
+        funds = [(fund, _cell(row, at)) for at, fund in fund_at.items()]
         if any(values.values()):
-            result.append({"row": index, **values})
+            result.append({"row": index, **values, "funds": [(f, v) for f, v in funds if v]})
     return result
+
+
+def _fund_columns(programme: Programme) -> dict[str, FundSource]:
+    """Header texts naming a fund source: its label, or for a donation just the donor's name."""
+    from congdoan.core.text import fold
+
+    columns = {}
+    for fund in programme.funds.all():
+        columns[fold(str(fund))] = fund
+        columns[fold(fund.donor_name or fund.get_kind_display())] = fund
+    return columns
+
+
+def _money(text: str) -> int:
+    return int(text.replace(".", "").replace(",", "").replace(" ", "").removesuffix("đ"))
 
 
 @transaction.atomic
@@ -406,7 +433,7 @@ def payments_import(
 ) -> list[Payment]:
     """Add recipients from an Excel list. Any bad row: a Vietnamese message naming it, nothing saved."""
     scope = _scope(actor, scope)
-    rows = read_recipient_rows(data)
+    rows = read_recipient_rows(data, _fund_columns(programme))
     if not rows:
         raise ValidationError(_("Tệp không có dòng dữ liệu nào."))
     codes = {r["code"] for r in rows if r["code"]}
@@ -442,10 +469,13 @@ def payments_import(
             continue
         seen.add(key)
         try:
-            amount = int(row["amount"].replace(".", "").replace(",", "")) if row["amount"] else None
+            amount = _money(row["amount"]) if row["amount"] else None
+            parts = [(f, _money(v)) for f, v in row["funds"]]
         except ValueError:
-            errors.append(_("Dòng %(r)s: số tiền “%(a)s” không hợp lệ.") % {"r": line, "a": row["amount"]})
+            errors.append(_("Dòng %(r)s: số tiền không hợp lệ.") % {"r": line})
             continue
+        if parts and amount is None:
+            amount = sum(v for _f, v in parts)
         try:
             effective = amount if amount is not None else programme.standard_amount
             payment, parts = _build_payment(
@@ -459,7 +489,7 @@ def payments_import(
                 amount=amount,
                 paid_on=paid_on,
                 form=form,
-                splits=None if fund is None else [(fund, effective)],
+                splits=parts or (None if fund is None else [(fund, effective)]),
                 note=row["note"][:255],
             )
         except (ValidationError, PermissionDenied) as exc:

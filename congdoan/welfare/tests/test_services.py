@@ -269,3 +269,23 @@ def test_computed_indicators_are_registered_and_read_the_figures(tree, members, 
         compute("welfare_amount_total", unit=tree.dn, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
         == 0
     )
+
+
+def test_an_excel_list_may_split_each_row_across_fund_sources_by_column(tree, members, tet):
+    a, b = members["g1"][:2]
+    data = xlsx(
+        [
+            ["Mã đoàn viên", "Kinh phí công đoàn cơ sở", "Công ty CP Apatit Việt Nam"],
+            [a.code, 300000, 200000],
+            [b.code, 500000, None],
+        ]
+    )
+    made = services.payments_import(actor=tree.grassroots_officer, programme=tet, data=data)
+    assert [p.amount for p in made] == [500_000, 500_000]
+    donor = tet.funds.get(kind=FundKind.DONATION)
+    assert list(made[0].splits.filter(fund=donor).values_list("amount", flat=True)) == [200_000]
+    bad = xlsx(
+        [["Mã đoàn viên", "Số tiền", "Công ty CP Apatit Việt Nam"], [members["g1"][2].code, 500000, 100000]]
+    )
+    with pytest.raises(ValidationError, match="Dòng 2: Tổng các nguồn"):
+        services.payments_import(actor=tree.grassroots_officer, programme=tet, data=bad)

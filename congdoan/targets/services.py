@@ -91,7 +91,12 @@ def indicator_save(
 ) -> Indicator:
     """Create or change an indicator of the catalogue (administrators)."""
     require_admin(_scope(actor, scope))
-    indicator = indicator or Indicator()
+    # Work on a fresh copy so a refused change leaves the caller's object as it was.
+    indicator = (
+        Indicator.objects.select_for_update().get(pk=indicator.pk)
+        if indicator and indicator.pk
+        else Indicator()
+    )
     before = {"name": indicator.name, "valid_to": str(indicator.valid_to)} if indicator.pk else None
     for name, value in fields.items():
         setattr(indicator, name, value)

@@ -15,7 +15,7 @@ from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
 from congdoan.org import services
 from congdoan.org.constants import ClusterKind, Sector
-from congdoan.org.models import Unit, UnitKind, UnitLink
+from congdoan.org.models import Unit, UnitKind
 
 DEMO_PASSWORD = "congdoan2026"  # noqa: S105 - documented demo password
 D = dt.date
@@ -315,14 +315,9 @@ def make_accounts(units: dict[str, Unit]) -> None:
 
 
 def wipe() -> None:
-    """Remove all demo-owned rows (units, links, accounts, audit) so the command can be re-run."""
-    from congdoan.audit.models import Event
-    from congdoan.org.models import Cluster
+    """Remove all demo-owned rows (units and everything that points at them: links, members, audit,
+    other apps' records; then the demo accounts) so the command can be re-run."""
+    from congdoan.demo.bulk import clear
 
-    Event.objects.all().delete()
-    Assignment.objects.all().delete()
+    clear(Unit)
     User.objects.filter(username__in=[a[0] for a in ACCOUNTS]).delete()
-    Cluster.objects.all().delete()
-    UnitLink.objects.all().delete()
-    Unit.objects.update(successor=None, parent=None)
-    Unit.objects.all().delete()

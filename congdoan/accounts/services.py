@@ -1,6 +1,8 @@
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +29,12 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def token_revoke(*, user, token_id: int) -> ApiToken:
-    token = ApiToken.objects.get(pk=token_id, user=user, revoked_at__isnull=True)
+    """Revoke one of ``user``'s own tokens. Someone else's token does not exist for them (404)."""
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
+    if token is None:
+        raise Http404
+    if token.revoked_at is not None:
+        raise ValidationError(_("Khoá API “%(n)s” đã bị thu hồi trước đó.") % {"n": token.name})
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     event_record(

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,10 @@ def profile(request):
 @login_required
 @require_POST
 def token_revoke(request, pk: int):
-    services.token_revoke(user=request.user, token_id=pk)
-    messages.success(request, _("Đã thu hồi khoá API."))
+    try:
+        services.token_revoke(user=request.user, token_id=pk)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã thu hồi khoá API."))
     return redirect("accounts:profile")

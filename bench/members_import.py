@@ -1,0 +1,265 @@
+"""Benchmark: importing a 100 000-row member workbook (validate + commit) on PostgreSQL.
+
+Prints rows/s and peak RSS for: raw python-calamine read of the workbook, the full import
+(``congdoan.members.excel.services.member_import``: read, validate every row, one transaction) and a raw
+``COPY`` of the same rows into members_member. Numbers, not pass/fail.
+
+    createdb -h 127.0.0.1 -U postgres bench_import
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import uv run python manage.py migrate
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import uv run python bench/members_import.py [--rows 100000]
+
+The workbook is generated once (xlsxwriter, constant memory) into var/bench/. The script empties the
+member tables of that database before and after each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from congdoan.core.scoping import Scope  # noqa: E402
+from congdoan.members.excel import columns  # noqa: E402
+
+SYSTEM = Scope.unrestricted()
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+]
+MIDDLE_M = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Xuân"]
+MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng", "Phương", "Kim"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tuấn",
+]
+GIVEN_F = ["Anh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Trang"]
+ETHNIC = ["Kinh"] * 20 + ["Tày", "Thái", "Mường", "Mông", "Dao", "Nùng", "Khơ Me", "Giáy"]
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def setup_units(n: int = 50):
+    """A province with ``n`` grassroots unions (created once, through the real services)."""
+    from congdoan.core.text import fold
+    from congdoan.org import services
+    from congdoan.org.models import Unit, UnitKind
+
+    province = Unit.objects.filter(code="BENCH").first()
+    if province is None:
+        root = Unit.objects.filter(depth=0).first()
+        if root is None:
+            root = Unit.objects.create(
+                code="TLD",
+                name="Tổng Liên đoàn Lao động Việt Nam",
+                name_folded=fold("Tổng Liên đoàn Lao động Việt Nam"),
+                kind=UnitKind.objects.get(code="national"),
+                founded_on=dt.date(1929, 7, 28),
+                path="/",
+            )
+            root.path = f"/{root.pk}/"
+            root.save(update_fields=["path"])
+
+        def found(parent, name, kind, code):
+            return services.unit_found(
+                actor=None,
+                scope=SYSTEM,
+                parent=parent,
+                name=name,
+                kind=UnitKind.objects.get(code=kind),
+                founded_on=dt.date(2000, 1, 1),
+                decision_no="1/QĐ",
+                code=code,
+                allow_historic=True,
+            )
+
+        province = found(root, "LĐLĐ tỉnh Đo Kiểm", "province", "BENCH")
+        commune = found(province, "Công đoàn xã Đo Kiểm", "commune", "BENCH.X")
+        for i in range(1, n + 1):
+            found(commune, f"CĐCS Công ty Đo Kiểm số {i}", "grassroots", f"BENCH.X.{i:03d}")
+    codes = list(
+        Unit.objects.filter(path__startswith=province.path, kind__is_grassroots=True).values_list(
+            "code", flat=True
+        )
+    )
+    return province, codes
+
+
+def generate(path: Path, rows: int, unit_codes: list[str]) -> None:
+    import xlsxwriter
+
+    rnd = random.Random(2026)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Đoàn viên")
+    dates = wb.add_format({"num_format": "dd/mm/yyyy"})
+    headers = [c.header for c in columns.COLUMNS]
+    for j, header in enumerate(headers):
+        ws.write_string(0, j, header)
+    col = {c.key: j for j, c in enumerate(columns.COLUMNS)}
+    # Each union admits people in a few decisions a year: 8 admission lists per union.
+    decisions = {
+        code: [
+            (dt.date(2020, 1, 1) + dt.timedelta(days=rnd.randrange(0, 365 * 4)), f"{k + 1}/QĐ-CĐCS")
+            for k in range(8)
+        ]
+        for code in unit_codes
+    }
+    for i in range(1, rows + 1):
+        female = rnd.random() < 0.52
+        name = " ".join(
+            (
+                rnd.choice(FAMILY),
+                rnd.choice(MIDDLE_F if female else MIDDLE_M),
+                rnd.choice(GIVEN_F if female else GIVEN_M),
+            )
+        )
+        born = dt.date(1965, 1, 1) + dt.timedelta(days=rnd.randrange(0, 365 * 40))
+        unit = unit_codes[i % len(unit_codes)]
+        admitted, decision_no = rnd.choice(decisions[unit])
+        ws.write_number(i, col["row_no"], i)
+        ws.write_string(i, col["full_name"], name)
+        ws.write_string(i, col["gender"], "Nữ" if female else "Nam")
+        if i % 2:
+            ws.write_datetime(i, col["date_of_birth"], born, dates)  # a real Excel date
+        else:
+            ws.write_string(i, col["date_of_birth"], born.strftime("%d/%m/%Y"))  # typed as text
+        ws.write_string(i, col["ethnicity"], rnd.choice(ETHNIC))
+        ws.write_string(i, col["cccd"], f"0{rnd.randrange(1, 96):02d}{i:09d}")
+        ws.write_string(i, col["phone"], f"09{rnd.randrange(10**7, 10**8)}")
+        ws.write_string(i, col["job"], "Công nhân")
+        ws.write_string(i, col["hometown"], "Lào Cai")
+        ws.write_string(i, col["unit_code"], unit)
+        ws.write_datetime(i, col["admitted_on"], admitted, dates)
+        ws.write_string(i, col["decision_no"], decision_no)
+    wb.close()
+
+
+def empty_member_tables() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE members_admissionbatch_members, members_admissionbatch, members_membership, "
+            "members_member CASCADE"
+        )
+        cursor.execute("DELETE FROM audit_event WHERE action IN ('member.import', 'member.admit')")
+
+
+def bench_read(path: Path) -> int:
+    import python_calamine
+
+    start = time.perf_counter()
+    wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    data = wb.get_sheet_by_index(0).to_python()
+    elapsed = time.perf_counter() - start
+    n = len(data) - 1
+    print(
+        f"calamine read         {n:>8} rows  {elapsed:6.2f} s  {n / elapsed:>9,.0f} rows/s  peak RSS {rss_mib():,.0f} MiB"
+    )
+    return n
+
+
+def bench_import(path: Path, unit) -> None:
+    from congdoan.members.excel.services import member_import
+
+    start = time.perf_counter()
+    outcome = member_import(actor=None, scope=SYSTEM, unit=unit, path=path)
+    elapsed = time.perf_counter() - start
+    assert outcome.ok, outcome.errors[:5]
+    n = outcome.created + outcome.updated
+    parts = "  ".join(f"{k} {v:.2f} s" for k, v in outcome.timings.items())
+    print(
+        f"full import           {n:>8} rows  {elapsed:6.2f} s  {n / elapsed:>9,.0f} rows/s  peak RSS {rss_mib():,.0f} MiB"
+        f"   ({parts})"
+    )
+
+
+def bench_copy(unit) -> None:
+    """A raw COPY of the rows just imported (read back as tuples), into the emptied table."""
+    from congdoan.members.models import Member
+
+    fields = [f for f in Member._meta.concrete_fields]
+    columns_ = [f.column for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns_)} FROM members_member ORDER BY id")
+        rows = cursor.fetchall()
+    empty_member_tables()
+    quoted = ", ".join(columns_)
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        with cursor.copy(f"COPY members_member ({quoted}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    elapsed = time.perf_counter() - start
+    n = len(rows)
+    print(
+        f"raw COPY              {n:>8} rows  {elapsed:6.2f} s  {n / elapsed:>9,.0f} rows/s  peak RSS {rss_mib():,.0f} MiB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import")
+    province, codes = setup_units()
+    folder = ROOT / "var" / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"members_{args.rows}.xlsx"
+    if not path.exists():
+        start = time.perf_counter()
+        generate(path, args.rows, codes)
+        print(
+            f"generated {path.name} ({path.stat().st_size / 1024 / 1024:.1f} MB) in {time.perf_counter() - start:.1f} s"
+        )
+    print(
+        f"PostgreSQL {connection.pg_version}, {os.cpu_count()} CPU, workbook {path.stat().st_size / 1024 / 1024:.1f} MB"
+    )
+    empty_member_tables()
+    bench_read(path)
+    bench_import(path, province)
+    bench_copy(province)
+    empty_member_tables()
+
+
+if __name__ == "__main__":
+    main()

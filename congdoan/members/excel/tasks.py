@@ -1,0 +1,88 @@
+"""The member import as a background task: a Job row carries the file, the progress and the outcome."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from congdoan.core.money import format_number
+from congdoan.core.scoping import Scope
+from congdoan.jobs import services as jobs
+from congdoan.jobs.models import Job
+
+from .services import MAX_ERRORS_SHOWN, member_import
+
+
+def run_member_import(job: Job) -> None:
+    """The job's work: import ``job.input_file`` for ``job.unit`` with the rights of whoever uploaded it."""
+    actor = job.created_by
+    scope = Scope.for_user(actor)
+
+    def progress(done, total, message):
+        jobs.job_progress(job=job, done=done, total=total, message=message)
+
+    outcome = member_import(
+        actor=actor, scope=scope, unit=job.unit, path=job.input_file.path, progress=progress
+    )
+    if not outcome.ok:
+        bad = len(outcome.errors)
+        jobs.job_fail(
+            job=job,
+            message=_(
+                "Có %(bad)s/%(n)s dòng chưa đúng nên chưa lưu dòng nào. Tải tệp có cột “Lỗi”, sửa các dòng đó "
+                "rồi tải lên lại."
+            )
+            % {"bad": format_number(bad), "n": format_number(outcome.rows)},
+            result={
+                "summary": [
+                    [_("Số dòng"), format_number(outcome.rows)],
+                    [_("Dòng có lỗi"), format_number(bad)],
+                ],
+                "errors": [{"row": r, "message": m} for r, m in outcome.errors[:MAX_ERRORS_SHOWN]],
+                "error_count": bad,
+                "errors_truncated": bad > MAX_ERRORS_SHOWN,
+                "links": [{"url": reverse("members:import_upload"), "label": _("Tải lên tệp đã sửa")}],
+            },
+            result_file=(_error_file_name(job.input_name), outcome.error_file),
+        )
+        return
+    links = [{"url": reverse("members:import_upload"), "label": _("Nhập tệp khác")}]
+    try:
+        links.insert(0, {"url": reverse("members:index"), "label": _("Xem danh sách đoàn viên")})
+    except Exception:  # noqa: S110 - the members list page may not be wired yet
+        pass
+    jobs.job_succeed(
+        job=job,
+        message=_(
+            "Đã nhập %(n)s dòng: %(c)s người đưa vào danh sách đề nghị kết nạp, %(u)s đoàn viên được cập nhật."
+        )
+        % {
+            "n": format_number(outcome.rows),
+            "c": format_number(outcome.created),
+            "u": format_number(outcome.updated),
+        },
+        result={
+            "summary": [
+                [_("Số dòng"), format_number(outcome.rows)],
+                [_("Kết nạp mới (chờ cấp trên duyệt)"), format_number(outcome.created)],
+                [_("Cập nhật thông tin"), format_number(outcome.updated)],
+                [_("Danh sách đề nghị kết nạp"), format_number(len(outcome.batch_ids))],
+            ],
+            "batch_ids": outcome.batch_ids,
+            "links": links,
+            "table": {
+                "title": _("Các dòng đã nhập (tối đa 50 dòng đầu)"),
+                "headers": [_("Dòng"), _("Họ và tên"), _("Ngày sinh"), _("Mã đơn vị"), _("Kết quả")],
+                "rows": outcome.sample,
+            },
+        },
+    )
+
+
+def _error_file_name(name: str) -> str:
+    stem = (name or "danh-sach").rsplit(".", 1)[0]
+    return f"{stem}-loi.xlsx"
+
+
+@task()
+def member_import_task(job_id: int) -> None:
+    jobs.job_run(job_id=job_id, work=run_member_import)

@@ -1,0 +1,342 @@
+"""Validating every row of a member workbook before anything is written.
+
+Each row becomes a ``Row`` (clean values + Vietnamese error messages). Checks inside the file (duplicate
+CCCD, member code, name + date of birth) and against the registry (CCCD already used, member codes, unit
+codes in scope and existing on the admission date) are done in a few set-based queries, not per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models.functions import Upper
+from django.utils.translation import gettext as _
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.members.constants import MemberStatus, PartyStatus
+from congdoan.members.models import Member
+from congdoan.org.models import Unit
+
+from . import columns as c
+from .reader import Sheet
+
+MIN_AGE = 15
+EARLIEST = dt.date(1900, 1, 1)
+UNION_FOUNDED = dt.date(1929, 7, 28)
+CHUNK = 5000
+
+PARSERS = {
+    "code": lambda v: c.text(v, max_length=16).upper(),
+    "full_name": lambda v: c.text(v, max_length=150),
+    "gender": lambda v: c.gender(v) if v not in ("", None) else "",
+    "date_of_birth": c.date,
+    "ethnicity": lambda v: c.ethnicity(v) if v not in ("", None) else "",
+    "cccd": c.cccd,
+    "phone": c.phone,
+    "email": c.email,
+    "job": lambda v: c.text(v, max_length=150),
+    "education": lambda v: c.education(v) if v not in ("", None) else "",
+    "hometown": lambda v: c.text(v, max_length=255),
+    "is_informal": lambda v: c.boolean(v) if v not in ("", None) else None,
+    "party_status": lambda v: c.party(v) if v not in ("", None) else None,
+    "party_introduced_on": c.date,
+    "party_admitted_on": c.date,
+    "unit_code": lambda v: c.text(v, max_length=64).upper(),
+    "admitted_on": c.date,
+    "decision_no": lambda v: c.text(v, max_length=64),
+    "notes": lambda v: c.text(v, max_length=2000),
+}
+# Fields an update may change when its cell is filled (an empty cell keeps the registry's value).
+UPDATABLE = (
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "ethnicity",
+    "cccd",
+    "phone",
+    "email",
+    "job",
+    "education",
+    "hometown",
+    "is_informal",
+    "party_status",
+    "party_introduced_on",
+    "party_admitted_on",
+    "notes",
+)
+
+
+@dataclass(slots=True)
+class Row:
+    number: int  # the Excel row number, as the officer sees it
+    values: dict
+    errors: list[str] = field(default_factory=list)
+    unit: Unit | None = None
+    member: Member | None = None  # set for an update
+
+    @property
+    def is_update(self) -> bool:
+        return bool(self.values.get("code"))
+
+    def error(self, column: str, message: str) -> None:
+        self.errors.append(f"{c.BY_KEY[column].header}: {message}")
+
+
+@dataclass
+class Checked:
+    rows: list[Row]
+    bad: list[Row]
+
+    @property
+    def ok(self) -> bool:
+        return not self.bad
+
+
+def validate_sheet(*, sheet: Sheet, scope: Scope, unit: Unit, progress=None) -> Checked:
+    """Parse and check every row; ``unit`` is the unit the import is for (rows must lie in its subtree)."""
+    rows = _parse(sheet, progress)
+    _check_inside_file(rows)
+    _check_units(rows, scope=scope, root=unit)
+    _check_members(rows, scope=scope, root=unit)
+    day = today()
+    for row in rows:
+        _check_dates(row, day)
+    _check_cccd_registry(rows)
+    return Checked(rows=rows, bad=[row for row in rows if row.errors])
+
+
+def _parse(sheet: Sheet, progress) -> list[Row]:
+    present = [(key, index, PARSERS[key]) for key, index in sheet.columns.items() if key in PARSERS]
+    first = sheet.first_data_row
+    rows: list[Row] = []
+    total = len(sheet.rows)
+    for offset, raw in enumerate(sheet.rows):
+        row = Row(number=first + offset, values={})
+        values = row.values
+        width = len(raw)
+        blank = True
+        for key, index, parse in present:
+            cell = raw[index] if index < width else ""
+            if cell == "" or cell is None:
+                values[key] = parse("")
+                continue
+            blank = False
+            try:
+                values[key] = parse(cell)
+            except c.CellError as exc:
+                values[key] = None
+                row.error(key, str(exc))
+        if blank:
+            continue  # an empty line in the middle of the data is skipped, not an error
+        _check_required(row)
+        rows.append(row)
+        if progress and offset % 10000 == 9999:
+            progress(offset + 1, total)
+    return rows
+
+
+def _check_required(row: Row) -> None:
+    if row.is_update:
+        return
+    v = row.values
+    for key in ("full_name", "gender", "date_of_birth", "unit_code", "admitted_on", "decision_no"):
+        if v.get(key) in ("", None) and not _already_flagged(row, key):
+            row.error(key, _("không được để trống"))
+
+
+def _already_flagged(row: Row, key: str) -> bool:
+    prefix = f"{c.BY_KEY[key].header}:"
+    return any(e.startswith(prefix) for e in row.errors)
+
+
+def _check_dates(row: Row, day: dt.date) -> None:
+    v = row.values
+    born, admitted = v.get("date_of_birth"), v.get("admitted_on")
+    if row.is_update:  # the age rule is checked on the day the member joined, as member_update does
+        admitted = (row.member.joined_on or day) if (row.member and born) else None
+    if born and not EARLIEST <= born <= day:
+        row.error("date_of_birth", _("ngày %(d)s không hợp lý") % {"d": born.strftime("%d/%m/%Y")})
+        born = None
+    if admitted and admitted > day:
+        row.error("admitted_on", _("ngày %(d)s ở sau hôm nay") % {"d": admitted.strftime("%d/%m/%Y")})
+        admitted = None
+    elif admitted and admitted < UNION_FOUNDED:
+        row.error("admitted_on", _("ngày %(d)s không hợp lý") % {"d": admitted.strftime("%d/%m/%Y")})
+        admitted = None
+    if born and admitted:
+        try:
+            adult = born.replace(year=born.year + MIN_AGE)
+        except ValueError:  # 29/02
+            adult = dt.date(born.year + MIN_AGE, 3, 1)
+        if admitted < adult:
+            row.error(
+                "date_of_birth" if row.is_update else "admitted_on",
+                _("người kết nạp phải đủ %(n)s tuổi vào ngày kết nạp") % {"n": MIN_AGE},
+            )
+    _check_party(row, born, day)
+
+
+def _check_party(row: Row, born: dt.date | None, day: dt.date) -> None:
+    """The Party fields agree with each other (as ``member_admit``/``member_update`` require)."""
+    v = row.values
+    if row.member is not None:
+        born = born or row.member.date_of_birth
+    introduced, admitted = v.get("party_introduced_on"), v.get("party_admitted_on")
+    for key, value in (("party_introduced_on", introduced), ("party_admitted_on", admitted)):
+        if value and value > day:
+            row.error(key, _("ngày không được sau hôm nay"))
+        elif value and born and value <= born:
+            row.error(key, _("ngày này phải sau ngày sinh"))
+    if v.get("party_status") is None and "party_status" in v and not _already_flagged(row, "party_status"):
+        # an empty cell: say what the dates say
+        v["party_status"] = (
+            PartyStatus.ADMITTED if admitted else (PartyStatus.INTRODUCED if introduced else "")
+        )
+        if row.is_update and not (admitted or introduced):
+            v["party_status"] = None  # keep the registry's value
+    if v.get("party_status") == PartyStatus.ADMITTED and admitted is None:
+        if row.member is None or row.member.party_admitted_on is None:
+            row.error("party_admitted_on", _("cần ghi ngày vào Đảng với đảng viên"))
+    if introduced and admitted and admitted < introduced:
+        row.error("party_admitted_on", _("không được trước ngày được giới thiệu cho Đảng"))
+
+
+def _check_inside_file(rows: list[Row]) -> None:
+    seen_code: dict[str, int] = {}
+    seen_cccd: dict[str, int] = {}
+    seen_person: dict[tuple, Row] = {}
+    for row in rows:
+        v = row.values
+        code, cccd = v.get("code"), v.get("cccd")
+        if code:
+            if code in seen_code:
+                row.error("code", _("mã %(c)s đã có ở dòng %(r)s") % {"c": code, "r": seen_code[code]})
+            else:
+                seen_code[code] = row.number
+        if cccd:
+            if cccd in seen_cccd:
+                row.error("cccd", _("trùng với dòng %(r)s") % {"r": seen_cccd[cccd]})
+            else:
+                seen_cccd[cccd] = row.number
+        if not code and v.get("full_name") and v.get("date_of_birth"):
+            v["name_folded"] = c.fast_fold(v["full_name"])
+            key = (v["name_folded"], v["date_of_birth"])
+            other = seen_person.get(key)
+            if other is None:
+                seen_person[key] = row
+            elif not (cccd and other.values.get("cccd")):
+                row.error(
+                    "full_name",
+                    _("trùng họ tên và ngày sinh với dòng %(r)s (ghi số CCCD nếu là hai người khác nhau)")
+                    % {"r": other.number},
+                )
+
+
+def _check_units(rows: list[Row], *, scope: Scope, root: Unit) -> None:
+    codes = {row.values["unit_code"] for row in rows if row.values.get("unit_code")}
+    units = {u.code.upper(): u for u in Unit.objects.select_related("kind").filter(code__in=codes)}
+    missing = codes - set(units)
+    if missing:  # codes are stored as typed; the cell was upper-cased
+        matches = Unit.objects.select_related("kind").annotate(upper_code=Upper("code"))
+        for u in matches.filter(upper_code__in=missing):
+            units.setdefault(u.code.upper(), u)
+    for row in rows:
+        code = row.values.get("unit_code")
+        if not code:
+            continue
+        unit = units.get(code)
+        if unit is None or not unit.path.startswith(root.path) or scope.role_on(unit.path) is None:
+            row.error(
+                "unit_code",
+                _("không có đơn vị mã %(c)s thuộc %(r)s") % {"c": code, "r": root.name},
+            )
+            continue
+        if not scope.can(unit):
+            row.error("unit_code", _("bạn không có quyền cập nhật đoàn viên của đơn vị %(c)s") % {"c": code})
+            continue
+        if not unit.kind.is_grassroots:
+            row.error(
+                "unit_code",
+                _("%(u)s không phải là công đoàn cơ sở; đoàn viên sinh hoạt ở công đoàn cơ sở")
+                % {"u": unit.name},
+            )
+            continue
+        row.unit = unit
+        admitted = row.values.get("admitted_on")
+        if not row.is_update and admitted and not unit.exists_on(admitted):
+            row.error(
+                "admitted_on",
+                _("ngày %(d)s đơn vị %(u)s chưa thành lập hoặc đã giải thể")
+                % {"d": admitted.strftime("%d/%m/%Y"), "u": unit.code},
+            )
+        elif not row.is_update and not unit.is_active:
+            row.error("unit_code", _("đơn vị %(u)s đã thôi hoạt động") % {"u": unit.code})
+
+
+def _check_members(rows: list[Row], *, scope: Scope, root: Unit) -> None:
+    updates = [row for row in rows if row.is_update]
+    if not updates:
+        return
+    found: dict[str, Member] = {}
+    codes = [row.values["code"] for row in updates]
+    base = scope.filter(Member.objects.select_related("unit"), "unit__path").filter(
+        unit__path__startswith=root.path
+    )
+    for start in range(0, len(codes), CHUNK):
+        for member in base.filter(code__in=codes[start : start + CHUNK]):
+            found[member.code.upper()] = member
+    for row in updates:
+        member = found.get(row.values["code"])
+        if member is None:
+            row.error(
+                "code",
+                _("không có đoàn viên mã %(c)s thuộc %(r)s") % {"c": row.values["code"], "r": root.name},
+            )
+            continue
+        row.member = member
+        if member.status == MemberStatus.MERGED:
+            row.error("code", _("hồ sơ %(c)s đã được gộp vào hồ sơ khác") % {"c": member.code})
+        elif not scope.can(member.unit):
+            row.error(
+                "code", _("bạn không có quyền cập nhật đoàn viên của đơn vị %(c)s") % {"c": member.unit.code}
+            )
+        if row.unit is not None and row.unit.pk != member.unit_id:
+            row.error(
+                "unit_code",
+                _("đoàn viên đang sinh hoạt ở %(u)s; muốn chuyển đơn vị hãy dùng chức năng chuyển sinh hoạt")
+                % {"u": member.unit.code},
+            )
+
+
+def _check_cccd_registry(rows: list[Row]) -> None:
+    by_cccd = defaultdict(list)
+    for row in rows:
+        if row.values.get("cccd"):
+            by_cccd[row.values["cccd"]].append(row)
+    for number, member_id in _taken_cccds(list(by_cccd)):
+        for row in by_cccd[number]:
+            if row.member is not None and row.member.pk == member_id:
+                continue
+            row.error(
+                "cccd", _("số %(n)s đã được dùng cho một đoàn viên khác trong hệ thống") % {"n": number}
+            )
+
+
+def _taken_cccds(numbers: list[str]):
+    """(cccd, member id) of the registry's members holding any of ``numbers``."""
+    if not numbers:
+        return
+    if connection.vendor == "postgresql":  # one query with an array, not 100 000 bound parameters
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT cccd, id FROM {Member._meta.db_table} WHERE cccd = ANY(%s)",  # noqa: S608 - table name
+                [numbers],
+            )
+            yield from cursor.fetchall()
+        return
+    for start in range(0, len(numbers), CHUNK):
+        yield from Member.objects.filter(cccd__in=numbers[start : start + CHUNK]).values_list("cccd", "id")

@@ -1,0 +1,67 @@
+"""Excel pages of the member registry: the import template, the upload, and the export of a filtered list."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.documents.rendering import file_response
+from congdoan.jobs import services as jobs
+from congdoan.jobs.constants import JobKind
+from congdoan.org import selectors as org_selectors
+
+from . import export, forms
+from .tasks import member_import_task
+from .workbooks import template_workbook
+
+
+def _import_units(scope: Scope):
+    """The units a user may import for: their assigned units where they are at least an officer."""
+    roots = org_selectors.unit_roots(scope=scope)
+    return roots.filter(pk__in=[u.pk for u in roots if scope.can(u)])
+
+
+@login_required
+@require_GET
+def excel_template(request):
+    from congdoan.members import selectors as member_selectors
+
+    scope = Scope.for_user(request.user)
+    units = member_selectors.grassroots_in_scope(scope=scope).values_list("code", "name")[:5000]
+    data = template_workbook(units=list(units))
+    return file_response(data, "mau-nhap-doan-vien.xlsx")
+
+
+@login_required
+def import_upload(request):
+    scope = Scope.for_user(request.user)
+    units = _import_units(scope)
+    if not units.exists():
+        raise PermissionDenied(_("Bạn chỉ có quyền xem, không nhập được danh sách đoàn viên."))
+    form = forms.ImportForm(request.POST or None, request.FILES or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = jobs.job_create(
+            actor=request.user,
+            kind=JobKind.MEMBER_IMPORT,
+            unit=form.cleaned_data["unit"],
+            scope=scope,
+            input_file=upload,
+            input_name=upload.name,
+        )
+        jobs.job_enqueue(job=job, task=member_import_task)
+        return redirect(job.get_absolute_url())
+    return render(request, "members/excel/import.html", {"form": form, "today": today()})
+
+
+@login_required
+@require_GET
+def export_members(request):
+    """The member list filtered as on the search page, as an .xlsx (streamed row by row by xlsxwriter)."""
+    scope = Scope.for_user(request.user)
+    filters = export.filters_from_query(request.GET)
+    data = export.export_workbook(scope=scope, filters=filters)
+    return file_response(data, f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx")

@@ -128,6 +128,11 @@ def test_pages_render_for_the_province_officer(tree, decided, client):
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
+    rows = client.get(
+        "/emulation/nominations/?year=2026&status=awarded",
+        headers={"HX-Request": "true", "HX-Target": "nomination-rows"},
+    ).content.decode()
+    assert "<html" not in rows and rows.count("<tr>") == 2
     page = client.get(f"/emulation/history/member/{award.member_id}/").content.decode()
     assert "Bằng khen của Liên đoàn Lao động tỉnh (cá nhân)" in page and "215/QĐ-LĐLĐ" in page
     xlsx = client.get(f"/emulation/figures/xlsx/?unit={tree.lc.pk}&year=2026")

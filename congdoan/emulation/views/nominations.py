@@ -29,6 +29,8 @@ def nomination_list(request):
         "status": status,
         "statuses": NominationStatus.choices,
     }
+    if request.htmx and request.htmx.target == "nomination-rows":
+        return render(request, "emulation/partials/nomination_rows.html", context)
     return render(request, "emulation/nomination_list.html", context)
 
 

@@ -101,34 +101,37 @@ def member_search(*, scope: Scope, filters: MemberFilter) -> QuerySet[Member]:
     return qs
 
 
+def _prefix_q(folded: str) -> Q:
+    # A range rather than LIKE: folded names are plain ASCII, so "starts with q" is q <= name < q + U+FFFF
+    # on both engines, and the ordinary b-tree on name_folded serves both the range and the ORDER BY.
+    return Q(name_folded__gte=folded, name_folded__lt=folded + "\uffff")
+
+
 def member_search_page(
     *, scope: Scope, filters: MemberFilter, offset: int = 0, limit: int = 50
 ) -> list[Member]:
     """One page of search results, name matches first by prefix, then anywhere in the name.
 
-    The prefix query walks the (pattern-ops) index in name order and stops after a page, so common
-    names stay fast on millions of rows; only when it cannot fill the page do we fall back to a
-    "contains" query (a trigram index on PostgreSQL). No total count is taken.
+    The prefix query walks the name index in order and stops after a page, so common names stay
+    fast on millions of rows; only when it cannot fill the page do we fall back to a "contains"
+    query (a trigram index on PostgreSQL). No total count is taken.
     """
     qs = member_search(scope=scope, filters=filters)
     exact, folded = _text_q(filters.q) if filters.q.strip() else (None, "")
+    order = ("name_folded", "id")
     if exact is not None:
-        return list(qs.filter(exact).order_by("name_folded", "id")[offset : offset + limit])
+        return list(qs.filter(exact).order_by(*order)[offset : offset + limit])
     if not folded:
-        return list(qs.order_by("name_folded", "id")[offset : offset + limit])
-    prefix = list(
-        qs.filter(name_folded__startswith=folded).order_by("name_folded", "id")[offset : offset + limit]
-    )
+        return list(qs.order_by(*order)[offset : offset + limit])
+    prefix = list(qs.filter(_prefix_q(folded)).order_by(*order)[offset : offset + limit])
     if len(prefix) == limit:
         return prefix
-    n_prefix = (
-        offset + len(prefix) if prefix or offset == 0 else qs.filter(name_folded__startswith=folded).count()
-    )
+    n_prefix = offset + len(prefix) if prefix or offset == 0 else qs.filter(_prefix_q(folded)).count()
     rest_offset = max(0, offset - n_prefix)
     contains = (
         qs.filter(name_folded__contains=folded)
-        .exclude(name_folded__startswith=folded)
-        .order_by("name_folded", "id")[rest_offset : rest_offset + limit - len(prefix)]
+        .exclude(_prefix_q(folded))
+        .order_by(*order)[rest_offset : rest_offset + limit - len(prefix)]
     )
     return prefix + list(contains)
 

@@ -2,18 +2,14 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    # PostgreSQL: a trigram index for "contains" searches on the folded name, and a pattern-ops
-    # b-tree for prefix searches ordered by name (the database collation is not "C").
+    # PostgreSQL: a trigram index for "contains" searches on the folded name (prefix searches use
+    # the ordinary b-tree on name_folded with a range condition).
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     schema_editor.execute(
         "CREATE INDEX IF NOT EXISTS members_member_name_folded_trgm "
         "ON members_member USING gin (name_folded gin_trgm_ops)"
-    )
-    schema_editor.execute(
-        "CREATE INDEX IF NOT EXISTS members_member_name_folded_prefix "
-        "ON members_member (name_folded varchar_pattern_ops, id)"
     )
 
 

@@ -1,0 +1,190 @@
+#!/usr/bin/env python
+"""Benchmark: member statistics and name search on the national demo data (PostgreSQL).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/congdoan_national uv run python bench/members.py
+
+Times, on the same data, many repetitions of
+- the statistics selector ``stats.snapshot_on`` (members by gender, ethnicity, informal, sector and
+  age band as of a day, per child branch) for the largest province and for the whole country, today
+  and as of a past date, next to hand-written SQL answering the same question (path prefix for today,
+  a recursive CTE over the links valid on the day for a past date);
+- ``stats.total_on`` (the headline figure) the same way;
+- ``stats.admitted_between`` over a year;
+- the member search page (``member_search_page``) for names typed without diacritics.
+Prints median and p95 in milliseconds and the ratio selector / SQL. Never passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from congdoan.core import dates  # noqa: E402
+from congdoan.core.scoping import Scope  # noqa: E402
+from congdoan.members import selectors, stats  # noqa: E402
+from congdoan.org.models import Unit  # noqa: E402
+
+AGE = """CASE WHEN m.date_of_birth <= %(a60)s THEN '60p' WHEN m.date_of_birth <= %(a50)s THEN '50_59'
+ WHEN m.date_of_birth <= %(a40)s THEN '40_49' WHEN m.date_of_birth <= %(a30)s THEN '30_39' ELSE 'u30' END"""
+
+SQL_SNAPSHOT_NOW = f"""
+SELECT m.gender, m.ethnicity, m.is_informal, u.sector, {AGE} AS band, COUNT(*)
+FROM org_unit u
+JOIN members_membership s ON s.unit_id = u.id
+JOIN members_member m ON m.id = s.member_id
+WHERE u.path LIKE %(prefix)s AND s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
+GROUP BY 1, 2, 3, 4, 5
+"""
+SUBTREE_ON = """
+WITH RECURSIVE t(id) AS (
+    SELECT %(root)s::bigint
+    UNION ALL
+    SELECT l.child_id FROM org_unitlink l JOIN t ON l.parent_id = t.id
+    WHERE l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(day)s)
+)
+"""
+SQL_SNAPSHOT_ON = f"""{SUBTREE_ON}
+SELECT m.gender, m.ethnicity, m.is_informal, u.sector, {AGE} AS band, COUNT(*)
+FROM t JOIN org_unit u ON u.id = t.id
+JOIN members_membership s ON s.unit_id = u.id
+JOIN members_member m ON m.id = s.member_id
+WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
+GROUP BY 1, 2, 3, 4, 5
+"""
+SQL_TOTAL_NOW = """
+SELECT COUNT(*) FROM org_unit u JOIN members_membership s ON s.unit_id = u.id
+WHERE u.path LIKE %(prefix)s AND s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
+"""
+SQL_TOTAL_ON = f"""{SUBTREE_ON}
+SELECT COUNT(*) FROM t JOIN members_membership s ON s.unit_id = t.id
+WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
+"""
+SQL_SEARCH = """
+SELECT m.id, m.full_name FROM members_member m
+WHERE m.name_folded LIKE %(prefix)s AND m.status <> 'merged'
+ORDER BY m.name_folded, m.id LIMIT 51
+"""
+
+
+def timed(fn, repeat: int) -> list[float]:
+    fn()  # warm the caches once
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def sql(query: str, params: dict):
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
+
+    return run
+
+
+def line(label: str, ours: list[float], theirs: list[float] | None = None) -> None:
+    text = f"{label:<52} median {statistics.median(ours):8.1f} ms  p95 {p95(ours):8.1f} ms"
+    if theirs:
+        ratio = statistics.median(ours) / max(statistics.median(theirs), 0.001)
+        text += f"  | SQL median {statistics.median(theirs):8.1f} ms  p95 {p95(theirs):8.1f} ms  ratio {ratio:4.2f}"
+    print(text, flush=True)
+
+
+def years_before(day: dt.date, n: int) -> dt.date:
+    return stats._years_before(day, n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--past", default="2023-12-31")
+    parser.add_argument("--searches", type=int, default=60)
+    args = parser.parse_args()
+    past = dt.date.fromisoformat(args.past)
+    today = dates.today()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM members_member")
+        n_members = cursor.fetchone()[0]
+        cursor.execute("SELECT COUNT(*) FROM members_membership")
+        n_stints = cursor.fetchone()[0]
+        cursor.execute("SELECT COUNT(*) FROM org_unit")
+        n_units = cursor.fetchone()[0]
+        cursor.execute(
+            """SELECT u.id FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id AND k.code = 'province'
+               JOIN org_unit g ON g.path LIKE u.path || '%%'
+               JOIN members_member m ON m.unit_id = g.id
+               GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1"""
+        )
+        province_id = cursor.fetchone()[0]
+    print(f"data: {n_members:,} members, {n_stints:,} stints, {n_units:,} units ({connection.vendor})")
+    root = Unit.objects.get(depth=0)
+    province = Unit.objects.get(pk=province_id)
+    for unit, label in ((province, f"province {province.code}"), (root, "country")):
+        repeat = args.repeat if unit is province else max(3, args.repeat // 2)
+        for day, when in ((today, "today"), (past, f"as of {past}")):
+            params = {
+                "prefix": unit.path + "%",
+                "root": unit.pk,
+                "day": day,
+                **{f"a{n}": years_before(day, n) for n in (30, 40, 50, 60)},
+            }
+            count = stats.total_on(unit=unit, on=day)
+            ours = timed(lambda unit=unit, day=day: stats.total_on(unit=unit, on=day), repeat)
+            theirs = timed(sql(SQL_TOTAL_NOW if day == today else SQL_TOTAL_ON, params), repeat)
+            line(f"total {label}, {when} ({count:,})", ours, theirs)
+            ours = timed(lambda unit=unit, day=day: stats.snapshot_on(unit=unit, on=day), repeat)
+            theirs = timed(sql(SQL_SNAPSHOT_NOW if day == today else SQL_SNAPSHOT_ON, params), repeat)
+            line(f"breakdown {label}, {when}", ours, theirs)
+        ours = timed(
+            lambda unit=unit: stats.admitted_between(unit=unit, start=dt.date(past.year, 1, 1), end=past),
+            repeat,
+        )
+        line(f"admitted in {past.year}, {label}", ours)
+    # Name search: names typed without diacritics, as officers do.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name_folded FROM members_member TABLESAMPLE SYSTEM (0.1) LIMIT 2000")
+        names = [r[0] for r in cursor.fetchall()]
+    rng = random.Random(7)
+    queries = []
+    for name in rng.sample(names, min(args.searches, len(names))):
+        words = name.split()
+        queries.append(rng.choice([name, " ".join(words[:2]), " ".join(words[-2:]), words[-1]]))
+    everything = Scope.unrestricted()
+    province_scope = Scope(user_id=None, roots=((province.path, "officer"),))
+    for scope, label in ((everything, "country"), (province_scope, f"province {province.code}")):
+        samples = []
+        for q in queries:
+            start = time.perf_counter()
+            selectors.member_search_page(scope=scope, filters=selectors.MemberFilter(q=q), limit=51)
+            samples.append((time.perf_counter() - start) * 1000)
+        line(f"name search, {label} ({len(queries)} queries)", samples)
+    sql_samples = timed(sql(SQL_SEARCH, {"prefix": queries[0] + "%"}), args.repeat)
+    line(f"name search, raw prefix SQL ('{queries[0]}')", sql_samples)
+
+
+if __name__ == "__main__":
+    main()

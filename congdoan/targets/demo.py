@@ -173,7 +173,7 @@ def _manual_values(
 ) -> dict[int, object]:
     """Plausible figures of one quarter for a grassroots union of ``size`` members (or a commune's own work)."""
     grassroots = unit.kind.is_grassroots
-    visited = rng.randint(1, max(2, size // 4)) if grassroots else rng.randint(3, 15)
+    visited = rng.randint(1, max(2, size // 4)) if grassroots else rng.randint(1, 4)
     values = {
         "tu_ldtt": int(grassroots and rng.random() < (0.35 if q == 1 else 0.1)),
         "hoi_nghi_nld": int(grassroots and q == 1 and rng.random() < 0.85),
@@ -181,7 +181,7 @@ def _manual_values(
         + (rng.randint(0, 1) if not grassroots else 0),
         "tham_hoi": visited,
         "kinh_phi_tham_hoi": visited * rng.choice([300_000, 500_000, 500_000, 1_000_000]),
-        "tuyen_truyen_pl": rng.randint(size // 2, size) if grassroots else rng.randint(40, 250),
+        "tuyen_truyen_pl": rng.randint(size // 2, size) if grassroots else rng.randint(10, 40),
         "tai_nan_ld": int(grassroots and rng.random() < 0.04),
         "ngung_viec": int(grassroots and rng.random() < 0.02),
     }

@@ -263,6 +263,20 @@ def unit_figures(
     return figures
 
 
+def children_aggregate(*, unit: Unit, indicators: list[Indicator], period: Period) -> dict[int, Figure]:
+    """The aggregate of the approved values below ``unit`` per indicator, marked provisional if incomplete."""
+    below = _below(unit, indicators, period, "now")
+    approved, expected = _coverage(unit, period, include_self=False)
+    return {
+        ind.pk: Figure(
+            combine(*below.get(ind.pk, (Decimal(0), 0)), ind.aggregation),
+            below.get(ind.pk, (0, 0))[1],
+            approved < expected,
+        )
+        for ind in indicators
+    }
+
+
 def rollup_view(
     *, scope: Scope, unit: Unit, form: ReportForm, period: Period, structure: str = "now"
 ) -> dict:

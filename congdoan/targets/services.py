@@ -586,23 +586,33 @@ def counts_in_rollup(row: ReportValue, unit: Unit) -> bool:
 
 
 def rollup_apply(*, report: Report, sign: int) -> None:
-    """Add (``sign=1``) or remove (``-1``) a report's values to/from the roll-ups of its ancestors only."""
+    """Add (``sign=1``) or remove (``-1``) a report's values to/from the roll-ups of its ancestors only.
+
+    Three queries whatever the number of indicators: the ancestors' rows are read under a row lock,
+    changed in memory and written back; missing rows are created.
+    """
     ancestors = report.unit.ancestor_ids()
-    if not ancestors:
+    rows = [row for row in report.values.all() if counts_in_rollup(row, report.unit)]
+    if not ancestors or not rows:
         return
-    for row in report.values.all():
-        if not counts_in_rollup(row, report.unit):
-            continue
-        key = {
-            "indicator_id": row.indicator_id,
-            "period_start": report.period_start,
-            "period_end": report.period_end,
-        }
-        have = set(Rollup.objects.filter(unit_id__in=ancestors, **key).values_list("unit_id", flat=True))
-        Rollup.objects.bulk_create(Rollup(unit_id=a, **key) for a in ancestors if a not in have)
-        Rollup.objects.filter(unit_id__in=ancestors, **key).update(
-            total=F("total") + sign * row.value, n_values=F("n_values") + sign
+    period = {"period_start": report.period_start, "period_end": report.period_end}
+    existing = {
+        (r.unit_id, r.indicator_id): r
+        for r in Rollup.objects.select_for_update().filter(
+            unit_id__in=ancestors, indicator_id__in=[row.indicator_id for row in rows], **period
         )
+    }
+    created = []
+    for row in rows:
+        for unit_id in ancestors:
+            cell = existing.get((unit_id, row.indicator_id))
+            if cell is None:
+                cell = Rollup(unit_id=unit_id, indicator_id=row.indicator_id, **period)
+                created.append(cell)
+            cell.total += sign * row.value
+            cell.n_values += sign
+    Rollup.objects.bulk_update([c for c in existing.values()], ["total", "n_values"])
+    Rollup.objects.bulk_create(created)
 
 
 @transaction.atomic

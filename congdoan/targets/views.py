@@ -65,7 +65,7 @@ def index(request):
     scope = _scope(request)
     roots = list(org_selectors.unit_roots(scope=scope))
     unit = None
-    if request.GET.get("unit"):
+    if request.GET.get("unit", "").isdigit():
         unit = org_selectors.unit_get(scope=scope, pk=int(request.GET["unit"]))
     elif roots:
         unit = roots[0]
@@ -166,9 +166,19 @@ def report_detail(request, pk: int):
         item["error"] = field_errors.get(f"value_{ind_id}", "")
         item["posted"] = posted.get(f"value_{ind_id}")
         item["posted_comment"] = posted.get(f"comment_{ind_id}")
+    has_children = report.unit.children.exists()
+    if has_children:
+        below = selectors.children_aggregate(
+            unit=report.unit,
+            indicators=[item["row"].indicator for item in rows],
+            period=period_of(report.form.period_type, report.period_start),
+        )
+        for item in rows:
+            item["children"] = below[item["row"].indicator_id]
     context = {
         "report": report,
         "rows": rows,
+        "has_children": has_children,
         "period": period_of(report.form.period_type, report.period_start),
         "can_edit": report.is_editable and services.can_enter(scope, report),
         "can_review": services.can_review(scope, report.unit),

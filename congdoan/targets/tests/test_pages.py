@@ -219,3 +219,14 @@ def test_everything_of_another_province_is_404(cat, login):
                 response = client.post(reverse(name, kwargs=kwargs))
         assert response.status_code == 404, name
     assert client.get("/api/v1/targets/reports").json() == []
+
+
+def test_a_parents_own_report_shows_its_childrens_approved_aggregate_beside_its_entries(cat, login):
+    t = cat.tree
+    fill(cat, t.g1, {cat.members: "100"}, approve=True)
+    fill(cat, t.g2, {cat.members: "45"}, submit=True)
+    report = services.report_open(actor=None, unit=t.bt, form=cat.form, period=Q1)
+    body = login(t.commune_officer).get(report.get_absolute_url()).content.decode()
+    assert "Tổng hợp cấp dưới (đã duyệt)" in body
+    cell = body.split('data-code="t_members"')[1].split('class="num children-total">')[1].split("</td>")[0]
+    assert cell.startswith("100") and "tạm tính" in cell  # Đức Giang's report is not approved yet

@@ -27,12 +27,14 @@ demo: venv
 test: test-sqlite test-postgres
 
 test-sqlite: venv
+	mkdir -p var
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest -q -m "not e2e" $(PYTEST_ARGS)
 
 test-postgres: venv
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: venv
+	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run

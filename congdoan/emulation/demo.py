@@ -111,6 +111,7 @@ def load(*, scale: str) -> None:
     _medals(province)
     _round_2025(rng, province, grassroots, people, block)
     _register(rng, grassroots, 2026)
+    _register_communes(province, 2026)
     _pledges_2026(rng)
 
 
@@ -145,6 +146,17 @@ def _register(rng: random.Random, grassroots: list[Unit], year: int) -> dict[int
         )
         registered[unit.pk] = members
     return registered
+
+
+def _register_communes(province: Unit, year: int) -> None:
+    """Commune and industrial-park unions register their collective title with the province (one late)."""
+    flag = _kind("co_thi_dua_ldld")
+    communes = Unit.objects.filter(parent=province, kind__level=2, status=UnitStatus.ACTIVE).order_by("code")
+    for index, commune in enumerate(communes[:5]):
+        day = D(year, 1, 28) if index == 4 else D(year, 1, 12 + index)
+        services.registration_submit(
+            actor=None, scope=SYSTEM, unit=commune, year=year, entries=[(flag, None)], registered_on=day
+        )
 
 
 def _sign(cluster: Cluster, day: dt.date, place: str):

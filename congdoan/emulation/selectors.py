@@ -127,7 +127,8 @@ def registration_overview(*, scope: Scope, upper: Unit, year: int) -> dict:
         "deadline": deadline,
         "on_time": [r for r in regs.values() if not r.is_late],
         "late": [r for r in regs.values() if r.is_late],
-        "missing": [u for u in children if u.pk not in regs],
+        # Units founded after the deadline were not expected to register that year.
+        "missing": [u for u in children if u.pk not in regs and u.founded_on <= deadline],
     }
 
 

@@ -87,6 +87,9 @@ def registration_list(request):
         "uppers": uppers,
         "upper": upper,
         "overview": selectors.registration_overview(scope=scope, upper=upper, year=year) if upper else None,
+        "summaries": [
+            (u, selectors.registration_overview(scope=scope, upper=u, year=year)) for u in uppers[:40]
+        ],
     }
     return render(request, "emulation/registration_list.html", context)
 

@@ -347,3 +347,38 @@ def medal_verdict(*, scope: Scope, member, on: dt.date):
     return eligibility.medal_eligibility(
         posts=data["posts"], disciplines=data["disciplines"], on=on, already_awarded=data["already_awarded"]
     )
+
+
+def medal_candidates(*, scope: Scope, unit: Unit, on: dt.date) -> list[tuple]:
+    """Members of ``unit``'s subtree with a union service history, each with the medal rule's verdict."""
+    from congdoan.members.models import Member
+
+    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    kind = award_kinds(on=on).filter(is_medal=True).first()
+    if kind is None:
+        return []
+    members = (
+        scope.filter(
+            Member.objects.filter(unit__path__startswith=unit.path, posts__isnull=False).distinct(),
+            "unit__path",
+        )
+        .select_related("unit")
+        .prefetch_related("posts", "disciplines")
+    )
+    medalled = set(Award.objects.filter(award_kind__code=kind.code).values_list("member_id", flat=True))
+    rows = []
+    for member in members.order_by("name_folded", "id")[:500]:
+        verdict = eligibility.medal_eligibility(
+            posts=[
+                eligibility.ServicePeriod(
+                    p.valid_from, p.valid_to, p.is_full_time, p.is_non_state, p.is_union_staff
+                )
+                for p in member.posts.all()
+            ],
+            disciplines=[eligibility.Period(d.starts_on, d.ends_on) for d in member.disciplines.all()],
+            on=on,
+            already_awarded=member.pk in medalled,
+        )
+        rows.append((member, verdict))
+    rows.sort(key=lambda r: (not r[1].eligible, -(r[1].officer_years + r[1].staff_years)))
+    return rows

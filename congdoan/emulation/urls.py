@@ -30,6 +30,7 @@ urlpatterns = [
     path("decisions/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),
     path("decisions/<int:pk>/docx/", views.decision_docx, name="decision_docx"),
     path("awards/<int:pk>/certificate/", views.certificate, name="certificate"),
+    path("medals/", views.medal_candidates, name="medals"),
     path("figures/", views.figures, name="figures"),
     path("figures/xlsx/", views.figures_xlsx, name="figures_xlsx"),
     path("history/member/<int:pk>/", views.member_history, name="member_history"),

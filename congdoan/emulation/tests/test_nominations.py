@@ -356,3 +356,15 @@ def test_documents_attach_while_drafting_only(tree, lan):
             title="x",
             uploaded=SimpleUploadedFile("b.pdf", PDF),
         )
+
+
+def test_the_medal_page_lists_service_histories_with_the_verdict(tree, client):
+    qualified = _medal_member(tree, years=16)
+    junior = make_member(tree.g1, "Lý Văn Páo", "M")
+    UnionPost.objects.create(member=junior, unit=tree.g1, title="Tổ trưởng", valid_from=dt.date(2020, 1, 1))
+    client.force_login(tree.commune_officer)
+    page = client.get("/emulation/medals/").content.decode()
+    assert page.index(qualified.full_name) < page.index(junior.full_name)
+    assert "Đủ điều kiện" in page and "Chưa đủ thời gian công tác công đoàn" in page
+    client.force_login(tree.other_province_officer)
+    assert qualified.full_name not in client.get("/emulation/medals/").content.decode()

@@ -85,3 +85,13 @@ def test_movements_belong_to_their_owner(tree):
             starts_on=dt.date(2026, 5, 1),
             ends_on=dt.date(2026, 4, 1),
         )
+
+
+def test_a_unit_founded_after_the_deadline_is_not_missing(tree):
+    from tests.factories import found
+
+    found(tree.cd, "CĐCS Công ty mới thành lập", "grassroots", founded_on=dt.date(2026, 3, 1))
+    overview = selectors.registration_overview(
+        scope=Scope.for_user(tree.province_officer), upper=tree.cd, year=2026
+    )
+    assert [u.code for u in overview["missing"]] == [tree.g3.code]

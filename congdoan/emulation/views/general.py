@@ -173,6 +173,20 @@ def figures_xlsx(request):
 
 
 @login_required
+def medal_candidates(request):
+    scope = scope_of(request)
+    roots = list(org_selectors.unit_roots(scope=scope))
+    unit_id = request.GET.get("unit", "")
+    unit = (
+        org_selectors.unit_get(scope=scope, pk=int(unit_id))
+        if unit_id.isdigit()
+        else (roots[0] if roots else None)
+    )
+    rows = selectors.medal_candidates(scope=scope, unit=unit, on=today()) if unit else []
+    return render(request, "emulation/medal_candidates.html", {"unit": unit, "roots": roots, "rows": rows})
+
+
+@login_required
 def member_history(request, pk: int):
     scope = scope_of(request)
     member = selectors.member_get(scope=scope, pk=pk)

@@ -61,8 +61,9 @@ def build(n_grassroots: int, rng: random.Random):
     from congdoan.targets.constants import ReportStatus, UnitOfMeasure
     from congdoan.targets.models import Indicator, Report, ReportValue
 
+    per_commune = max(1, n_grassroots // (63 * 50))
     indicator = Indicator.objects.filter(code="bench_members").first()
-    if indicator and Unit.objects.filter(code__startswith="B.").count() >= n_grassroots:
+    if indicator and Unit.objects.filter(code__startswith="B.").count() >= 63 * 50 * per_commune:
         return Unit.objects.get(code="BENCH"), indicator
     kinds = {k.code: k for k in UnitKind.objects.all()}
     with transaction.atomic():
@@ -89,7 +90,6 @@ def build(n_grassroots: int, rng: random.Random):
             return unit
 
         root = add("BENCH", "Tổng Liên đoàn (thử tải)", "national", None)
-        per_commune = max(1, n_grassroots // (63 * 50))
         made = 0
         for p in range(63):
             province = add(f"BP{p:02d}", f"LĐLĐ tỉnh thử {p}", "province", root)

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
@@ -121,6 +122,32 @@ class ResultOut(Schema):
     status: str
     provisional: bool
     last_year: Decimal | None
+
+
+class FigureOut(Schema):
+    value: Decimal | None
+    provisional: bool
+
+
+class ChildFigureOut(FigureOut):
+    unit_id: int
+
+
+class RollupRowOut(Schema):
+    indicator_id: int
+    code: str
+    own: Decimal | None
+    children: FigureOut
+    per_child: list[ChildFigureOut]
+
+
+class RollupOut(Schema):
+    unit_id: int
+    period: str
+    structure: str
+    approved_units: int
+    expected_units: int
+    rows: list[RollupRowOut]
 
 
 class EvaluationOut(Schema):
@@ -240,6 +267,43 @@ def report_reopen(request, report_id: int, payload: ReasonIn):
     scope = _scope(request)
     report = selectors.report_get(scope=scope, pk=report_id)
     return services.report_reopen(actor=request.user, scope=scope, report=report, reason=payload.reason)
+
+
+@router.get("/rollups/{unit_id}", response=RollupOut)
+def rollup(request, unit_id: int, form_id: int | None = None, period: str = "", structure: str = "now"):
+    """Own entries, the children's approved aggregate and each child's figure, marked provisional if incomplete.
+
+    Without ``form_id``/``period``: the first active form and its last finished period.
+    """
+    scope = _scope(request)
+    unit = org_selectors.unit_get(scope=scope, pk=unit_id)
+    form = (
+        selectors.form_get(scope=scope, pk=form_id) if form_id else selectors.form_list(scope=scope).first()
+    )
+    if form is None:
+        raise Http404
+    p = _period(period) if period else selectors.current_period(form.period_type)
+    view = selectors.rollup_view(scope=scope, unit=unit, form=form, period=p, structure=structure)
+    rows = [
+        {
+            "indicator_id": r["indicator"].pk,
+            "code": r["indicator"].code,
+            "own": r["own"],
+            "children": {"value": r["children"].value, "provisional": r["children"].provisional},
+            "per_child": [
+                {"unit_id": k.pk, "value": f.value, "provisional": f.provisional} for k, f in r["per_child"]
+            ],
+        }
+        for r in view["rows"]
+    ]
+    return {
+        "unit_id": unit.pk,
+        "period": p.key,
+        "structure": view["structure"],
+        "approved_units": view["approved_units"],
+        "expected_units": view["expected_units"],
+        "rows": rows,
+    }
 
 
 @router.get("/evaluations/{unit_id}", response=EvaluationOut)

@@ -445,8 +445,5 @@ def targets_received(*, scope: Scope, unit: Unit, year: int) -> QuerySet[TargetA
 
 def current_period(period_type: str, day: dt.date | None = None) -> Period:
     """The last finished period of this type (the one being reported now)."""
-    day = day or today()
-    current = period_of(period_type, day)
-    months = {"Q": 3, "H": 6, "Y": 12}[period_type]
-    previous_end = current.start - dt.timedelta(days=1)
-    return period_of(period_type, previous_end) if months else current
+    current = period_of(period_type, day or today())
+    return period_of(period_type, current.start - dt.timedelta(days=1))

@@ -47,5 +47,6 @@ def outside_objects(tree) -> dict:
         "POST /api/v1/targets/reports/{report_id}/approve": api_rep,
         "POST /api/v1/targets/reports/{report_id}/return": reason,
         "POST /api/v1/targets/reports/{report_id}/reopen": reason,
+        "GET /api/v1/targets/rollups/{unit_id}": {"path": {"unit_id": tree.hc.pk}, "body": None},
         "GET /api/v1/targets/evaluations/{unit_id}": {"path": {"unit_id": tree.hc.pk}, "body": None},
     }

@@ -128,6 +128,11 @@ def test_the_api_runs_the_whole_workflow(cat, client):
     client.force_login(t.commune_officer)
     assert client.post(f"/api/v1/targets/reports/{rid}/approve").json()["status"] == "approved"
     assert client.post(f"/api/v1/targets/reports/{rid}/approve").status_code == 422
+    rollup = client.get(f"/api/v1/targets/rollups/{t.bt.pk}?form_id={cat.form.pk}&period=2026-Q1").json()
+    members = next(r for r in rollup["rows"] if r["code"] == "t_members")
+    assert (
+        float(members["children"]["value"]) == 40 and members["children"]["provisional"]
+    )  # g2 has no report
     evaluation = client.get(f"/api/v1/targets/evaluations/{t.g1.pk}?year=2026").json()
     assert evaluation["total"] == 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,15 +80,18 @@ def read_workbook(path: str | Path) -> Sheet:
         raise WorkbookError(_corrupt()) from exc
     try:
         name = _pick_sheet(workbook)
-        _check_formulas(path, sheet_xml.get(name))
-        try:
-            sheet = workbook.get_sheet_by_name(name)
-        except Exception as exc:
-            raise WorkbookError(_corrupt()) from exc
-        if sheet.total_height > MAX_ROWS + HEADER_SEARCH_ROWS:
-            raise WorkbookError(_too_many_rows(sheet.total_height))
-        rows = sheet.to_python(skip_empty_area=False)
-        merged = sheet.merged_cell_ranges or []
+        # Look for formulas in a thread while calamine parses (zlib releases the GIL while inflating).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            formulas = pool.submit(_check_formulas, path, sheet_xml.get(name))
+            try:
+                sheet = workbook.get_sheet_by_name(name)
+            except Exception as exc:
+                raise WorkbookError(_corrupt()) from exc
+            if sheet.total_height > MAX_ROWS + HEADER_SEARCH_ROWS:
+                raise WorkbookError(_too_many_rows(sheet.total_height))
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+            formulas.result()  # re-raises the WorkbookError naming a formula cell
     finally:
         workbook.close()
     return _shape(name, rows, merged)

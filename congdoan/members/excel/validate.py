@@ -77,10 +77,7 @@ class Row:
     errors: list[str] = field(default_factory=list)
     unit: Unit | None = None
     member: Member | None = None  # set for an update
-
-    @property
-    def is_update(self) -> bool:
-        return bool(self.values.get("code"))
+    is_update: bool = False  # the row names a member code: it updates that member
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(f"{c.BY_KEY[column].header}: {message}")
@@ -110,7 +107,10 @@ def validate_sheet(*, sheet: Sheet, scope: Scope, unit: Unit, progress=None) -> 
 
 
 def _parse(sheet: Sheet, progress) -> list[Row]:
-    present = [(key, index, PARSERS[key]) for key, index in sheet.columns.items() if key in PARSERS]
+    # (key, column index, parser, value of an empty cell): empty cells are most cells, skip their parser
+    present = [
+        (key, index, PARSERS[key], PARSERS[key]("")) for key, index in sheet.columns.items() if key in PARSERS
+    ]
     first = sheet.first_data_row
     rows: list[Row] = []
     total = len(sheet.rows)
@@ -119,10 +119,10 @@ def _parse(sheet: Sheet, progress) -> list[Row]:
         values = row.values
         width = len(raw)
         blank = True
-        for key, index, parse in present:
+        for key, index, parse, empty in present:
             cell = raw[index] if index < width else ""
             if cell == "" or cell is None:
-                values[key] = parse("")
+                values[key] = empty
                 continue
             blank = False
             try:
@@ -132,6 +132,7 @@ def _parse(sheet: Sheet, progress) -> list[Row]:
                 row.error(key, str(exc))
         if blank:
             continue  # an empty line in the middle of the data is skipped, not an error
+        row.is_update = bool(values.get("code"))
         _check_required(row)
         rows.append(row)
         if progress and offset % 10000 == 9999:

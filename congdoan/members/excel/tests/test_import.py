@@ -398,3 +398,33 @@ def test_the_fast_fold_agrees_with_the_projects_fold_on_any_text():
         assert fast_fold(text) == fold(text)
 
     check()
+
+
+def test_updates_of_several_members_write_dates_choices_and_yes_no_cells(tree, xlsx):
+    members = []
+    for i, name in enumerate(("Lê Văn Một", "Lê Văn Hai")):
+        member_services.member_admit(
+            actor=None,
+            scope=SYSTEM,
+            unit=tree.g2,
+            admitted_on=dt.date(2020, 1, 1),
+            decision_no="1/QĐ",
+            full_name=name,
+            gender="M",
+            date_of_birth=dt.date(1980, 1, 1 + i),
+        )
+    batch = AdmissionBatch.objects.get()
+    member_services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
+    member_services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="2/QĐ")
+    members = list(Member.objects.order_by("full_name"))
+    rows = [
+        {"Mã đoàn viên": m.code, "Ngày sinh": "02/02/1982", "Dân tộc": "Mường", "Lao động phi kết cấu": "Có"}
+        for m in members
+    ]
+
+    outcome = run(tree.province_officer, tree.lc, xlsx(rows))
+
+    assert outcome.ok and outcome.updated == 2
+    assert {(m.date_of_birth, m.ethnicity, m.is_informal, m.gender) for m in Member.objects.all()} == {
+        (dt.date(1982, 2, 2), "06", True, "M")
+    }

@@ -15,7 +15,7 @@ from congdoan.org.models import Unit
 from congdoan.org.selectors import existing_on, subtree_ids_on, unit_children
 
 from .constants import Aggregation, Direction, EvaluationStatus, PeriodType, ReportStatus, Source
-from .models import Indicator, Report, ReportForm, ReportValue, Rollup, TargetAssignment
+from .models import FormIndicator, Indicator, Report, ReportForm, ReportValue, Rollup, TargetAssignment
 from .periods import Period, period_of, periods_in_year
 from .services import can_review
 
@@ -352,16 +352,34 @@ def judge(direction: str, target: Decimal, actual: Decimal | None) -> tuple[str,
     return (EvaluationStatus.MET if actual == target else EvaluationStatus.NOT_MET), percent
 
 
-def _period_type_for(indicator: Indicator) -> list[str]:
-    types = set(indicator.forms.values_list("period_type", flat=True))
-    return [t for t in (PeriodType.YEAR, PeriodType.HALF, PeriodType.QUARTER) if t in types]
+def _period_types(indicators: list[Indicator]) -> dict[int, list[str]]:
+    """Per indicator, the period types of the forms carrying it, yearly first (one query)."""
+    pairs = set(
+        FormIndicator.objects.filter(indicator__in=indicators).values_list(
+            "indicator_id", "form__period_type"
+        )
+    )
+    order = (PeriodType.YEAR, PeriodType.HALF, PeriodType.QUARTER)
+    return {ind.pk: [t for t in order if (ind.pk, t) in pairs] for ind in indicators}
 
 
-def _yearly(unit: Unit, ind: Indicator, year: int, numbers: set[int] | None = None):
-    """The actual of a year from the finest data available: the yearly figure, else halves, else quarters."""
-    for ptype in _period_type_for(ind):
+class _Figures:
+    """Figures of one unit for a set of indicators, computed once per period (all indicators at a time)."""
+
+    def __init__(self, unit: Unit, indicators: list[Indicator]):
+        self.unit, self.indicators, self.cache = unit, indicators, {}
+
+    def get(self, period: Period, indicator: Indicator) -> Figure:
+        if period not in self.cache:
+            self.cache[period] = unit_figures(unit=self.unit, indicators=self.indicators, period=period)
+        return self.cache[period][indicator.pk]
+
+
+def _yearly(figures: _Figures, ind: Indicator, types: list[str], year: int, numbers: set[int] | None = None):
+    """The actual of a year from the coarsest data available: the yearly figure, else halves, else quarters."""
+    for ptype in types:
         periods = [p for p in periods_in_year(ptype, year) if numbers is None or p.number in numbers]
-        figs = [(p, unit_figures(unit=unit, indicators=[ind], period=p)[ind.pk]) for p in periods]
+        figs = [(p, figures.get(p, ind)) for p in periods]
         figs = [(p, f) for p, f in figs if f.value is not None]
         if not figs:
             continue
@@ -377,16 +395,25 @@ def _yearly(unit: Unit, ind: Indicator, year: int, numbers: set[int] | None = No
 
 
 def evaluate_unit(*, unit: Unit, year: int, compare: bool = True) -> list[TargetResult]:
+    """Each target of ``unit`` for ``year`` against its actual; with the same periods of last year."""
+    targets = list(
+        TargetAssignment.objects.filter(unit=unit, year=year)
+        .select_related("indicator")
+        .order_by("indicator__sort_order", "indicator__code")
+    )
+    indicators = [t.indicator for t in targets]
+    types = _period_types(indicators)
+    figures = _Figures(unit, indicators)
     results = []
-    targets = TargetAssignment.objects.filter(unit=unit, year=year).select_related("indicator")
-    for t in targets.order_by("indicator__sort_order", "indicator__code"):
-        actual, provisional, ptype, numbers = _yearly(unit, t.indicator, year)
-        status, percent = judge(t.indicator.direction, t.value, actual)
+    for t in targets:
+        ind = t.indicator
+        actual, provisional, ptype, numbers = _yearly(figures, ind, types[ind.pk], year)
+        status, percent = judge(ind.direction, t.value, actual)
         last = None
         if compare and ptype:
-            last_actual, _p, last_type, _n = _yearly(unit, t.indicator, year - 1, numbers)
+            last_actual, _p, last_type, _n = _yearly(figures, ind, [ptype], year - 1, numbers)
             last = last_actual if last_type == ptype else None
-        results.append(TargetResult(t.indicator, t.value, actual, percent, status, provisional, last))
+        results.append(TargetResult(ind, t.value, actual, percent, status, provisional, last))
     return results
 
 

@@ -332,7 +332,7 @@ def _medals(province: Unit) -> None:
 def _round_2025(rng, province: Unit, grassroots: list[Unit], people: dict, block) -> None:
     on = D(2025, 11, 20)
     AwardQuota.objects.create(
-        award_kind=_kind("bang_khen_ldld"), granting_unit=province, year=2025, max_count=40
+        award_kind=_kind("bang_khen_ldld"), granting_unit=province, year=2025, max_count=60
     )
     AwardQuota.objects.create(award_kind=_kind("co_thi_dua_ldld"), year=2025, max_percent_of_registered=25)
     text = lambda: rng.choice(ACHIEVEMENTS).format(y=2025)  # noqa: E731
@@ -354,7 +354,7 @@ def _round_2025(rng, province: Unit, grassroots: list[Unit], people: dict, block
             )
         if unit.pk not in flagged and index % 3 != 2:
             province_files.append(_propose(unit, _kind("bang_khen_ldld_tt"), 2025, on, text(), nominee=unit))
-        for member in members[:2]:
+        for member in members[: 2 if index < 20 else 1]:  # within the province's quota of 60
             province_files.append(_propose(unit, _kind("bang_khen_ldld"), 2025, on, text(), member=member))
         if commune is not None and commune.kind.level == 2:
             for member in members[2:5]:

@@ -84,7 +84,7 @@ def member_import(
         )
     report(total, total, _("Đang ghi vào sổ đoàn viên…"))
     started = time.perf_counter()
-    created, updated, batch_ids = _commit(checked.rows, actor=actor, unit=unit)
+    created, updated, batch_ids = _commit(checked.rows, actor=actor, unit=unit, timings=timings)
     timings["write"] = time.perf_counter() - started
     return ImportOutcome(
         ok=True,
@@ -112,18 +112,24 @@ def _sample(row: Row) -> list:
 
 
 @transaction.atomic
-def _commit(rows: list[Row], *, actor, unit: Unit) -> tuple[int, int, list[int]]:
+def _commit(rows: list[Row], *, actor, unit: Unit, timings: dict | None = None) -> tuple[int, int, list[int]]:
+    import time
+
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
     new = [row for row in rows if not row.is_update]
     updates = [row for row in rows if row.is_update]
     now = timezone.now()
     batches = _draft_batches(new, actor=actor)
     member_ids = _insert_members(new, now=now)
+    timings["members"] = time.perf_counter() - clock
     through = AdmissionBatch.members.through
     links = [
         (batches[(row.unit.pk, row.values["admitted_on"], row.values["decision_no"])].pk, member_id)
         for row, member_id in zip(new, member_ids, strict=True)
     ]
     _insert(through, ["admissionbatch_id", "member_id"], links)
+    timings["lists"] = time.perf_counter() - clock - timings["members"]
     _update_members(updates, now=now)
     per_batch = defaultdict(int)
     for batch_pk, _member in links:

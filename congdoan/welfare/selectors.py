@@ -17,7 +17,7 @@ from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member
 
 from .constants import UNION_FUND_KINDS, VISIT_KINDS, FundKind, HouseStage, PaymentStatus, ProgrammeKind
-from .models import HouseCase, Payment, PaymentSplit, Programme, Registration
+from .models import FundSource, HouseCase, Payment, PaymentSplit, Programme, Registration
 
 
 def _ancestor_paths(path: str) -> list[str]:
@@ -202,18 +202,39 @@ def open_registration_programmes() -> QuerySet[Programme]:
 
 
 # -- figures ------------------------------------------------------------------------------------------------
-def _approved_in(scope: Scope, unit, start: dt.date, end: dt.date) -> QuerySet[Payment]:
-    qs = scope.filter(Payment.objects.all(), "unit__path")
-    return qs.filter(
-        unit__path__startswith=unit.path, status=PaymentStatus.APPROVED, paid_on__gte=start, paid_on__lte=end
+# Two passes over the period's approved payments do all the work for a province: one over the splits
+# (grouped by fund source, which gives amounts by fund, by donor and — through the fund's programme — by
+# programme kind, since a payment's splits sum to its amount), and one over the payments for the people.
+def _reversed_ids() -> QuerySet:
+    """IDs of payments that a reversing entry cancels (few: a NOT IN over them is a hashed lookup)."""
+    return Payment.objects.filter(reverses__isnull=False).values("reverses_id")
+
+
+def _standing() -> Q:
+    """A payment that still stands: not itself a reversal, and not reversed."""
+    return Q(reverses__isnull=True) & ~Q(pk__in=_reversed_ids())
+
+
+def _approved_in(scope: Scope, unit, start: dt.date, end: dt.date, prefix: str = "") -> Q:
+    lookups = {
+        f"{prefix}unit__path__startswith": unit.path,
+        f"{prefix}status": PaymentStatus.APPROVED,
+        f"{prefix}paid_on__gte": start,
+        f"{prefix}paid_on__lte": end,
+    }
+    return scope.q(f"{prefix}unit__path") & Q(**lookups)
+
+
+def _by_fund(scope: Scope, unit, start: dt.date, end: dt.date) -> list[tuple[FundSource, int]]:
+    rows = dict(
+        PaymentSplit.objects.filter(_approved_in(scope, unit, start, end, "payment__"))
+        .values("fund_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+        .values_list("fund_id", "total")
     )
-
-
-def _members_supported(payments: QuerySet[Payment]) -> int:
-    standing = _effective(payments)
-    members = standing.filter(member__isnull=False).aggregate(n=Count("member_id", distinct=True))["n"]
-    workers = standing.filter(member__isnull=True).aggregate(n=Count("worker_cccd", distinct=True))["n"]
-    return members + workers
+    funds = FundSource.objects.filter(pk__in=list(rows)).select_related("programme")
+    return [(fund, rows[fund.pk] or 0) for fund in funds]
 
 
 def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict:
@@ -223,23 +244,21 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
     """
     if not scope.filter(type(unit).objects.filter(pk=unit.pk)).exists():
         raise Http404
-    payments = _approved_in(scope, unit, start, end)
-    by_kind = {
-        row["programme__kind"]: row["total"] or 0
-        for row in payments.values("programme__kind").annotate(total=Sum("amount")).order_by()
-    }
-    splits = PaymentSplit.objects.filter(payment__in=payments.values("pk"))
-    by_fund_kind = {
-        row["fund__kind"]: row["total"] or 0
-        for row in splits.values("fund__kind").annotate(total=Sum("amount")).order_by()
-    }
-    donors = [
-        {"donor": row["fund__donor_name"], "amount": row["total"] or 0}
-        for row in splits.filter(fund__kind=FundKind.DONATION)
-        .values("fund__donor_name")
-        .annotate(total=Sum("amount"))
-        .order_by("-total", "fund__donor_name")
-    ]
+    by_kind: dict[str, int] = defaultdict(int)
+    by_fund_kind: dict[str, int] = defaultdict(int)
+    by_donor: dict[str, int] = defaultdict(int)
+    for fund, amount in _by_fund(scope, unit, start, end):
+        by_kind[fund.programme.kind] += amount
+        by_fund_kind[fund.kind] += amount
+        if fund.kind == FundKind.DONATION:
+            by_donor[fund.donor_name] += amount
+    standing = Payment.objects.filter(_approved_in(scope, unit, start, end)).filter(_standing())
+    visit_programmes = list(Programme.objects.filter(kind__in=VISIT_KINDS).values_list("pk", flat=True))
+    people = standing.aggregate(
+        members=Count("member_id", distinct=True),
+        workers=Count("worker_cccd", distinct=True, filter=Q(member__isnull=True)),
+        visits=Count("id", filter=Q(programme_id__in=visit_programmes)),
+    )
     total = sum(by_kind.values())
     donations = by_fund_kind.get(FundKind.DONATION, 0)
     union = sum(by_fund_kind.get(k, 0) for k in UNION_FUND_KINDS)
@@ -249,7 +268,6 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
     house_rows = (
         houses.values("work", "stage").annotate(n=Count("id"), total=Sum("approved_amount")).order_by()
     )
-    visits = _effective(payments.filter(programme__kind__in=VISIT_KINDS)).count()
     registrations = (
         scope.filter(Registration.objects.all(), "unit__path")
         .filter(unit__path__startswith=unit.path, created_at__date__gte=start, created_at__date__lte=end)
@@ -259,7 +277,7 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
         "unit": unit,
         "start": start,
         "end": end,
-        "members_supported": _members_supported(payments),
+        "members_supported": people["members"] + people["workers"],
         "amount_total": total,
         "by_kind": [
             (k, str(ProgrammeKind(k).label), by_kind[k]) for k in ProgrammeKind.values if k in by_kind
@@ -270,13 +288,16 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
         "union_total": union,
         "donation_total": donations,
         "donation_share": round(100 * donations / total, 1) if total else 0.0,
-        "donors": donors,
+        "donors": [
+            {"donor": name, "amount": amount}
+            for name, amount in sorted(by_donor.items(), key=lambda item: (-item[1], item[0]))
+        ],
         "houses": sum(r["n"] for r in house_rows),
         "houses_handed_over": sum(r["n"] for r in house_rows if r["stage"] == HouseStage.HANDED_OVER),
         "houses_new": sum(r["n"] for r in house_rows if r["work"] == "new"),
         "houses_repair": sum(r["n"] for r in house_rows if r["work"] == "repair"),
         "house_amount": sum(r["total"] or 0 for r in house_rows),
-        "visits": visits,
+        "visits": people["visits"],
         "registrations": registrations,
     }
 
@@ -284,35 +305,32 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
 def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date) -> list[dict]:
     """One row per direct child of ``unit`` (current tree): amount, donations, people supported.
 
-    Amounts come from one grouped query by unit; people are counted distinct per unit and added up per child
-    (a member paid in two units of the same child within the period would count twice there).
+    One pass over the splits grouped by the paying unit. People are counted distinct per unit and added
+    up per child (a member paid in two units of the same child within the period would count twice there).
     """
     from congdoan.org.selectors import unit_children
 
     children = list(unit_children(scope=scope, unit=unit, on=end))
+    rows = [{"unit": child, "amount": 0, "donations": 0, "people": 0, "is_self": False} for child in children]
+    own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}
     if not children:
         return []
-    payments = _approved_in(scope, unit, start, end)
-    per_unit = {
-        row["unit_id"]: row
-        for row in payments.values("unit_id", "unit__path")
-        .annotate(total=Sum("amount"), people=Count("member_id", distinct=True))
-        .order_by()
-    }
-    donated = dict(
-        PaymentSplit.objects.filter(payment__in=payments.values("pk"), fund__kind=FundKind.DONATION)
+    standing = Q(payment__reverses__isnull=True) & ~Q(payment_id__in=_reversed_ids())
+    per_unit = (
+        PaymentSplit.objects.filter(_approved_in(scope, unit, start, end, "payment__"))
         .values("payment__unit_id")
-        .annotate(total=Sum("amount"))
+        .annotate(
+            total=Sum("amount"),
+            donated=Sum("amount", filter=Q(fund__kind=FundKind.DONATION)),
+            people=Count("payment__member_id", distinct=True, filter=standing),
+        )
         .order_by()
-        .values_list("payment__unit_id", "total")
     )
-    rows = []
-    own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}
-    for child in children:
-        rows.append({"unit": child, "amount": 0, "donations": 0, "people": 0, "is_self": False})
-    for unit_id, row in per_unit.items():
-        target = next((r for r in rows if row["unit__path"].startswith(r["unit"].path)), own)
+    paths = dict(type(unit).objects.filter(path__startswith=unit.path).values_list("id", "path"))
+    for row in per_unit:
+        path = paths.get(row["payment__unit_id"], unit.path)
+        target = next((r for r in rows if path.startswith(r["unit"].path)), own)
         target["amount"] += row["total"] or 0
+        target["donations"] += row["donated"] or 0
         target["people"] += row["people"]
-        target["donations"] += donated.get(unit_id, 0) or 0
     return rows + ([own] if own["amount"] else [])

@@ -9,14 +9,45 @@ from .models import Unit, UnitKind
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget, added when the form is rendered (fields may be added late)."""
+
+    def __iter__(self):
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect):
+                continue  # a list of choices: styled by .choice-list in app.css
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            classes = set(widget.attrs.get("class", "").split())
+            classes.add(css)
+            if self.is_bound and name in self.errors:
+                classes.add("is-invalid")
+            widget.attrs["class"] = " ".join(sorted(classes))
+        return super().__iter__()
+
+
 class ScopedUnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 
 
-class _DecisionMixin(forms.Form):
+class _DecisionMixin(StyledForm):
     decision_no = forms.CharField(label=_("Số quyết định"), max_length=64)
     decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DATE_WIDGET)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decision_last()
+
+    def decision_last(self):
+        """The decision's number and date close every operation form, as on the paper decision."""
+        decision = ["decision_no", "decision_date"]
+        self.order_fields([n for n in self.fields if n not in decision] + decision)
 
 
 class UnitFoundForm(_DecisionMixin):
@@ -56,7 +87,10 @@ class UnitDissolveForm(_DecisionMixin):
 
 class UnitMergeForm(_DecisionMixin):
     sources = forms.ModelMultipleChoiceField(
-        label=_("Các đơn vị được hợp nhất"), queryset=Unit.objects.none()
+        label=_("Các đơn vị được hợp nhất"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Các đơn vị này chấm dứt hoạt động hết ngày trước ngày hiệu lực."),
     )
     target = ScopedUnitChoiceField(label=_("Đơn vị tiếp nhận"), queryset=Unit.objects.none())
     effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
@@ -83,6 +117,8 @@ class UnitSplitForm(_DecisionMixin):
             self.fields[f"child_{child.pk}"] = forms.IntegerField(
                 label=_("“%(c)s” chuyển về đơn vị mới số") % {"c": child.name}, min_value=1, initial=1
             )
+        self.order_fields(["part_names", *[f"child_{c.pk}" for c in self.children], "effective_on"])
+        self.decision_last()
 
     def parts(self) -> list[dict]:
         return [
@@ -93,12 +129,17 @@ class UnitSplitForm(_DecisionMixin):
         return {c.pk: self.cleaned_data[f"child_{c.pk}"] - 1 for c in self.children}
 
 
-class ClusterForm(forms.Form):
+class ClusterForm(StyledForm):
     name = forms.CharField(label=_("Tên cụm, khối"), max_length=255)
     kind = forms.ChoiceField(label=_("Loại"), choices=ClusterKind.choices)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     owner = ScopedUnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
-    members = forms.ModelMultipleChoiceField(label=_("Đơn vị thành viên"), queryset=Unit.objects.none())
+    members = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị thành viên"),
+        queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_("Giữ phím Ctrl để chọn nhiều đơn vị."),
+    )
     head_unit = ScopedUnitChoiceField(
         label=_("Cụm trưởng, khối trưởng"), queryset=Unit.objects.none(), required=False
     )
@@ -112,7 +153,7 @@ class ClusterForm(forms.Form):
         self.fields["head_unit"].queryset = candidates
 
 
-class ClusterRollOverForm(forms.Form):
+class ClusterRollOverForm(StyledForm):
     year = forms.IntegerField(label=_("Năm mới"), min_value=2000, max_value=2100)
     head_unit = ScopedUnitChoiceField(
         label=_("Cụm trưởng, khối trưởng năm mới"), queryset=Unit.objects.none()

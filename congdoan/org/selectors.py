@@ -72,6 +72,12 @@ def unit_children(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> Que
     ).order_by("kind__level", "name")
 
 
+def unit_ancestors(*, scope: Scope, unit: Unit) -> list[Unit]:
+    """The units above ``unit`` in the latest structure that the user may see, from the top down."""
+    ids = unit.ancestor_ids()
+    return list(scope.filter(Unit.objects.filter(pk__in=ids)).order_by("depth"))
+
+
 def unit_parent_on(*, unit: Unit, on: dt.date) -> Unit | None:
     link = UnitLink.objects.filter(link_valid_on(on), child=unit).select_related("parent").first()
     return link.parent if link else None

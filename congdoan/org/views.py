@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from congdoan.audit.models import Event
+from congdoan.audit.selectors import event_list, events_of
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.views import date_param, form_add_service_error
@@ -63,7 +63,8 @@ def unit_detail(request, pk: int):
         "history": selectors.unit_parent_history(scope=scope, unit=unit),
         "children": selectors.unit_children(scope=scope, unit=unit, on=on),
         "counts": selectors.unit_counts(scope=scope, unit=unit, on=on),
-        "events": Event.objects.filter(object_type="org.unit", object_id=str(unit.pk))[:20],
+        "ancestors": selectors.unit_ancestors(scope=scope, unit=unit),
+        "events": events_of(scope=scope, obj=unit)[:20],
         "can_act": scope.can(unit) and unit.status == UnitStatus.ACTIVE,
         "can_restructure": scope.can_restructure(unit) and unit.status == UnitStatus.ACTIVE,
     }
@@ -294,6 +295,5 @@ def cluster_edit(request, pk: int | None = None):
 @login_required
 def audit_log(request):
     scope = _scope(request)
-    events = scope.filter(Event.objects.select_related("actor", "unit"), "unit__path")
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = Paginator(event_list(scope=scope), 50).get_page(request.GET.get("page"))
     return render(request, "org/audit_log.html", {"page": page})

@@ -196,3 +196,25 @@ def test_the_audit_log_shows_only_events_in_scope(tree, login):
 def test_the_home_page_shows_the_users_unit_with_counts(tree, login):
     page = text(login(tree.province_officer).get("/"))
     assert "Liên đoàn Lao động tỉnh Lào Cai" in page and "Xin chào" in page
+
+
+def test_the_home_page_lists_recent_changes_in_scope_only(tree, login):
+    from congdoan.org import services
+
+    services.unit_dissolve(
+        actor=tree.national_admin, unit=tree.g4, dissolved_on=D(2025, 1, 1), decision_no="DN/1"
+    )
+    services.unit_dissolve(
+        actor=tree.national_admin, unit=tree.g2, dissolved_on=D(2025, 1, 1), decision_no="LC/1"
+    )
+    page = text(login(tree.commune_officer).get("/"))
+    assert "Đã giải thể “CĐCS Công ty Hóa chất Đức Giang”, hoạt động đến hết ngày 01/01/2025" in page
+    assert "Dệt may Hòa Thọ" not in page
+    assert "Cán bộ nghiệp vụ" in page  # the user's role on their unit
+
+
+def test_the_breadcrumb_shows_only_ancestors_in_scope(tree, login):
+    page = text(login(tree.commune_officer).get(f"/units/{tree.g1.pk}/"))
+    crumbs = page[page.index('class="breadcrumb') : page.index("</ol>")]
+    assert "Công đoàn xã Bảo Thắng" in crumbs
+    assert "Liên đoàn Lao động tỉnh Lào Cai" not in crumbs and "Tổng Liên đoàn" not in crumbs

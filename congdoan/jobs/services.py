@@ -137,6 +137,13 @@ def job_fail(
     return _finish(job, status=JobStatus.FAILED, message=message, result=result, result_file=result_file)
 
 
+def job_discard_input(*, job: Job) -> None:
+    """Delete the uploaded file once its content is in the registry (it holds personal data: CCCD, phones)."""
+    if job.input_file:
+        job.input_file.delete(save=False)
+        Job.objects.filter(pk=job.pk).update(input_file="")
+
+
 def job_run(*, job_id: int, work: Callable[[Job], None]) -> Job:
     """Run ``work(job)`` for a queued job, turning any error into a failed job with a Vietnamese message.
 

@@ -76,6 +76,7 @@ def run_member_import(job: Job) -> None:
             },
         },
     )
+    jobs.job_discard_input(job=job)
 
 
 def _error_file_name(name: str) -> str:

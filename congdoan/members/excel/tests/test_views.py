@@ -56,6 +56,7 @@ def test_the_template_round_trips_through_the_import(tree, login, tmp_path):
     assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.pk])
     assert job.status == JobStatus.SUCCEEDED, job.message
     assert Member.objects.get().status == MemberStatus.PENDING
+    assert not job.input_file, "the uploaded personal data is not kept once it is in the registry"
 
 
 def test_an_upload_with_a_bad_row_shows_the_errors_and_offers_the_error_workbook(tree, login, tmp_path):

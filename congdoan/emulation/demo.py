@@ -354,6 +354,10 @@ def _round_2025(rng, province: Unit, grassroots: list[Unit], people: dict, block
             )
         if unit.pk not in flagged and index % 3 != 2:
             province_files.append(_propose(unit, _kind("bang_khen_ldld_tt"), 2025, on, text(), nominee=unit))
+        elif unit.pk not in flagged and commune is not None and commune.kind.level == 2:
+            commune_files.setdefault(commune.pk, (commune, []))[1].append(
+                _propose(unit, _kind("giay_khen_tren_tt"), 2025, on, text(), nominee=unit)
+            )
         for member in members[: 2 if index < 20 else 1]:  # within the province's quota of 60
             province_files.append(_propose(unit, _kind("bang_khen_ldld"), 2025, on, text(), member=member))
         if commune is not None and commune.kind.level == 2:

@@ -122,7 +122,8 @@ def test_clusters_are_seen_by_their_owner_and_by_members_but_not_by_others(tree,
 
 def test_cluster_pages_create_edit_roll_over_and_hide_other_provinces(tree, block, login):
     client = login(tree.province_officer)
-    assert "Khối doanh nghiệp" in client.get("/clusters/").content.decode()
+    listing = client.get("/clusters/").content.decode()
+    assert "Khối doanh nghiệp" in listing and "<td>2026</td>" in listing, "a year is not 2.026"
     response = client.post(
         "/clusters/new/",
         {

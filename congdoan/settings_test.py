@@ -13,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+
+# Argon2 as in production, at minimal cost: the shared fixtures create half a dozen users per test.
+PASSWORD_HASHERS = ["congdoan.core.testing.FastArgon2PasswordHasher"]

@@ -144,20 +144,22 @@ def nomination_create(
         "award_kind",
     )
     require(bool(achievements and achievements.strip()), _("Cần nhập tóm tắt thành tích."), "achievements")
-    duplicate = Nomination.objects.filter(
-        award_kind__code=award_kind.code, year=year, status__in=OPEN_STATUSES
-    )
+    reasons = eligibility_reasons(kind=award_kind, member=member, nominee_unit=nominee_unit, year=year, on=on)
+    require(not reasons, " ".join(reasons), "member" if member else "nominee_unit")
+    duplicate = Nomination.objects.filter(award_kind__code=award_kind.code, status__in=OPEN_STATUSES)
+    if not award_kind.once_per_person:  # for a once-only award, an open file of any year counts
+        duplicate = duplicate.filter(year=year)
     duplicate = (
         duplicate.filter(member=member)
         if member
         else duplicate.filter(member__isnull=True, nominee_unit=nominee_unit)
     )
-    require(
-        not duplicate.exists(),
-        _("Đã có hồ sơ đề nghị “%(k)s” năm %(y)s cho đối tượng này.") % {"k": award_kind.name, "y": year},
-    )
-    reasons = eligibility_reasons(kind=award_kind, member=member, nominee_unit=nominee_unit, year=year, on=on)
-    require(not reasons, " ".join(reasons), "member" if member else "nominee_unit")
+    existing = duplicate.first()
+    if existing is not None:
+        raise ValidationError(
+            _("Đã có hồ sơ đề nghị “%(k)s” năm %(y)s cho đối tượng này (%(s)s).")
+            % {"k": award_kind.name, "y": existing.year, "s": existing.get_status_display()}
+        )
     if cluster_result is not None:
         require(
             cluster_result.unit_id == nominee_unit.pk,

@@ -368,3 +368,16 @@ def test_the_medal_page_lists_service_histories_with_the_verdict(tree, client):
     assert "Đủ điều kiện" in page and "Chưa đủ thời gian công tác công đoàn" in page
     client.force_login(tree.other_province_officer)
     assert qualified.full_name not in client.get("/emulation/medals/").content.decode()
+
+
+def test_a_second_file_for_the_same_award_is_refused_and_a_once_only_award_in_any_year(tree, lan):
+    nominate(tree, lan)
+    with pytest.raises(
+        ValidationError, match="Đã có hồ sơ đề nghị .* năm 2026 cho đối tượng này \\(Đang lập hồ sơ\\)"
+    ):
+        nominate(tree, lan)
+    member = _medal_member(tree, years=16)
+    medal = {"award_kind": kind("ky_niem_chuong"), "member": member, "achievements": "x", "on": TODAY}
+    services.nomination_create(actor=None, scope=SYSTEM, proposing_unit=tree.lc, year=2026, **medal)
+    with pytest.raises(ValidationError, match="năm 2026"):
+        services.nomination_create(actor=None, scope=SYSTEM, proposing_unit=tree.lc, year=2027, **medal)

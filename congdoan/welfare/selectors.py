@@ -305,8 +305,9 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
 def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date) -> list[dict]:
     """One row per direct child of ``unit`` (current tree): amount, donations, people supported.
 
-    One pass over the splits grouped by the paying unit. People are counted distinct per unit and added
-    up per child (a member paid in two units of the same child within the period would count twice there).
+    One pass over the payments and one over the donors' splits, grouped by the paying unit. People are
+    counted distinct per unit and added up per child (a member paid in two units of the same child
+    within the period would count twice there).
     """
     from congdoan.org.selectors import unit_children
 
@@ -315,22 +316,29 @@ def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date
     own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}
     if not children:
         return []
-    standing = Q(payment__reverses__isnull=True) & ~Q(payment_id__in=_reversed_ids())
-    per_unit = (
-        PaymentSplit.objects.filter(_approved_in(scope, unit, start, end, "payment__"))
-        .values("payment__unit_id")
+    per_unit = list(
+        Payment.objects.filter(_approved_in(scope, unit, start, end))
+        .values("unit_id")
         .annotate(
             total=Sum("amount"),
-            donated=Sum("amount", filter=Q(fund__kind=FundKind.DONATION)),
-            people=Count("payment__member_id", distinct=True, filter=standing),
+            people=Count("member_id", distinct=True, filter=_standing()),
         )
         .order_by()
     )
+    donated = dict(
+        PaymentSplit.objects.filter(
+            _approved_in(scope, unit, start, end, "payment__"), fund__kind=FundKind.DONATION
+        )
+        .values("payment__unit_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+        .values_list("payment__unit_id", "total")
+    )
     paths = dict(type(unit).objects.filter(path__startswith=unit.path).values_list("id", "path"))
     for row in per_unit:
-        path = paths.get(row["payment__unit_id"], unit.path)
+        path = paths.get(row["unit_id"], unit.path)
         target = next((r for r in rows if path.startswith(r["unit"].path)), own)
         target["amount"] += row["total"] or 0
-        target["donations"] += row["donated"] or 0
+        target["donations"] += donated.get(row["unit_id"]) or 0
         target["people"] += row["people"]
     return rows + ([own] if own["amount"] else [])

@@ -223,8 +223,12 @@ class Generator:
                 status = "pending"
             elif fate < 0.065 and join < today - 200:
                 end = randint(join + 60, today - 1)
-                if (end - dob) > 55 * 365 and rand() < 0.8:
+                if rand() < 0.35:
+                    # Retirement is the commonest reason: the member reached retirement age on leaving
+                    # (about 60 for men, 56 for women), so was born that long before.
                     reason = "retired"
+                    dob = min(dob, end - (56 if female else 60) * 365 - randint(0, 300))
+                    birth = from_ord(dob)
                 else:
                     r = rand()
                     reason = (

@@ -156,8 +156,7 @@ def visit_without_parameters(client, tree, route: Route) -> list[str]:
 
 
 @pytest.mark.parametrize("app", APPS)
-def test_a_lao_cai_officer_gets_404_for_every_da_nang_object_on_every_route(app, tree, client, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_a_lao_cai_officer_gets_404_for_every_da_nang_object_on_every_route(app, tree, client):
     entries = load_outside_objects(app, tree)
     fixtures_file = f"congdoan/{app}/tests/scope_fixtures.py"
     client.force_login(tree.province_officer)

@@ -83,9 +83,8 @@ def browser_errors(page):
 
 
 @pytest.fixture
-def org_demo(transactional_db, live_server, settings):
+def org_demo(transactional_db, live_server):
     """The demo's Lào Cai 2025 restructure story, served by the live server; units by code."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from congdoan.demo import scenario
     from congdoan.org.models import Unit
 

@@ -9,12 +9,6 @@ from congdoan.audit.models import Event
 from congdoan.org.models import Cluster, Unit, UnitLink
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Argon2 costs ~0.5 s a user on this machine; these tests are about the tree, not passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def demo(db):
     """The Lào Cai 2025 restructure story (congdoan.demo.scenario), with its units by code and users."""

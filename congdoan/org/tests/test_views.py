@@ -218,3 +218,10 @@ def test_the_breadcrumb_shows_only_ancestors_in_scope(tree, login):
     crumbs = page[page.index('class="breadcrumb') : page.index("</ol>")]
     assert "Công đoàn xã Bảo Thắng" in crumbs
     assert "Liên đoàn Lao động tỉnh Lào Cai" not in crumbs and "Tổng Liên đoàn" not in crumbs
+
+
+def test_a_viewer_sees_unit_pages_without_action_buttons(tree, login):
+    page = text(login(tree.viewer).get(f"/units/{tree.bt.pk}/"))
+    assert "Công đoàn xã Bảo Thắng" in page and 'id="unit-actions"' not in page
+    page = text(login(tree.province_officer).get(f"/units/{tree.bt.pk}/"))
+    assert 'id="unit-actions"' in page and f"/units/{tree.bt.pk}/merge/" in page

@@ -89,12 +89,6 @@ def lan(tree):
     return member
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Argon2 is deliberately slow; tests here do not test hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def decided(tree, lan, council):
     """A decided round: Lan's Bằng khen and a collective flag for g1, by the province's decision 215."""

@@ -46,12 +46,6 @@ def write_workbook(path, rows: list[dict], headers=None, *, sheet="Đoàn viên"
     return path
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Argon2 (the production hasher) costs about a second per test user on this busy machine."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def xlsx(tmp_path):
     counter = itertools.count()

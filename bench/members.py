@@ -123,6 +123,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--past", default="2023-12-31")
     parser.add_argument("--searches", type=int, default=60)
+    parser.add_argument("--only", choices=["stats", "search"], default=None)
     args = parser.parse_args()
     past = dt.date.fromisoformat(args.past)
     today = dates.today()
@@ -143,7 +144,8 @@ def main() -> None:
     print(f"data: {n_members:,} members, {n_stints:,} stints, {n_units:,} units ({connection.vendor})")
     root = Unit.objects.get(depth=0)
     province = Unit.objects.get(pk=province_id)
-    for unit, label in ((province, f"province {province.code}"), (root, "country")):
+    units = ((province, f"province {province.code}"), (root, "country")) if args.only != "search" else ()
+    for unit, label in units:
         repeat = args.repeat if unit is province else max(3, args.repeat // 2)
         for day, when in ((today, "today"), (past, f"as of {past}")):
             params = {
@@ -164,6 +166,8 @@ def main() -> None:
             repeat,
         )
         line(f"admitted in {past.year}, {label}", ours)
+    if args.only == "stats":
+        return
     # Name search: names typed without diacritics, as officers do.
     with connection.cursor() as cursor:
         cursor.execute("SELECT name_folded FROM members_member TABLESAMPLE SYSTEM (0.1) LIMIT 2000")

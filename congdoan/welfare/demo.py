@@ -261,3 +261,7 @@ def load(*, scale: str) -> None:
     _visits(province, rng)
     _houses(province, rng)
     _market(province, rng)
+    # The payments above were bulk-inserted, bypassing the approval service that keeps the tally.
+    from .services import payment_tally_rebuild
+
+    payment_tally_rebuild()

@@ -260,3 +260,32 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.programme}"
+
+
+class PaymentTally(models.Model):
+    """Approved money per (paying unit, calendar month, fund source), reversals included.
+
+    A stored roll-up of ``PaymentSplit`` so that figures for a province over whole months read a few
+    thousand cells instead of every split: ``amount`` is always the sum of the approved splits of that
+    unit, month and fund. Kept up to date by ``payments_approve`` and ``payment_reverse`` (the only ways a
+    payment becomes approved); ``payment_tally_rebuild`` recounts it from the splits. Keyed by the unit's
+    id, not its path, so moving a unit in the tree needs no recount.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    month = models.DateField(help_text="First day of the month.")
+    fund = models.ForeignKey(FundSource, on_delete=models.CASCADE, related_name="+")
+    amount = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tổng hợp chi theo tháng")
+        verbose_name_plural = _("tổng hợp chi theo tháng")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month", "fund"], name="tally_one_per_cell"),
+        ]
+        indexes = [
+            models.Index(fields=["month"], name="tally_month", include=["unit", "fund", "amount"]),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.month:%m/%Y} {self.fund_id}: {self.amount}"

@@ -17,7 +17,7 @@ from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member
 
 from .constants import UNION_FUND_KINDS, VISIT_KINDS, FundKind, HouseStage, PaymentStatus, ProgrammeKind
-from .models import FundSource, HouseCase, Payment, PaymentSplit, Programme, Registration
+from .models import FundSource, HouseCase, Payment, PaymentSplit, PaymentTally, Programme, Registration
 
 
 def _ancestor_paths(path: str) -> list[str]:
@@ -202,9 +202,10 @@ def open_registration_programmes() -> QuerySet[Programme]:
 
 
 # -- figures ------------------------------------------------------------------------------------------------
-# Two passes over the period's approved payments do all the work for a province: one over the splits
-# (grouped by fund source, which gives amounts by fund, by donor and — through the fund's programme — by
-# programme kind, since a payment's splits sum to its amount), and one over the payments for the people.
+# Amounts come from ``PaymentTally`` (approved money per paying unit, month and fund source) for the whole
+# months of the period and from the splits themselves for the days of a partial first or last month; the
+# fund source gives amounts by fund, by donor and — through its programme — by programme kind, since a
+# payment's splits sum to its amount. People are one pass over the payments still standing.
 def _reversed_ids() -> QuerySet:
     """IDs of payments that a reversing entry cancels (few: a NOT IN over them is a hashed lookup)."""
     return Payment.objects.filter(reverses__isnull=False).values("reverses_id")
@@ -225,16 +226,52 @@ def _approved_in(scope: Scope, unit, start: dt.date, end: dt.date, prefix: str =
     return scope.q(f"{prefix}unit__path") & Q(**lookups)
 
 
+def _whole_months(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first day of the first whole month in ``start``..``end`` and the day after the last one."""
+    first = start if start.day == 1 else (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    after = end + dt.timedelta(days=1)
+    stop = after if after.day == 1 else after.replace(day=1)
+    return (first, stop) if first < stop else None
+
+
+def _amounts(scope: Scope, unit, start: dt.date, end: dt.date, *keys: str) -> dict[tuple, int]:
+    """Approved money of ``unit``'s subtree paid in ``start``..``end``, summed per ``keys``.
+
+    ``keys`` are lookups valid from both a tally cell and a split: "unit_id", "fund_id", "fund__kind".
+    """
+    totals: dict[tuple, int] = defaultdict(int)
+    months = _whole_months(start, end)
+    edges = [(start, end)]
+    if months is not None:
+        first, stop = months
+        cells = (
+            PaymentTally.objects.filter(
+                scope.q("unit__path"), unit__path__startswith=unit.path, month__gte=first, month__lt=stop
+            )
+            .values_list(*keys)
+            .annotate(total=Sum("amount"))
+            .order_by()
+        )
+        for *key, total in cells:
+            totals[tuple(key)] += total or 0
+        edges = [(a, b) for a, b in ((start, first - dt.timedelta(days=1)), (stop, end)) if a <= b]
+    split_keys = [f"payment__{k}" if k == "unit_id" else k for k in keys]
+    for a, b in edges:
+        splits = (
+            PaymentSplit.objects.filter(_approved_in(scope, unit, a, b, "payment__"))
+            .values_list(*split_keys)
+            .annotate(total=Sum("amount"))
+            .order_by()
+        )
+        for *key, total in splits:
+            totals[tuple(key)] += total or 0
+    return totals
+
+
 def _by_fund(scope: Scope, unit, start: dt.date, end: dt.date) -> list[tuple[FundSource, int]]:
-    rows = dict(
-        PaymentSplit.objects.filter(_approved_in(scope, unit, start, end, "payment__"))
-        .values("fund_id")
-        .annotate(total=Sum("amount"))
-        .order_by()
-        .values_list("fund_id", "total")
-    )
+    rows = {fund_id: total for (fund_id,), total in _amounts(scope, unit, start, end, "fund_id").items()}
     funds = FundSource.objects.filter(pk__in=list(rows)).select_related("programme")
-    return [(fund, rows[fund.pk] or 0) for fund in funds]
+    return [(fund, rows[fund.pk]) for fund in funds]
 
 
 def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict:
@@ -305,8 +342,8 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
 def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date) -> list[dict]:
     """One row per direct child of ``unit`` (current tree): amount, donations, people supported.
 
-    One pass over the payments and one over the donors' splits, grouped by the paying unit. People are
-    counted distinct per unit and added up per child (a member paid in two units of the same child
+    Amounts and donations from the monthly tally (plus the splits of partial months), people from one pass
+    over the standing payments, grouped by the paying unit. People are counted distinct per unit and added up per child (a member paid in two units of the same child
     within the period would count twice there).
     """
     from congdoan.org.selectors import unit_children
@@ -316,29 +353,26 @@ def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date
     own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}
     if not children:
         return []
-    per_unit = list(
+    people = dict(
         Payment.objects.filter(_approved_in(scope, unit, start, end))
+        .filter(_standing())
         .values("unit_id")
-        .annotate(
-            total=Sum("amount"),
-            people=Count("member_id", distinct=True, filter=_standing()),
-        )
+        .annotate(people=Count("member_id", distinct=True))
         .order_by()
+        .values_list("unit_id", "people")
     )
-    donated = dict(
-        PaymentSplit.objects.filter(
-            _approved_in(scope, unit, start, end, "payment__"), fund__kind=FundKind.DONATION
-        )
-        .values("payment__unit_id")
-        .annotate(total=Sum("amount"))
-        .order_by()
-        .values_list("payment__unit_id", "total")
-    )
+    per_unit: dict[int, dict] = defaultdict(lambda: {"total": 0, "donations": 0, "people": 0})
+    for (unit_id, kind), total in _amounts(scope, unit, start, end, "unit_id", "fund__kind").items():
+        per_unit[unit_id]["total"] += total
+        if kind == FundKind.DONATION:
+            per_unit[unit_id]["donations"] += total
+    for unit_id, n in people.items():
+        per_unit[unit_id]["people"] += n
     paths = dict(type(unit).objects.filter(path__startswith=unit.path).values_list("id", "path"))
-    for row in per_unit:
-        path = paths.get(row["unit_id"], unit.path)
+    for unit_id, row in per_unit.items():
+        path = paths.get(unit_id, unit.path)
         target = next((r for r in rows if path.startswith(r["unit"].path)), own)
-        target["amount"] += row["total"] or 0
-        target["donations"] += donated.get(row["unit_id"]) or 0
+        target["amount"] += row["total"]
+        target["donations"] += row["donations"]
         target["people"] += row["people"]
     return rows + ([own] if own["amount"] else [])

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from congdoan.welfare import selectors, services
 from congdoan.welfare.constants import FundKind, PaymentStatus
-from congdoan.welfare.models import Payment, PaymentSplit
+from congdoan.welfare.models import Payment, PaymentSplit, PaymentTally
 
 from .conftest import SYSTEM, make_member, make_programme
 
@@ -42,6 +42,7 @@ def test_figures_always_add_up_to_the_sum_of_payments(world, specs):
     tree, members, programme = world
     Payment.objects.filter(reverses__isnull=False).delete()
     Payment.objects.all().delete()
+    PaymentTally.objects.all().delete()
     grassroots = programme.funds.get(kind=FundKind.GRASSROOTS)
     provincial = programme.funds.get(kind=FundKind.PROVINCIAL)
     donor = programme.funds.get(kind=FundKind.DONATION)
@@ -87,3 +88,77 @@ def test_figures_always_add_up_to_the_sum_of_payments(world, specs):
     rows = selectors.welfare_figures_children(scope=SYSTEM, unit=tree.lc, start=start, end=end)
     assert sum(r["amount"] for r in rows) == expected
     assert 0 <= figures["donation_share"] <= 100
+
+
+def _tally_cells():
+    return set(PaymentTally.objects.values_list("unit_id", "month", "fund_id", "amount"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    specs=payment_specs,
+    first=st.integers(min_value=0, max_value=80),
+    length=st.integers(min_value=0, max_value=90),
+)
+def test_the_monthly_tally_always_equals_a_full_recount_and_any_period_adds_up(world, specs, first, length):
+    """Whatever is approved and reversed, the tally kept by the services is what a rebuild would count, and
+    figures over any period (whole months from the tally, partial months from the splits) equal the sum of
+    the approved payments paid in it."""
+    tree, members, programme = world
+    Payment.objects.filter(reverses__isnull=False).delete()
+    Payment.objects.all().delete()
+    PaymentTally.objects.all().delete()
+    grassroots = programme.funds.get(kind=FundKind.GRASSROOTS)
+    donor = programme.funds.get(kind=FundKind.DONATION)
+    made = []
+    for who, amount, share, reverse, day in specs:
+        donated = amount * share // 100
+        payment = services.payment_add(
+            actor=None,
+            scope=SYSTEM,
+            programme=programme,
+            member=members[who],
+            amount=amount,
+            paid_on=dt.date(2026, 1, 1) + dt.timedelta(days=day),
+            splits=[(grassroots, amount - donated), (donor, donated)],
+        )
+        made.append((payment, reverse, day))
+    services.payments_submit(actor=None, scope=SYSTEM, programme=programme)
+    services.payments_approve(actor=None, scope=SYSTEM, programme=programme, confirm_warnings=True)
+    for payment, reverse, day in made:
+        if reverse:
+            # The correction is dated later, possibly in another month than the payment.
+            services.payment_reverse(
+                actor=None,
+                scope=SYSTEM,
+                payment=payment,
+                reason="Sai",
+                on=payment.paid_on + dt.timedelta(days=day % 40),
+            )
+    kept = _tally_cells()
+    services.payment_tally_rebuild()
+    assert kept == _tally_cells()
+
+    start = dt.date(2026, 1, 1) + dt.timedelta(days=first)
+    end = start + dt.timedelta(days=length)
+    approved = Payment.objects.filter(status=PaymentStatus.APPROVED, paid_on__gte=start, paid_on__lte=end)
+    expected = sum(approved.values_list("amount", flat=True))
+    donated = sum(
+        PaymentSplit.objects.filter(
+            fund=donor,
+            payment__status=PaymentStatus.APPROVED,
+            payment__paid_on__gte=start,
+            payment__paid_on__lte=end,
+        ).values_list("amount", flat=True)
+    )
+    for unit in (tree.root, tree.lc, tree.bt):
+        figures = selectors.welfare_figures(scope=SYSTEM, unit=unit, start=start, end=end)
+        in_unit = approved.filter(unit__path__startswith=unit.path)
+        assert figures["amount_total"] == sum(in_unit.values_list("amount", flat=True))
+        assert figures["union_total"] + figures["donation_total"] == figures["amount_total"]
+    figures = selectors.welfare_figures(scope=SYSTEM, unit=tree.root, start=start, end=end)
+    assert figures["amount_total"] == expected
+    assert figures["donation_total"] == donated
+    rows = selectors.welfare_figures_children(scope=SYSTEM, unit=tree.lc, start=start, end=end)
+    assert sum(r["amount"] for r in rows) == expected
+    assert sum(r["donations"] for r in rows) == donated

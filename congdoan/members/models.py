@@ -128,7 +128,9 @@ class Membership(models.Model):
         verbose_name_plural = _("quá trình sinh hoạt")
         indexes = [
             # Covering on PostgreSQL: counts of a unit's stints on a day are index-only scans.
-            models.Index(fields=["unit", "valid_from"], name="stint_unit_from", include=["valid_to", "member"]),
+            models.Index(
+                fields=["unit", "valid_from"], name="stint_unit_from", include=["valid_to", "member"]
+            ),
             models.Index(fields=["member", "valid_from"], name="stint_member_from"),
             models.Index(fields=["valid_from"], name="stint_from"),
             models.Index(fields=["valid_to"], name="stint_to"),
@@ -265,3 +267,25 @@ class TransferRequest(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.to_unit} ({self.effective_on})"
+
+
+class UnitMemberCount(models.Model):
+    """Derived: how many open stints each unit has now (total, women, informal).
+
+    Kept by the lifecycle services (``services._recount_units``) and rebuilt in one statement by
+    ``services.registry_rebuild_derived``; today's totals for a subtree are a sum over these rows.
+    """
+
+    unit = models.OneToOneField(
+        "org.Unit", on_delete=models.CASCADE, primary_key=True, related_name="member_count"
+    )
+    total = models.PositiveIntegerField(default=0)
+    women = models.PositiveIntegerField(default=0)
+    informal = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số đoàn viên hiện có của đơn vị")
+        verbose_name_plural = _("số đoàn viên hiện có của đơn vị")
+
+    def __str__(self):
+        return f"{self.unit_id}: {self.total}"

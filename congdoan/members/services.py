@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,7 @@ from .constants import (
     MEMBER_CODE_PREFIX,
     MIN_AGE,
     CardStatus,
+    Gender,
     MemberStatus,
     PartyStatus,
     StintStart,
@@ -44,6 +45,7 @@ from .models import (
     Membership,
     TransferRequest,
     UnionPost,
+    UnitMemberCount,
 )
 
 ONE_DAY = dt.timedelta(days=1)
@@ -186,6 +188,27 @@ def _issue_codes(n: int) -> list[str]:
     return [f"{MEMBER_CODE_PREFIX}{number:0{MEMBER_CODE_DIGITS}d}" for number in range(first, first + n)]
 
 
+def _recount_units(unit_ids) -> None:
+    """Recompute the derived open-stint counts of these units from their stints (a few rows each)."""
+    ids = {i for i in unit_ids if i is not None}
+    if not ids:
+        return
+    rows = (
+        Membership.objects.filter(unit_id__in=ids, valid_to__isnull=True)
+        .values("unit_id")
+        .annotate(
+            total=Count("id"),
+            women=Count("id", filter=Q(member__gender=Gender.FEMALE)),
+            informal=Count("id", filter=Q(member__is_informal=True)),
+        )
+    )
+    UnitMemberCount.objects.filter(unit_id__in=ids).delete()
+    UnitMemberCount.objects.bulk_create(
+        UnitMemberCount(unit_id=r["unit_id"], total=r["total"], women=r["women"], informal=r["informal"])
+        for r in rows
+    )
+
+
 def _member_set_unit(member: Member, unit: Unit, status: str) -> None:
     member.unit = unit
     member.status = status
@@ -267,6 +290,10 @@ def member_update(*, actor, member: Member, scope: Scope | None = None, **person
     member.name_folded = fold(member.full_name)
     member.full_clean()
     member.save()
+    if "gender" in data or "is_informal" in data:
+        _recount_units(
+            Membership.objects.filter(member=member, valid_to__isnull=True).values_list("unit_id", flat=True)
+        )
     event_record(
         actor=actor,
         action="member.update",
@@ -349,6 +376,7 @@ def batch_approve(
         )
     Member.objects.bulk_update(members, ["code", "status", "joined_on", "unit"])
     Membership.objects.bulk_create(stints)
+    _recount_units([batch.unit_id])
     batch.status = AdmissionBatch.Status.APPROVED
     batch.approval_decision_no = decision_no
     batch.decided_by = actor if getattr(actor, "pk", None) else None
@@ -408,6 +436,7 @@ def _move(
     new.full_clean()
     new.save()
     _member_set_unit(member, to_unit, MemberStatus.ACTIVE)
+    _recount_units([stint.unit_id, to_unit.pk])
 
 
 def _check_transfer(member: Member, to_unit: Unit, effective_on: dt.date) -> Membership:
@@ -609,6 +638,7 @@ def member_leave(
     stint.end_decision_no = decision_no
     stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
     _member_set_unit(member, stint.unit, MemberStatus.LEFT)
+    _recount_units([stint.unit_id])
     event_record(
         actor=actor,
         action="member.leave",
@@ -663,6 +693,7 @@ def member_readmit(
     stint.full_clean()
     stint.save()
     _member_set_unit(member, unit, MemberStatus.ACTIVE)
+    _recount_units([unit.pk])
     event_record(
         actor=actor,
         action="member.readmit",
@@ -838,6 +869,7 @@ def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None 
         first = Membership.objects.filter(member=keep).order_by("valid_from").first()
         keep.joined_on = min(d for d in (keep.joined_on, first.valid_from) if d)
     keep.save()
+    _recount_units(Membership.objects.filter(member=keep).values_list("unit_id", flat=True))
     event_record(
         actor=actor,
         action="member.merge",
@@ -904,6 +936,7 @@ def stints_follow_unit_dissolution(
             "u": unit.name,
             "d": format_date(last_day),
         }
+    _recount_units([unit.pk, move_to.pk if move_to else None])
     event_record(
         actor=actor,
         action="member.follow_restructure",
@@ -918,7 +951,7 @@ def stints_follow_unit_dissolution(
 
 # -- derived data -------------------------------------------------------------------------------
 def registry_rebuild_derived() -> None:
-    """Bring derived data in step after a bulk load: the member code counter and each member's unit/status.
+    """Bring derived data in step after a bulk load: the member code counter and the per-unit counts.
 
     Set-based SQL only (the demo loader calls this after writing millions of rows).
     """
@@ -934,7 +967,22 @@ def registry_rebuild_derived() -> None:
         if number > counter.last_value:
             counter.last_value = number
             counter.save(update_fields=["last_value"])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM members_unitmembercount")
+        cursor.execute(
+            """
+            INSERT INTO members_unitmembercount (unit_id, total, women, informal)
+            SELECT s.unit_id, COUNT(*),
+                   SUM(CASE WHEN m.gender = %s THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN m.is_informal THEN 1 ELSE 0 END)
+            FROM members_membership s JOIN members_member m ON m.id = s.member_id
+            WHERE s.valid_to IS NULL
+            GROUP BY s.unit_id
+            """,
+            [Gender.FEMALE],
+        )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            cursor.execute("ANALYZE members_unitmembercount")
             cursor.execute("ANALYZE members_member")
             cursor.execute("ANALYZE members_membership")

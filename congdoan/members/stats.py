@@ -52,6 +52,30 @@ def _subtree_cte(root_id: int, window_from: dt.date, window_to: dt.date) -> tupl
     return sql, [root_id, EARLIEST, LATEST, LATEST, LATEST, LATEST, window_to, LATEST, window_from]
 
 
+def _today_totals(unit: Unit) -> dict:
+    """Today's totals from the derived per-unit counts of open stints, corrected by the few stints
+    that open after today (counted there but not yet members) or close today or later (not open,
+    still members today)."""
+    day = today()
+    prefix = unit.path + "%"
+    sql = """SELECT COALESCE(SUM(c.total), 0), COALESCE(SUM(c.women), 0), COALESCE(SUM(c.informal), 0)
+    FROM members_unitmembercount c JOIN org_unit u ON u.id = c.unit_id WHERE u.path LIKE %s"""
+    total, women, informal = _rows(sql, [prefix])[0]
+    correction = """SELECT COUNT(*), COALESCE(SUM(CASE WHEN m.gender = %s THEN 1 ELSE 0 END), 0),
+        COALESCE(SUM(CASE WHEN m.is_informal THEN 1 ELSE 0 END), 0)
+    FROM members_membership s JOIN org_unit u ON u.id = s.unit_id JOIN members_member m ON m.id = s.member_id
+    WHERE u.path LIKE %s AND """
+    later = _rows(correction + "s.valid_to IS NULL AND s.valid_from > %s", [Gender.FEMALE, prefix, day])[0]
+    closing = _rows(
+        correction + "s.valid_to >= %s AND s.valid_from <= %s", [Gender.FEMALE, prefix, day, day]
+    )[0]
+    return {
+        "total": total - later[0] + closing[0],
+        "women": women - later[1] + closing[1],
+        "informal": informal - later[2] + closing[2],
+    }
+
+
 def _links_change_after(day: dt.date) -> bool:
     """Whether any link starts or ends after ``day`` (then the materialised path is not that day's tree)."""
     from congdoan.org.models import UnitLink
@@ -122,9 +146,7 @@ def total_on(*, unit: Unit, on: dt.date) -> int:
     For today the current tree is the materialised path, which is cheaper than walking the links.
     """
     if on == today() and not _links_change_after(on):
-        sql = """SELECT COUNT(*) FROM org_unit u JOIN members_membership s ON s.unit_id = u.id
-        WHERE u.path LIKE %s AND s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)"""
-        return _rows(sql, [unit.path + "%", on, on])[0][0]
+        return _today_totals(unit)["total"]
     cte, params = _subtree_cte(unit.pk, on, on)
     sql = f"""{cte}
     SELECT COUNT(*) FROM members_membership s JOIN sub ON sub.id = s.unit_id

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from congdoan.core import dates
 from congdoan.members import services, stats
 from congdoan.members.constants import StintStart
-from congdoan.members.models import LeaveReason, Member, Membership
+from congdoan.members.models import LeaveReason, Member, Membership, UnitMemberCount
 from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
 from congdoan.targets.computed import compute
@@ -122,6 +122,18 @@ def test_period_indicators_for_admissions_party_and_new_unions(tree):
     assert compute("grassroots_founded", **year) == 2
     assert compute("grassroots_founded_state", **year) == 1
     assert compute("grassroots_founded_non_state", **year) == 1
+
+
+def test_todays_total_counts_a_leaving_dated_today_and_not_a_transfer_dated_tomorrow(tree):
+    now = dates.today()
+    a = admit_active(tree.g1, on=D(2020, 1, 1), gender="F")
+    b = admit_active(tree.g1, on=D(2020, 1, 1))
+    leave(a, now)  # still a member today, the last day
+    transfer(b, tree.g4, now + dt.timedelta(days=1))  # moves tomorrow
+    assert stats.total_on(unit=tree.lc, on=now) == 2
+    assert stats._today_totals(tree.lc)["women"] == 1
+    assert stats.total_on(unit=tree.dn, on=now) == 0
+    assert stats.total_on(unit=tree.lc, on=now + dt.timedelta(days=1)) == 0
 
 
 def test_unions_with_fewer_than_five_members_are_listed(tree):
@@ -287,6 +299,11 @@ def test_counts_equal_a_brute_force_recount_after_random_histories(ops, probes):
         now = dates.today()
         for unit in (t.root, t.lc, t.bt):  # today takes the materialised-path route
             assert stats.total_on(unit=unit, on=now) == brute.total(unit.pk, now)
+            assert stats._today_totals(unit)["women"] == brute.total(unit.pk, now, women=True)
+        # The per-unit counts kept by the services equal a full set-based rebuild.
+        kept = sorted(UnitMemberCount.objects.values_list("unit_id", "total", "women", "informal"))
+        services.registry_rebuild_derived()
+        assert sorted(UnitMemberCount.objects.values_list("unit_id", "total", "women", "informal")) == kept
         for unit in (t.root, t.lc, t.dn, t.bt, t.cd, t.hc, t.g1, t.g4):
             for day in days:
                 assert stats.total_on(unit=unit, on=day) == brute.total(unit.pk, day), (unit.code, day)

@@ -255,10 +255,14 @@ def _amounts(scope: Scope, unit, start: dt.date, end: dt.date, *keys: str) -> di
         for *key, total in cells:
             totals[tuple(key)] += total or 0
         edges = [(a, b) for a, b in ((start, first - dt.timedelta(days=1)), (stop, end)) if a <= b]
-    split_keys = [f"payment__{k}" if k == "unit_id" else k for k in keys]
-    for a, b in edges:
+    if edges:
+        # Both partial months in one query: one pass over the splits, not two.
+        days = Q()
+        for a, b in edges:
+            days |= Q(payment__paid_on__gte=a, payment__paid_on__lte=b)
+        split_keys = [f"payment__{k}" if k == "unit_id" else k for k in keys]
         splits = (
-            PaymentSplit.objects.filter(_approved_in(scope, unit, a, b, "payment__"))
+            PaymentSplit.objects.filter(_approved_in(scope, unit, start, end, "payment__"), days)
             .values_list(*split_keys)
             .annotate(total=Sum("amount"))
             .order_by()

@@ -2,7 +2,8 @@
 
 Prints rows/s and peak RSS for: raw python-calamine read of the workbook, the full import
 (``congdoan.members.excel.services.member_import``: read, validate every row, one transaction) and a raw
-``COPY`` of the same rows into members_member. Numbers, not pass/fail.
+``COPY`` of the same rows into members_member, then the same ``COPY`` into a scratch copy of the table with
+fewer of its indexes (which shows what the write costs). Numbers, not pass/fail.
 
     createdb -h 127.0.0.1 -U postgres bench_import
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import uv run python manage.py migrate
@@ -32,7 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from congdoan.core.scoping import Scope  # noqa: E402
 from congdoan.members.excel import columns  # noqa: E402
@@ -236,6 +237,41 @@ def bench_copy(unit) -> None:
     print(
         f"raw COPY              {n:>8} rows  {elapsed:6.2f} s  {n / elapsed:>9,.0f} rows/s  peak RSS {rss_mib():,.0f} MiB"
     )
+    bench_copy_indexes(rows, columns_, types)
+
+
+def bench_copy_indexes(rows, columns_: list[str], types) -> None:
+    """The same raw COPY into a scratch copy of members_member with fewer of its indexes: what costs what."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'members_member'")
+        indexes = dict(cursor.fetchall())
+    trigram = [name for name, sql in indexes.items() if "gin_trgm_ops" in sql]
+    variants = [
+        ("primary key only", ["members_member_pkey"]),
+        ("primary key + trigram GIN", ["members_member_pkey", *trigram]),
+        ("all indexes but trigram GIN", [name for name in indexes if name not in trigram]),
+        (f"all {len(indexes)} indexes", list(indexes)),
+    ]
+    for label, keep in variants:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS bench_member_copy")
+            cursor.execute("CREATE TABLE bench_member_copy (LIKE members_member INCLUDING DEFAULTS)")
+            for name in keep:
+                sql = indexes[name].replace(" ON public.members_member ", " ON bench_member_copy ")
+                cursor.execute(sql.replace(f" INDEX {name} ", f" INDEX bench_{name} "))
+        start = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cursor:
+            with cursor.copy(
+                f"COPY bench_member_copy ({', '.join(columns_)}) FROM STDIN (FORMAT BINARY)"
+            ) as copy:
+                copy.set_types(types)
+                for row in rows:
+                    copy.write_row(row)
+        elapsed = time.perf_counter() - start
+        n = len(rows)
+        print(f"  raw COPY, {label:<27} {elapsed:6.2f} s  {n / elapsed:>9,.0f} rows/s")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_member_copy")
 
 
 def main() -> None:

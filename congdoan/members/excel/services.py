@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
@@ -225,11 +227,11 @@ def _insert_members(rows: list[Row], *, now: dt.datetime) -> list[int]:
         fields = [f for f in Member._meta.concrete_fields]
         defaults = _defaults(fields, now)
         columns = [f.column for f in fields]
-        data = []
-        for member_id, row in zip(ids, rows, strict=True):
-            values = defaults | _new_member_values(row)
-            values["id"] = member_id
-            data.append(tuple(values[f.attname] for f in fields))
+        as_tuple = itemgetter(*(f.attname for f in fields))  # dict -> row tuple in C, not a generator per row
+        data = (
+            as_tuple(defaults | _new_member_values(row) | {"id": member_id})
+            for member_id, row in zip(ids, rows, strict=True)
+        )
         _copy(Member._meta.db_table, columns, data, types=_binary_types(fields))
         return ids
     objects = [Member(**_new_member_values(row)) for row in rows]
@@ -285,7 +287,7 @@ def _binary_types(fields) -> list[str] | None:
     return types
 
 
-def _copy(table: str, columns: list[str], rows: list[tuple], types: list[str] | None = None) -> None:
+def _copy(table: str, columns: list[str], rows: Iterable[tuple], types: list[str] | None = None) -> None:
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     binary = " (FORMAT BINARY)" if types else ""
     with connection.cursor() as cursor:

@@ -50,6 +50,8 @@ PARSERS = {
     "decision_no": lambda v: c.text(v, max_length=64),
     "notes": lambda v: c.text(v, max_length=2000),
 }
+# Columns whose values are different on every row: remembering parsed values would not pay.
+UNIQUE_KEYS = frozenset({"code", "cccd", "phone", "email", "notes"})
 # Fields an update may change when its cell is filled (an empty cell keeps the registry's value).
 UPDATABLE = (
     "full_name",
@@ -108,8 +110,12 @@ def validate_sheet(*, sheet: Sheet, scope: Scope, unit: Unit, progress=None) -> 
 
 def _parse(sheet: Sheet, progress) -> list[Row]:
     # (key, column index, parser, value of an empty cell): empty cells are most cells, skip their parser
+    # Text cells repeat a lot down a column (unit codes, decisions, dates typed as text, genders, common
+    # names): each column remembers what its parser made of a text it has seen (parsers are pure).
     present = [
-        (key, index, PARSERS[key], PARSERS[key]("")) for key, index in sheet.columns.items() if key in PARSERS
+        (key, index, PARSERS[key], PARSERS[key](""), {})
+        for key, index in sheet.columns.items()
+        if key in PARSERS
     ]
     first = sheet.first_data_row
     rows: list[Row] = []
@@ -119,17 +125,25 @@ def _parse(sheet: Sheet, progress) -> list[Row]:
         values = row.values
         width = len(raw)
         blank = True
-        for key, index, parse, empty in present:
+        for key, index, parse, empty, seen in present:
             cell = raw[index] if index < width else ""
             if cell == "" or cell is None:
                 values[key] = empty
                 continue
             blank = False
+            if type(cell) is str:  # not 1 / 1.0 / True, which compare equal but parse differently
+                known = seen.get(cell, seen)
+                if known is not seen:
+                    values[key] = known
+                    continue
             try:
-                values[key] = parse(cell)
+                values[key] = parsed = parse(cell)
             except c.CellError as exc:
                 values[key] = None
                 row.error(key, str(exc))
+                continue
+            if type(cell) is str and key not in UNIQUE_KEYS:
+                seen[cell] = parsed
         if blank:
             continue  # an empty line in the middle of the data is skipped, not an error
         row.is_update = bool(values.get("code"))

@@ -198,6 +198,33 @@ def test_cells_of_the_wrong_type_are_named_per_row(tree, xlsx):
     assert "Họ và tên" in errors[6]
 
 
+def test_a_value_repeated_down_a_column_is_read_alike_on_every_row_and_a_bad_one_flagged_on_each(tree, xlsx):
+    path = xlsx(
+        [
+            person(**{"Họ và tên": "Lê Thị Hoa", "Giới tính": "nữ", "Ngày sinh": "02/03/1991"}),
+            person(**{"Họ và tên": "Lê Thị Hoa", "Giới tính": "nữ", "Ngày sinh": "02/03/1991"}),
+            person(**{"Giới tính": "không rõ"}),
+            person(**{"Giới tính": "không rõ"}),
+        ]
+    )
+
+    outcome = run(tree.commune_officer, tree.bt, path)
+
+    errors = dict(outcome.errors)
+    assert set(errors) == {4, 5}
+    assert all("Giới tính" in errors[r] and "không rõ" in errors[r] for r in (4, 5))
+
+    fixed = xlsx(
+        [
+            person(**{"Họ và tên": "Lê Thị Hoa", "Giới tính": "nữ", "Ngày sinh": "02/03/1991"}),
+            person(**{"Họ và tên": "Lê Thị Hoa", "Giới tính": "nữ", "Ngày sinh": "02/03/1991"}),
+        ]
+    )
+    assert run(tree.commune_officer, tree.bt, fixed).ok
+    hoa = Member.objects.filter(full_name="Lê Thị Hoa")
+    assert [(m.gender, m.date_of_birth) for m in hoa] == [("F", dt.date(1991, 3, 2))] * 2
+
+
 def test_numbers_excel_made_of_identifiers_get_their_leading_zero_back(tree, xlsx):
     path = xlsx([person(**{"Số CCCD": 1090000123, "Điện thoại": 912345678})])
 

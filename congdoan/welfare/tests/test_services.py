@@ -289,3 +289,18 @@ def test_an_excel_list_may_split_each_row_across_fund_sources_by_column(tree, me
     )
     with pytest.raises(ValidationError, match="Dòng 2: Tổng các nguồn"):
         services.payments_import(actor=tree.grassroots_officer, programme=tet, data=bad)
+
+
+def test_a_list_already_approved_by_someone_else_is_not_approved_or_counted_twice(tree, members, tet):
+    add(tet, members["g1"][0], tree.grassroots_officer)
+    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
+    seen_by_the_second_officer = list(Payment.objects.filter(programme=tet))
+    services.payments_approve(actor=tree.commune_officer, programme=tet)
+    with pytest.raises(ValidationError, match="người khác duyệt"):
+        services.payments_approve(
+            actor=tree.province_officer, programme=tet, payments=seen_by_the_second_officer
+        )
+    figures = selectors.welfare_figures(
+        scope=SYSTEM, unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31)
+    )
+    assert figures["amount_total"] == 500_000

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.dates import today
+from congdoan.core.forms import StyledForm
 from congdoan.org.forms import DATE_WIDGET, ScopedUnitChoiceField
 from congdoan.org.models import Unit
 
@@ -18,7 +19,7 @@ class MemberChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} — {obj.unit.name}"
 
 
-class MovementForm(forms.Form):
+class MovementForm(StyledForm):
     owner = ScopedUnitChoiceField(label=_("Đơn vị phát động"), queryset=Unit.objects.none())
     name = forms.CharField(label=_("Tên phong trào"), max_length=255)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
@@ -33,7 +34,7 @@ class MovementForm(forms.Form):
         self.fields["owner"].queryset = owners
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(StyledForm):
     owner = ScopedUnitChoiceField(label=_("Công đoàn cấp trên"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
     deadline = forms.DateField(label=_("Hạn đăng ký"), widget=DATE_WIDGET)
@@ -43,7 +44,7 @@ class DeadlineForm(forms.Form):
         self.fields["owner"].queryset = owners
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(StyledForm):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
     collective_kinds = forms.ModelMultipleChoiceField(
         label=_("Danh hiệu tập thể đăng ký"),
@@ -73,7 +74,7 @@ class RegistrationForm(forms.Form):
         self.fields["members"].queryset = members
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(StyledForm):
     content = forms.CharField(label=_("Nội dung giao ước"), widget=forms.Textarea(attrs={"rows": 5}))
     head_unit = ScopedUnitChoiceField(label=_("Cụm trưởng, khối trưởng"), queryset=Unit.objects.none())
     criteria = forms.CharField(
@@ -124,12 +125,12 @@ class PledgeForm(forms.Form):
         return rows
 
 
-class SignForm(forms.Form):
+class SignForm(StyledForm):
     signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, initial=today)
     place = forms.CharField(label=_("Địa điểm"), max_length=150, required=False)
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(StyledForm):
     """One decimal field per criterion of the sheet (criterion_<id>)."""
 
     note = forms.CharField(label=_("Ghi chú thẩm định"), max_length=255, required=False)
@@ -154,7 +155,7 @@ class ScoreForm(forms.Form):
         }
 
 
-class NominationForm(forms.Form):
+class NominationForm(StyledForm):
     award_kind = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardKind.objects.none())
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
     member = MemberChoiceField(label=_("Cá nhân (nếu khen cá nhân)"), queryset=None, required=False)
@@ -170,12 +171,12 @@ class NominationForm(forms.Form):
         self.fields["nominee_unit"].queryset = units
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(StyledForm):
     title = forms.CharField(label=_("Tên tài liệu"), max_length=255, required=False)
     file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB)"))
 
 
-class CouncilVoteForm(forms.Form):
+class CouncilVoteForm(StyledForm):
     council = forms.ModelChoiceField(label=_("Phiên họp Hội đồng"), queryset=None)
     votes_for = forms.IntegerField(label=_("Tán thành"), min_value=0)
     votes_against = forms.IntegerField(label=_("Không tán thành"), min_value=0, initial=0)
@@ -189,7 +190,7 @@ class CouncilVoteForm(forms.Form):
         self.fields["council"].queryset = sessions
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(StyledForm):
     granting_unit = ScopedUnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Năm xét"), min_value=2000, max_value=2100, initial=_year_initial)
     held_on = forms.DateField(label=_("Ngày họp"), widget=DATE_WIDGET, initial=today)
@@ -202,7 +203,7 @@ class CouncilForm(forms.Form):
         self.fields["granting_unit"].queryset = units
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(StyledForm):
     number = forms.CharField(label=_("Số quyết định"), max_length=64)
     issued_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, initial=today)
     signer_name = forms.CharField(label=_("Người ký"), max_length=150)

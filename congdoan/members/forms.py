@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.dates import today
+from congdoan.core.forms import StyledForm
 from congdoan.org.constants import Sector
 
 from .constants import AGE_BANDS, ETHNICITIES, Education, Gender, MemberStatus, PartyStatus
@@ -16,7 +17,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class SearchForm(forms.Form):
+class SearchForm(StyledForm):
     q = forms.CharField(label=_("Tìm kiếm"), required=False)
     gender = forms.ChoiceField(
         label=_("Giới tính"), choices=[("", _("Mọi giới tính")), *Gender.choices], required=False
@@ -46,7 +47,7 @@ class SearchForm(forms.Form):
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class PersonalForm(forms.Form):
+class PersonalForm(StyledForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     gender = forms.ChoiceField(label=_("Giới tính"), choices=Gender.choices)
     date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DATE_WIDGET)
@@ -80,7 +81,7 @@ class AdmitForm(PersonalForm):
         self.fields["unit"].queryset = units
 
 
-class _Decision(forms.Form):
+class _Decision(StyledForm):
     decision_no = forms.CharField(label=_("Số quyết định"), max_length=64)
 
 
@@ -116,7 +117,7 @@ class ReadmitForm(_Decision):
         self.fields["unit"].queryset = units
 
 
-class PostForm(forms.Form):
+class PostForm(StyledForm):
     title = forms.CharField(
         label=_("Chức vụ"), max_length=150, help_text=_("Ví dụ: Chủ tịch CĐCS, Ủy viên BCH.")
     )
@@ -125,7 +126,7 @@ class PostForm(forms.Form):
     is_full_time = forms.BooleanField(label=_("Chuyên trách"), required=False)
 
 
-class CardForm(forms.Form):
+class CardForm(StyledForm):
     on = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET, initial=today)
 
 
@@ -133,11 +134,11 @@ class ApproveForm(_Decision):
     pass
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(StyledForm):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class StatsForm(forms.Form):
+class StatsForm(StyledForm):
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
     on = forms.DateField(label=_("Tại ngày"), required=False, widget=DATE_WIDGET)
     start = forms.DateField(label=_("Kỳ báo cáo từ ngày"), required=False, widget=DATE_WIDGET)

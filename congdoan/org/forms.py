@@ -2,33 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.dates import today
+from congdoan.core.forms import StyledForm
 
 from .constants import ClusterKind, Sector
 from .models import Unit, UnitKind
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class StyledForm(forms.Form):
-    """Bootstrap classes on every widget, added when the form is rendered (fields may be added late)."""
-
-    def __iter__(self):
-        for name, field in self.fields.items():
-            widget = field.widget
-            if isinstance(widget, forms.RadioSelect):
-                continue  # a list of choices: styled by .choice-list in app.css
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            classes = set(widget.attrs.get("class", "").split())
-            classes.add(css)
-            if self.is_bound and name in self.errors:
-                classes.add("is-invalid")
-            widget.attrs["class"] = " ".join(sorted(classes))
-        return super().__iter__()
 
 
 class ScopedUnitChoiceField(forms.ModelChoiceField):

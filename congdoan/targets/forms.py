@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.forms import StyledForm, StyledModelForm
+
 from .models import Indicator
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(StyledModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -29,5 +31,5 @@ class IndicatorForm(forms.ModelForm):
         }
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(StyledForm):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

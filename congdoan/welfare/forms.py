@@ -1,27 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.forms import StyledForm
 from congdoan.org.models import Unit
 
 from .constants import FundKind, HouseStage, HouseWork, PaymentForm, ProgrammeKind, ProgrammeStatus
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class StyledForm(forms.Form):
-    """Bootstrap classes on every widget."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
 class UnitChoiceField(forms.ModelChoiceField):

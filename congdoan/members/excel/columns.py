@@ -216,6 +216,7 @@ def date(value) -> dt.date | None:
 
 
 _DIGITS = re.compile(r"\d+")
+_DIGIT_SEPARATORS = re.compile(r"[\s.\-]")
 
 
 def digits(value) -> str:
@@ -229,7 +230,9 @@ def digits(value) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
-        return re.sub(r"[\s.\-]", "", value)
+        if value.isdigit():  # the usual case: nothing for the substitution below to remove
+            return value
+        return _DIGIT_SEPARATORS.sub("", value)
     raise CellError(_("ô này cần ghi dãy chữ số"))
 
 

@@ -164,6 +164,8 @@ def _check_required(row: Row) -> None:
 
 
 def _already_flagged(row: Row, key: str) -> bool:
+    if not row.errors:
+        return False
     prefix = f"{c.BY_KEY[key].header}:"
     return any(e.startswith(prefix) for e in row.errors)
 
@@ -224,6 +226,7 @@ def _check_inside_file(rows: list[Row]) -> None:
     seen_code: dict[str, int] = {}
     seen_cccd: dict[str, int] = {}
     seen_person: dict[tuple, Row] = {}
+    folds: dict[str, str] = {}  # full names repeat: fold each once
     for row in rows:
         v = row.values
         code, cccd = v.get("code"), v.get("cccd")
@@ -238,8 +241,9 @@ def _check_inside_file(rows: list[Row]) -> None:
             else:
                 seen_cccd[cccd] = row.number
         if not code and v.get("full_name") and v.get("date_of_birth"):
-            v["name_folded"] = c.fast_fold(v["full_name"])
-            key = (v["name_folded"], v["date_of_birth"])
+            name = v["full_name"]
+            folded = v["name_folded"] = folds.get(name) or folds.setdefault(name, c.fast_fold(name))
+            key = (folded, v["date_of_birth"])
             other = seen_person.get(key)
             if other is None:
                 seen_person[key] = row
@@ -259,30 +263,25 @@ def _check_units(rows: list[Row], *, scope: Scope, root: Unit) -> None:
         matches = Unit.objects.select_related("kind").annotate(upper_code=Upper("code"))
         for u in matches.filter(upper_code__in=missing):
             units.setdefault(u.code.upper(), u)
+    refusals = {code: _unit_refusal(code, units.get(code), scope=scope, root=root) for code in codes}
+    exists: dict[tuple, bool] = {}  # (code, day) -> the unit existed that day: few distinct pairs
     for row in rows:
         code = row.values.get("unit_code")
         if not code:
             continue
-        unit = units.get(code)
-        if unit is None or not unit.path.startswith(root.path) or scope.role_on(unit.path) is None:
-            row.error(
-                "unit_code",
-                _("không có đơn vị mã %(c)s thuộc %(r)s") % {"c": code, "r": root.name},
-            )
+        refusal = refusals[code]
+        if refusal:
+            row.error("unit_code", refusal)
             continue
-        if not scope.can(unit):
-            row.error("unit_code", _("bạn không có quyền cập nhật đoàn viên của đơn vị %(c)s") % {"c": code})
-            continue
-        if not unit.kind.is_grassroots:
-            row.error(
-                "unit_code",
-                _("%(u)s không phải là công đoàn cơ sở; đoàn viên sinh hoạt ở công đoàn cơ sở")
-                % {"u": unit.name},
-            )
-            continue
-        row.unit = unit
+        row.unit = unit = units[code]
         admitted = row.values.get("admitted_on")
-        if not row.is_update and admitted and not unit.exists_on(admitted):
+        if row.is_update or not admitted:
+            existed = True
+        else:
+            existed = exists.get((code, admitted))
+            if existed is None:
+                existed = exists[(code, admitted)] = unit.exists_on(admitted)
+        if not existed:
             row.error(
                 "admitted_on",
                 _("ngày %(d)s đơn vị %(u)s chưa thành lập hoặc đã giải thể")
@@ -290,6 +289,19 @@ def _check_units(rows: list[Row], *, scope: Scope, root: Unit) -> None:
             )
         elif not row.is_update and not unit.is_active:
             row.error("unit_code", _("đơn vị %(u)s đã thôi hoạt động") % {"u": unit.code})
+
+
+def _unit_refusal(code: str, unit: Unit | None, *, scope: Scope, root: Unit) -> str:
+    """Why rows naming unit ``code`` cannot be imported, or "" (the same answer for every such row)."""
+    if unit is None or not unit.path.startswith(root.path) or scope.role_on(unit.path) is None:
+        return _("không có đơn vị mã %(c)s thuộc %(r)s") % {"c": code, "r": root.name}
+    if not scope.can(unit):
+        return _("bạn không có quyền cập nhật đoàn viên của đơn vị %(c)s") % {"c": code}
+    if not unit.kind.is_grassroots:
+        return _("%(u)s không phải là công đoàn cơ sở; đoàn viên sinh hoạt ở công đoàn cơ sở") % {
+            "u": unit.name
+        }
+    return ""
 
 
 def _check_members(rows: list[Row], *, scope: Scope, root: Unit) -> None:

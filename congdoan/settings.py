@@ -124,7 +124,9 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "congdoan" / "locale"]
 FORMAT_MODULE_PATH = ["congdoan.formats"]
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped explicitly with the |vnnumber and |vnd filters (1.234.567): a global separator
+# would also turn ids and years into "8.882" and "2.026" inside links, forms and attributes.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

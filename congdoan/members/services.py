@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -20,6 +20,7 @@ from congdoan.audit.services import event_record
 from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold, normalise
+from congdoan.core.validation import require as _require
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
@@ -71,11 +72,6 @@ PERSONAL_FIELDS = (
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _require(condition: bool, message: str, field: str | None = None) -> None:
-    if not condition:
-        raise ValidationError({field: message} if field else message)
-
-
 def _require_decision(decision_no: str) -> str:
     _require(bool(decision_no and decision_no.strip()), _("Cần nhập số quyết định."), "decision_no")
     return decision_no.strip()

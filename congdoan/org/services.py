@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
@@ -20,6 +20,7 @@ from congdoan.audit.services import event_record
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold, normalise
+from congdoan.core.validation import require as _require
 
 from .constants import Sector, UnitStatus
 from .models import Cluster, Unit, UnitKind, UnitLink
@@ -39,11 +40,6 @@ def _snapshot(unit: Unit) -> dict:
         "founded_on": unit.founded_on.isoformat() if unit.founded_on else None,
         "dissolved_on": unit.dissolved_on.isoformat() if unit.dissolved_on else None,
     }
-
-
-def _require(condition: bool, message: str, field: str | None = None) -> None:
-    if not condition:
-        raise ValidationError({field: message} if field else message)
 
 
 def _require_can_restructure(scope: Scope, unit: Unit) -> None:

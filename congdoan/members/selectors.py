@@ -65,7 +65,8 @@ def _text_q(q: str) -> tuple[Q | None, str]:
     text = q.strip()
     compact = text.replace(" ", "").replace(".", "")
     if CODE_RE.match(compact):
-        return Q(code__iexact=compact.upper()), ""
+        # Codes are stored upper-case: an exact match uses the unique index (iexact would scan 12 M rows).
+        return Q(code=compact.upper()), ""
     if compact.isdigit():
         if len(compact) == 12:
             return Q(cccd=compact), ""

@@ -823,7 +823,7 @@ def registration_create(*, programme: Programme, member_code: str, cccd: str, ip
         )
     member = (
         Member.objects.select_related("unit")
-        .filter(code__iexact=member_code, cccd=cccd, status=MemberStatus.ACTIVE)
+        .filter(code=member_code.strip().upper(), cccd=cccd, status=MemberStatus.ACTIVE)
         .first()
         if member_code and cccd
         else None

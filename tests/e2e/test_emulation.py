@@ -55,7 +55,7 @@ def score(page, code, points):
     expect(page.locator(".alert-success")).to_contain_text("Đã lưu điểm")
 
 
-def test_pledge_scoring_ranking_then_a_nomination_accepted_and_decided(demo, page, live_server):
+def test_pledge_scoring_ranking_then_a_nomination_accepted_and_decided(demo, page, live_server, tmp_path):
     from congdoan.org.models import Unit
 
     member = demo
@@ -129,6 +129,28 @@ def test_pledge_scoring_ranking_then_a_nomination_accepted_and_decided(demo, pag
     page.fill("#id_signer_name", "Vũ Xuân Hà")
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("h1")).to_contain_text("Quyết định số 1902/QĐ-LĐLĐ")
+
+    # The decision is generated as a PDF and as a Word document in the administrative layout.
+    with page.expect_download() as pdf:
+        page.get_by_role("link", name="Tải PDF").click()
+    pdf_path = tmp_path / pdf.value.suggested_filename
+    pdf.value.save_as(pdf_path)
+    assert pdf_path.suffix == ".pdf" and pdf_path.read_bytes().startswith(b"%PDF")
+    assert pdf_path.stat().st_size > 5_000
+    with page.expect_download() as docx:
+        page.get_by_role("link", name="Tải Word (DOCX)").click()
+    docx_path = tmp_path / docx.value.suggested_filename
+    docx.value.save_as(docx_path)
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(docx_path)).paragraphs)
+    text += "\n".join(
+        cell.text for t in Document(str(docx_path)).tables for row in t.rows for cell in row.cells
+    )
+    assert "1902/QĐ-LĐLĐ" in text and "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text.upper().replace(
+        "HÒA", "HOÀ"
+    )
+    assert member.full_name in text
 
     # The award shows on the member's award history page (seen by coso).
     login(page, live_server, "coso")

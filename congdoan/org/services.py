@@ -82,12 +82,19 @@ def _move_path(unit: Unit, new_parent: Unit | None) -> None:
     old_path = unit.path
     new_path = f"{new_parent.path if new_parent else '/'}{unit.pk}/"
     delta = (new_parent.depth + 1 if new_parent else 0) - unit.depth
+    old_ancestors = unit.ancestor_ids()
     if old_path != new_path:
         Unit.objects.filter(path__startswith=old_path).update(
             path=Concat(Value(new_path), Substr("path", len(old_path) + 1)), depth=F("depth") + delta
         )
     Unit.objects.filter(pk=unit.pk).update(parent=new_parent)
     unit.refresh_from_db()
+    if old_path != new_path:
+        # Stored report roll-ups follow the current structure: move the subtree's approved values
+        # from the ancestors it left to those it joined (explicit call, no signal).
+        from congdoan.targets.services import rollups_shift_subtree
+
+        rollups_shift_subtree(unit=unit, old_ancestor_ids=old_ancestors, new_ancestor_ids=unit.ancestor_ids())
 
 
 def _relink(

@@ -615,6 +615,52 @@ def rollup_apply(*, report: Report, sign: int) -> None:
     Rollup.objects.bulk_create(created)
 
 
+def rollups_shift_subtree(*, unit: Unit, old_ancestor_ids: list[int], new_ancestor_ids: list[int]) -> None:
+    """Move the approved values of ``unit``'s subtree from its old ancestors' roll-ups to its new ones.
+
+    Called by the organisation's restructure services when a subtree is re-rooted (re-parent, merge,
+    custody of a merged unit). Roll-ups inside the subtree do not change; only the ancestors that the
+    subtree leaves lose its values and those it joins gain them, so no full rebuild is needed.
+    """
+    leaving = [a for a in old_ancestor_ids if a not in new_ancestor_ids]
+    joining = [a for a in new_ancestor_ids if a not in old_ancestor_ids]
+    if not leaving and not joining:
+        return
+    values = ReportValue.objects.filter(
+        report__status=ReportStatus.APPROVED, report__unit__path__startswith=unit.path
+    ).select_related("report__unit__kind")
+    sums: dict[tuple, list] = defaultdict(lambda: [Decimal(0), 0])
+    for row in values.iterator(chunk_size=5000):
+        if counts_in_rollup(row, row.report.unit):
+            cell = sums[(row.indicator_id, row.report.period_start, row.report.period_end)]
+            cell[0] += row.value
+            cell[1] += 1
+    if not sums:
+        return
+    for ancestors, sign in ((leaving, -1), (joining, 1)):
+        if not ancestors:
+            continue
+        existing = {
+            (r.unit_id, r.indicator_id, r.period_start, r.period_end): r
+            for r in Rollup.objects.select_for_update().filter(
+                unit_id__in=ancestors, indicator_id__in={key[0] for key in sums}
+            )
+        }
+        created = []
+        for (indicator_id, start, end), (total, count) in sums.items():
+            for unit_id in ancestors:
+                cell = existing.get((unit_id, indicator_id, start, end))
+                if cell is None:
+                    cell = Rollup(
+                        unit_id=unit_id, indicator_id=indicator_id, period_start=start, period_end=end
+                    )
+                    created.append(cell)
+                cell.total += sign * total
+                cell.n_values += sign * count
+        Rollup.objects.bulk_update(list(existing.values()), ["total", "n_values"])
+        Rollup.objects.bulk_create(created)
+
+
 @transaction.atomic
 def rollup_rebuild(*, period_start: dt.date | None = None) -> int:
     """Recompute every stored roll-up (after a restructure moved units), optionally for one period."""

@@ -218,3 +218,57 @@ def test_target_assignment_saves_nothing_when_one_cell_is_wrong(cat):
             values={(t.g3.pk, cat.members.pk): "5"},
         )
     assert not TargetAssignment.objects.exists()
+
+
+def _stored(unit, indicator):
+    return selectors.rollup_stored(unit=unit, indicator=indicator, start=Q1.start, end=Q1.end)
+
+
+def test_moving_a_union_to_another_commune_moves_its_approved_values_between_roll_ups(cat):
+    import datetime as dt
+
+    from congdoan.org.services import unit_reparent
+
+    t = cat.tree
+    fill(cat, t.g1, {cat.members: "100"}, approve=True)
+    fill(cat, t.g3, {cat.members: "30"}, approve=True)
+    assert _stored(t.bt, cat.members) == (100, 1) and _stored(t.cd, cat.members) == (30, 1)
+    unit_reparent(
+        actor=None,
+        scope=ALL,
+        unit=t.g1,
+        new_parent=t.cd,
+        effective_on=dt.date(2026, 6, 1),
+        decision_no="7/QĐ",
+    )
+    assert _stored(t.bt, cat.members) == (0, 0)
+    assert _stored(t.cd, cat.members) == (130, 2)
+    assert _stored(t.lc, cat.members) == (130, 2) and _stored(t.root, cat.members) == (130, 2)
+    kept = sorted(
+        Rollup.objects.filter(n_values__gt=0).values_list("unit_id", "indicator_id", "total", "n_values")
+    )
+    services.rollup_rebuild()
+    rebuilt = sorted(Rollup.objects.values_list("unit_id", "indicator_id", "total", "n_values"))
+    assert kept == rebuilt
+
+
+def test_moving_a_commune_to_another_province_shifts_only_the_ancestors_outside_it(cat):
+    import datetime as dt
+
+    from congdoan.org.services import unit_reparent
+
+    t = cat.tree
+    fill(cat, t.g1, {cat.members: "100"}, approve=True)
+    fill(cat, t.g4, {cat.members: "70"}, approve=True)
+    unit_reparent(
+        actor=None,
+        scope=ALL,
+        unit=t.bt,
+        new_parent=t.dn,
+        effective_on=dt.date(2026, 6, 1),
+        decision_no="8/QĐ",
+    )
+    assert _stored(t.bt, cat.members) == (100, 1)  # inside the moved subtree: unchanged
+    assert _stored(t.lc, cat.members) == (0, 0)
+    assert _stored(t.dn, cat.members) == (170, 2)
+    assert _stored(t.root, cat.members) == (170, 2)

@@ -2,6 +2,8 @@ from typing import Any
 
 from django.db import models
 
+from congdoan.core.actors import user_or_none
+
 from .models import Event
 
 
@@ -18,7 +20,7 @@ def event_record(
 ) -> Event:
     """Write one audit event. Called by every service that changes something that matters."""
     return Event.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=user_or_none(actor),
         action=action,
         summary=summary[:500],
         unit=unit,

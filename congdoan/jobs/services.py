@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.scoping import Scope
 
 from .constants import JobStatus
@@ -45,7 +46,7 @@ def job_create(
     job = Job(
         kind=kind,
         unit=unit,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
         total=total,
         message=message or _("Đang chờ xử lý…"),
         input_name=(input_name or getattr(input_file, "name", "") or "")[:255],

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold, normalise
@@ -244,7 +245,7 @@ def member_admit(
             unit=unit,
             admitted_on=admitted_on,
             decision_no=decision_no,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
         batch.full_clean()
         batch.save()
@@ -375,7 +376,7 @@ def batch_approve(
     _recount_units([batch.unit_id])
     batch.status = AdmissionBatch.Status.APPROVED
     batch.approval_decision_no = decision_no
-    batch.decided_by = actor if getattr(actor, "pk", None) else None
+    batch.decided_by = user_or_none(actor)
     batch.decided_at = timezone.now()
     batch.save(update_fields=["status", "approval_decision_no", "decided_by", "decided_at"])
     event_record(
@@ -406,7 +407,7 @@ def batch_return(*, actor, batch: AdmissionBatch, reason: str, scope: Scope | No
     batch.members.filter(status=MemberStatus.PENDING).update(status=MemberStatus.RETURNED)
     batch.status = AdmissionBatch.Status.RETURNED
     batch.return_reason = reason
-    batch.decided_by = actor if getattr(actor, "pk", None) else None
+    batch.decided_by = user_or_none(actor)
     batch.decided_at = timezone.now()
     batch.save(update_fields=["status", "return_reason", "decided_by", "decided_at"])
     event_record(
@@ -485,7 +486,7 @@ def member_transfer(
             to_unit=to_unit,
             effective_on=effective_on,
             decision_no=decision_no,
-            requested_by=actor if getattr(actor, "pk", None) else None,
+            requested_by=user_or_none(actor),
         )
         request.full_clean()
         request.save()
@@ -551,7 +552,7 @@ def transfer_accept(*, actor, request: TransferRequest, scope: Scope | None = No
         StintStart.TRANSFER,
     )
     request.status = TransferStatus.ACCEPTED
-    request.decided_by = actor if getattr(actor, "pk", None) else None
+    request.decided_by = user_or_none(actor)
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_by", "decided_at"])
     event_record(
@@ -579,7 +580,7 @@ def transfer_refuse(
     _require(bool(reason), _("Cần nêu lý do từ chối."), "reason")
     request.status = TransferStatus.REFUSED
     request.refuse_reason = reason
-    request.decided_by = actor if getattr(actor, "pk", None) else None
+    request.decided_by = user_or_none(actor)
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "refuse_reason", "decided_by", "decided_at"])
     event_record(

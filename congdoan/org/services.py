@@ -17,6 +17,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold, normalise
@@ -592,7 +593,7 @@ def cluster_save(
     _require(not duplicate.exists(), _("Đã có cụm, khối “%(n)s” năm %(y)s.") % {"n": name, "y": year}, "name")
     before = None
     if cluster is None:
-        cluster = Cluster(created_by=actor if getattr(actor, "pk", None) else None)
+        cluster = Cluster(created_by=user_or_none(actor))
     else:
         before = {
             "name": cluster.name,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.constants import Role
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 from congdoan.org.selectors import unit_children
@@ -213,7 +214,7 @@ def target_assign(
                 "value": value,
                 "decision_no": decision_no.strip(),
                 "decision_date": decision_date,
-                "updated_by": actor if getattr(actor, "pk", None) else None,
+                "updated_by": user_or_none(actor),
             },
         )
         written += 1
@@ -418,7 +419,7 @@ def _bump(report: Report, actor, **fields) -> None:
     for name, value in fields.items():
         setattr(report, name, value)
     report.version = F("version") + 1
-    report.updated_by = actor if getattr(actor, "pk", None) else None
+    report.updated_by = user_or_none(actor)
     report.save()
     report.refresh_from_db()
 
@@ -442,7 +443,7 @@ def report_submit(*, actor, report: Report, version: int | None = None, scope: S
         report,
         actor,
         status=ReportStatus.SUBMITTED,
-        submitted_by=actor if getattr(actor, "pk", None) else None,
+        submitted_by=user_or_none(actor),
         submitted_at=timezone.now(),
         return_reason="",
     )
@@ -487,7 +488,7 @@ def report_approve(*, actor, report: Report, scope: Scope | None = None) -> Repo
         report,
         actor,
         status=ReportStatus.APPROVED,
-        approved_by=actor if getattr(actor, "pk", None) else None,
+        approved_by=user_or_none(actor),
         approved_at=timezone.now(),
     )
     rollup_apply(report=report, sign=1)

@@ -6,7 +6,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from congdoan.core.dates import today
+from congdoan.core.dates import format_date, today
 from congdoan.core.money import format_vnd
 from congdoan.core.vnwords import vnd_in_words
 from congdoan.documents.rendering import render_pdf
@@ -97,8 +97,7 @@ def figures_xlsx(figures: dict, children: list[dict]) -> bytes:
     sheet.write(
         1,
         0,
-        _("Từ %(s)s đến %(e)s")
-        % {"s": figures["start"].strftime("%d/%m/%Y"), "e": figures["end"].strftime("%d/%m/%Y")},
+        _("Từ %(s)s đến %(e)s") % {"s": format_date(figures["start"]), "e": format_date(figures["end"])},
     )
     lines = [
         (_("Số người được hỗ trợ"), figures["members_supported"]),

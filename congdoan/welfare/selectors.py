@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from congdoan.core.dates import format_date
 from congdoan.core.money import format_vnd
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
@@ -133,7 +134,7 @@ def duplicate_warnings(*, scope: Scope, programme: Programme, payments: Sequence
                     "a": format_vnd(other.amount),
                     "p": other.programme.name,
                     "u": other.unit.name,
-                    "d": other.paid_on.strftime("%d/%m/%Y"),
+                    "d": format_date(other.paid_on),
                 }
             )
     if programme.per_member_limit:

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
-from congdoan.core.dates import today
+from congdoan.core.actors import user_or_none
+from congdoan.core.dates import format_date, today
 from congdoan.core.money import format_vnd
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
@@ -87,7 +88,7 @@ def programme_create(
     unknown = set(fields) - set(PROGRAMME_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {unknown}")
-    programme = Programme(owner=owner, created_by=actor if getattr(actor, "pk", None) else None, **fields)
+    programme = Programme(owner=owner, created_by=user_or_none(actor), **fields)
     programme.full_clean()
     _check_money(programme)
     _check_units(programme, units)
@@ -248,7 +249,7 @@ def _build_payment(
         paid_on=paid_on or today(),
         form=form or PaymentForm.CASH,
         note=note,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     payment.full_clean(exclude=["programme", "unit", "member"])
     return payment, _splits_for(programme, amount, splits)
@@ -594,7 +595,7 @@ def payments_approve(
     ids = [p.pk for p in payments]
     changed = Payment.objects.filter(pk__in=ids, status=PaymentStatus.SUBMITTED).update(
         status=PaymentStatus.APPROVED,
-        approved_by=actor if getattr(actor, "pk", None) else None,
+        approved_by=user_or_none(actor),
         approved_at=timezone.now(),
     )
     if changed != len(ids):
@@ -645,8 +646,8 @@ def payment_reverse(
         status=PaymentStatus.APPROVED,
         reverses=payment,
         note=reason[:255],
-        created_by=actor if getattr(actor, "pk", None) else None,
-        approved_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
+        approved_by=user_or_none(actor),
         approved_at=timezone.now(),
     )
     _save_payment(reversal, [(s.fund, -s.amount) for s in payment.splits.select_related("fund")])
@@ -817,8 +818,8 @@ def registration_create(*, programme: Programme, member_code: str, cccd: str, ip
         raise ValidationError(
             _("Chương trình chỉ nhận đăng ký từ %(s)s đến %(e)s.")
             % {
-                "s": programme.start.strftime("%d/%m/%Y"),
-                "e": programme.end.strftime("%d/%m/%Y"),
+                "s": format_date(programme.start),
+                "e": format_date(programme.end),
             }
         )
     member = (
@@ -857,7 +858,7 @@ def registration_decide(
         raise ValidationError({"note": _("Hãy ghi lý do không duyệt.")})
     registration.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.REJECTED
     registration.note = note.strip()[:255]
-    registration.decided_by = actor if getattr(actor, "pk", None) else None
+    registration.decided_by = user_or_none(actor)
     registration.decided_at = timezone.now()
     registration.save()
     event_record(

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.scoping import Scope
 from congdoan.core.text import normalise
 
@@ -81,7 +82,7 @@ def decision_issue(
         signer_title=normalise(signer_title),
         year=int(year),
         subject=normalise(subject) or _("Về việc khen thưởng thành tích năm %(y)s") % {"y": year},
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     decision.full_clean()
     decision.save()

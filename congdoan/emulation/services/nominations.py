@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import normalise
@@ -175,7 +176,7 @@ def nomination_create(
         nominee_unit=nominee_unit,
         achievements=achievements.strip(),
         cluster_result=cluster_result,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=user_or_none(actor),
     )
     nomination.full_clean()
     nomination.save()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import normalise
@@ -47,7 +48,7 @@ def movement_save(
     require(bool(name), _("Cần nhập tên phong trào."), "name")
     require(starts_on is not None and ends_on is not None, _("Cần nhập thời gian phong trào."), "starts_on")
     require(ends_on >= starts_on, _("Ngày kết thúc phải sau ngày bắt đầu."), "ends_on")
-    movement = movement or Movement(created_by=actor if getattr(actor, "pk", None) else None)
+    movement = movement or Movement(created_by=user_or_none(actor))
     movement.owner, movement.name, movement.year = owner, name, int(year)
     movement.starts_on, movement.ends_on, movement.criteria = starts_on, ends_on, criteria.strip()
     movement.full_clean()
@@ -139,7 +140,7 @@ def registration_submit(
             year=year,
             registered_on=day,
             is_late=day > deadline,
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_or_none(actor),
         )
     registration.movement, registration.note = movement, note.strip()
     registration.full_clean()

@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.models import Event
 from congdoan.audit.services import event_record
+from congdoan.core.actors import user_or_none
+from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
 from congdoan.members.models import AdmissionBatch, Member
@@ -107,7 +109,7 @@ def _sample(row: Row) -> list:
     return [
         row.number,
         name,
-        born.strftime("%d/%m/%Y") if born else "",
+        format_date(born),
         unit,
         _("Cập nhật thông tin") if row.is_update else _("Chờ duyệt kết nạp"),
     ]
@@ -158,7 +160,7 @@ def _draft_batches(rows: list[Row], *, actor) -> dict[tuple, AdmissionBatch]:
         key = (batch.unit_id, batch.admitted_on, batch.decision_no)
         if key in keys:
             batches.setdefault(key, batch)
-    created_by = actor if getattr(actor, "pk", None) else None
+    created_by = user_or_none(actor)
     missing = [
         AdmissionBatch(unit=units[unit_id], admitted_on=day, decision_no=decision_no, created_by=created_by)
         for unit_id, day, decision_no in sorted(keys - set(batches))
@@ -175,7 +177,7 @@ def _batch_events(batches, per_batch: dict[int, int], *, actor) -> None:
     """One "member.admit" audit event per admission list the import added to (the fields event_record sets)."""
     events = [
         Event(
-            actor=actor if getattr(actor, "pk", None) else None,
+            actor=user_or_none(actor),
             action="member.admit",
             unit=batch.unit,
             object_type=batch._meta.label_lower,
@@ -186,7 +188,7 @@ def _batch_events(batches, per_batch: dict[int, int], *, actor) -> None:
                 % {
                     "n": per_batch[batch.pk],
                     "u": batch.unit.name,
-                    "d": batch.admitted_on.strftime("%d/%m/%Y"),
+                    "d": format_date(batch.admitted_on),
                 }
             )[:500],
         )

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models.functions import Upper
 from django.utils.translation import gettext as _
 
-from congdoan.core.dates import today
+from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus, PartyStatus
 from congdoan.members.models import Member
@@ -176,13 +176,13 @@ def _check_dates(row: Row, day: dt.date) -> None:
     if row.is_update:  # the age rule is checked on the day the member joined, as member_update does
         admitted = (row.member.joined_on or day) if (row.member and born) else None
     if born and not EARLIEST <= born <= day:
-        row.error("date_of_birth", _("ngày %(d)s không hợp lý") % {"d": born.strftime("%d/%m/%Y")})
+        row.error("date_of_birth", _("ngày %(d)s không hợp lý") % {"d": format_date(born)})
         born = None
     if admitted and admitted > day:
-        row.error("admitted_on", _("ngày %(d)s ở sau hôm nay") % {"d": admitted.strftime("%d/%m/%Y")})
+        row.error("admitted_on", _("ngày %(d)s ở sau hôm nay") % {"d": format_date(admitted)})
         admitted = None
     elif admitted and admitted < UNION_FOUNDED:
-        row.error("admitted_on", _("ngày %(d)s không hợp lý") % {"d": admitted.strftime("%d/%m/%Y")})
+        row.error("admitted_on", _("ngày %(d)s không hợp lý") % {"d": format_date(admitted)})
         admitted = None
     if born and admitted:
         try:
@@ -285,7 +285,7 @@ def _check_units(rows: list[Row], *, scope: Scope, root: Unit) -> None:
             row.error(
                 "admitted_on",
                 _("ngày %(d)s đơn vị %(u)s chưa thành lập hoặc đã giải thể")
-                % {"d": admitted.strftime("%d/%m/%Y"), "u": unit.code},
+                % {"d": format_date(admitted), "u": unit.code},
             )
         elif not row.is_update and not unit.is_active:
             row.error("unit_code", _("đơn vị %(u)s đã thôi hoạt động") % {"u": unit.code})

@@ -289,3 +289,63 @@ class UnitMemberCount(models.Model):
 
     def __str__(self):
         return f"{self.unit_id}: {self.total}"
+
+
+class MemberTally(models.Model):
+    """Derived ledger of member figures for a unit's subtree (strict descendants), as daily changes.
+
+    A row holds how the figures of the members *below* ``unit`` changed on ``day``: +1 when a stint
+    starts (or a unit joins the subtree with its members), −1 the day after it ends, a move between age
+    bands on 1 January, and the period events (admissions, leavings, Party dates) on the day they happen.
+    A figure as of a day is the sum of the rows up to that day; a period count is the sum of the event
+    columns over the period. Kept by ``congdoan.members.tally`` (lifecycle services and restructures)
+    and rebuilt from stints and links by ``tally.rebuild``; tests prove both equal a recount.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
+    day = models.DateField()
+    total = models.IntegerField(default=0)
+    women = models.IntegerField(default=0)
+    informal = models.IntegerField(default=0)
+    age_u30 = models.IntegerField(default=0)
+    age_30_39 = models.IntegerField(default=0)
+    age_40_49 = models.IntegerField(default=0)
+    age_50_59 = models.IntegerField(default=0)
+    age_60p = models.IntegerField(default=0)
+    sector_state = models.IntegerField(default=0)
+    sector_non_state = models.IntegerField(default=0)
+    sector_fdi = models.IntegerField(default=0)
+    sector_informal = models.IntegerField(default=0)
+    sector_none = models.IntegerField(default=0)
+    admitted = models.IntegerField(default=0)
+    admitted_informal = models.IntegerField(default=0)
+    left = models.IntegerField(default=0)
+    party_introduced = models.IntegerField(default=0)
+    party_admitted = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sổ biến động đoàn viên theo đơn vị")
+        verbose_name_plural = _("sổ biến động đoàn viên theo đơn vị")
+        constraints = [models.UniqueConstraint(fields=["unit", "day"], name="member_tally_unit_day")]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.day}: {self.total:+d}"
+
+
+class MemberTallyEthnicity(models.Model):
+    """The ethnicity part of ``MemberTally``: daily changes of members below ``unit`` per ethnic group."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
+    day = models.DateField()
+    ethnicity = models.CharField(max_length=2, choices=ETHNICITIES)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sổ biến động đoàn viên theo dân tộc")
+        verbose_name_plural = _("sổ biến động đoàn viên theo dân tộc")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "day", "ethnicity"], name="member_tally_eth_unit_day")
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.day} {self.ethnicity}: {self.n:+d}"

@@ -946,6 +946,149 @@ def stints_follow_unit_dissolution(
     return len(member_ids)
 
 
+def stints_follow_unit_split(
+    *, unit: Unit, last_day: dt.date, assignments: dict, actor, default: Unit | None = None
+) -> int:
+    """Move the members of a grassroots union split on ``last_day + 1`` into the new units they were assigned.
+
+    Called by ``org.services.unit_split`` inside its transaction, after the source was ended on
+    ``last_day``. ``assignments`` maps member IDs to the new ``Unit`` taking them; members not in it go
+    to ``default``. Without a default every member with a stint in the source after ``last_day`` must be
+    assigned; assigning anyone else is refused too (both naming the members). History stays true for
+    every date:
+
+    * A stint open on ``last_day`` (or closed after it, e.g. a leave already recorded for a later day)
+      ends on ``last_day`` with reason "restructure"; a stint in the new unit starts on the next day
+      (start "restructure", the split's decision) and carries on to the original end, with its reason.
+    * A stint that starts after ``last_day`` (a transfer or re-admission recorded ahead of time) never
+      ran in the source: it is moved whole to the new unit, keeping its start kind and decision.
+    * ``Member.unit`` follows for members whose latest unit was the source; codes never change.
+    * Pending outgoing transfer requests follow the member (their "from" unit becomes the new unit), so
+      the receiving side can still accept them.
+    * An admission list still waiting for the superior's decision refuses the split: the superior
+      approves (the people become members and are assigned here) or returns it first. Draft and
+      returned lists stay with the source as unfinished paperwork: those people never became members
+      (no code, no stint), so no count changes; the new union admits them again with its own decision.
+    * Incoming transfer requests to the source stay pending; the receiving side refuses them (the
+      source no longer takes members) and the sender addresses the right new unit.
+
+    Returns the number of members moved; one audit event records who went where.
+    """
+    from congdoan.members import tally
+
+    effective_on = last_day + ONE_DAY
+    waiting = list(
+        AdmissionBatch.objects.filter(unit=unit, status=AdmissionBatch.Status.SUBMITTED).order_by(
+            "admitted_on"
+        )
+    )
+    _require(
+        not waiting,
+        _(
+            "“%(u)s” còn %(n)s danh sách đề nghị kết nạp đang chờ cấp trên duyệt (ngày kết nạp %(d)s). "
+            "Hãy duyệt hoặc trả lại trước khi chia tách."
+        )
+        % {"u": unit.name, "n": len(waiting), "d": ", ".join(format_date(b.admitted_on) for b in waiting)},
+        "member_targets",
+    )
+    stints = list(
+        Membership.objects.select_for_update()
+        .filter(unit=unit)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=last_day))
+        .select_related("member")
+        .order_by("member_id", "valid_from")
+    )
+    members = {s.member_id: s.member for s in stints}
+    if default is not None:
+        assignments = {**dict.fromkeys(members, default), **assignments}
+    missing = [m for pk, m in members.items() if assignments.get(pk) is None]
+    _require(
+        not missing,
+        _("Chưa chọn đơn vị mới tiếp nhận cho %(n)s đoàn viên: %(names)s.")
+        % {"n": len(missing), "names": _names(missing)},
+        "member_targets",
+    )
+    extra = sorted(set(assignments) - set(members))
+    _require(
+        not extra,
+        _("Không sinh hoạt tại “%(u)s” sau ngày %(d)s nên không chuyển được: %(names)s.")
+        % {
+            "u": unit.name,
+            "d": format_date(last_day),
+            "names": _names(list(Member.objects.filter(pk__in=extra))) or ", ".join(map(str, extra)),
+        },
+        "member_targets",
+    )
+    targets = {t.pk: t for t in assignments.values()}
+    for target in targets.values():
+        _require(target.pk != unit.pk, _("Đơn vị tiếp nhận phải là một đơn vị mới."), "member_targets")
+        _require_grassroots_on(target, effective_on, "member_targets")
+    if not stints:
+        return 0
+    decision_no = unit.dissolution_decision_no
+    restructure = _reason(END_RESTRUCTURE)
+    ended, moved_whole, continued = [], [], []
+    for stint in stints:
+        target = assignments[stint.member_id]
+        if stint.valid_from > last_day:
+            stint.unit = target
+            moved_whole.append(stint)
+            continue
+        continued.append(
+            Membership(
+                member_id=stint.member_id,
+                unit=target,
+                valid_from=effective_on,
+                valid_to=stint.valid_to,
+                end_reason_id=stint.end_reason_id,
+                end_decision_no=stint.end_decision_no,
+                start_kind=StintStart.RESTRUCTURE,
+                decision_no=decision_no,
+            )
+        )
+        stint.valid_to, stint.end_reason, stint.end_decision_no = last_day, restructure, decision_no
+        ended.append(stint)
+    by_target: dict[int, list[int]] = {}
+    for member_id in members:
+        by_target.setdefault(assignments[member_id].pk, []).append(member_id)
+    with tally.tracking(member_ids=list(members)):
+        # Close first: the new open stints would otherwise clash with "one open stint per member".
+        Membership.objects.bulk_update(ended, ["valid_to", "end_reason", "end_decision_no"], batch_size=500)
+        Membership.objects.bulk_update(moved_whole, ["unit"], batch_size=500)
+        Membership.objects.bulk_create(continued, batch_size=500)
+        for target_id, member_ids in by_target.items():
+            Member.objects.filter(pk__in=member_ids, unit=unit).update(
+                unit_id=target_id, updated_at=timezone.now()
+            )
+            TransferRequest.objects.filter(
+                member_id__in=member_ids, from_unit=unit, status=TransferStatus.PENDING
+            ).update(from_unit_id=target_id)
+    moved = {targets[t].code: sorted(members[m].code or str(m) for m in ids) for t, ids in by_target.items()}
+    event_record(
+        actor=actor,
+        action="member.follow_split",
+        unit=unit,
+        obj=unit,
+        decision_no=decision_no,
+        summary=_("%(n)s đoàn viên của “%(u)s” chuyển sang %(parts)s từ %(d)s")
+        % {
+            "n": len(members),
+            "u": unit.name,
+            "parts": ", ".join(f"“{targets[t].name}” ({len(ids)})" for t, ids in by_target.items()),
+            "d": format_date(effective_on),
+        },
+        after={"members": moved},
+    )
+    return len(members)
+
+
+def _names(members, limit: int = 10) -> str:
+    """“Name (code)”, … for an error message; long lists end with how many more there are."""
+    shown = ", ".join(f"{m.full_name} ({m.code or '—'})" for m in members[:limit])
+    rest = len(members) - limit
+    return shown + (_(" và %(n)s người khác") % {"n": rest} if rest > 0 else "")
+
+
 # -- derived data -------------------------------------------------------------------------------
 def registry_rebuild_derived() -> None:
     """Bring derived data in step after a bulk load: the member code counter and the per-unit counts.

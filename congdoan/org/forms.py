@@ -89,14 +89,33 @@ class UnitSplitForm(_DecisionMixin):
         help_text=_("Mỗi dòng một tên đơn vị mới (ít nhất hai)."),
     )
 
-    def __init__(self, *args, children, **kwargs):
+    def __init__(self, *args, children, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.children = list(children)
         for child in self.children:
             self.fields[f"child_{child.pk}"] = forms.IntegerField(
                 label=_("“%(c)s” chuyển về đơn vị mới số") % {"c": child.name}, min_value=1, initial=1
             )
-        self.order_fields(["part_names", *[f"child_{c.pk}" for c in self.children], "effective_on"])
+        # A grassroots union's members: one number for everyone, then the exceptions by member code.
+        self.member_ids = {m.code.upper(): m.pk for m in members if m.code}
+        if members:
+            self.fields["members_to"] = forms.IntegerField(
+                label=_("Đoàn viên chuyển về đơn vị mới số"),
+                min_value=1,
+                initial=1,
+                help_text=_("Mọi đoàn viên không có tên trong ô dưới đây chuyển về đơn vị mới này."),
+            )
+            self.fields["member_targets"] = forms.CharField(
+                label=_("Đoàn viên chuyển về đơn vị mới khác"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "placeholder": "CD0000000123  2"}),
+                help_text=_(
+                    "Mỗi dòng một đoàn viên: mã đoàn viên rồi số thứ tự đơn vị mới. "
+                    "Có thể dán hai cột này từ Excel."
+                ),
+            )
+        children_fields = [f"child_{c.pk}" for c in self.children]
+        self.order_fields(["part_names", *children_fields, "members_to", "member_targets", "effective_on"])
         self.decision_last()
 
     def parts(self) -> list[dict]:
@@ -106,6 +125,46 @@ class UnitSplitForm(_DecisionMixin):
 
     def child_targets(self) -> dict[int, int]:
         return {c.pk: self.cleaned_data[f"child_{c.pk}"] - 1 for c in self.children}
+
+    def clean_member_targets(self) -> dict[int, int]:
+        """Lines “member code, part number” (spaces, tabs, commas or semicolons between) → {member ID: index}."""
+        targets: dict[int, int] = {}
+        seen: dict[str, int] = {}
+        errors = []
+        lines = self.cleaned_data.get("member_targets", "").splitlines()
+        for n, line in enumerate(lines, start=1):
+            cells = line.replace(",", " ").replace(";", " ").split()
+            if not cells:
+                continue
+            code = cells[0].upper()
+            if len(cells) != 2 or not cells[1].isdigit() or int(cells[1]) < 1:
+                errors.append(
+                    _("Dòng %(n)s: cần mã đoàn viên và số thứ tự đơn vị mới (ví dụ “CD0000000123 2”).")
+                    % {"n": n}
+                )
+            elif code not in self.member_ids:
+                errors.append(
+                    _("Dòng %(n)s: công đoàn này không có đoàn viên mã “%(c)s”.") % {"n": n, "c": code}
+                )
+            elif code in seen:
+                errors.append(
+                    _("Dòng %(n)s: mã “%(c)s” đã có ở dòng %(m)s.") % {"n": n, "c": code, "m": seen[code]}
+                )
+            else:
+                seen[code] = n
+                targets[self.member_ids[code]] = int(cells[1]) - 1
+        if errors:
+            raise forms.ValidationError(errors)
+        return targets
+
+    def member_args(self) -> dict:
+        """The service's ``member_targets`` and ``members_to`` (empty when the unit has no members)."""
+        if "members_to" not in self.fields:
+            return {}
+        return {
+            "member_targets": self.cleaned_data["member_targets"],
+            "members_to": self.cleaned_data["members_to"] - 1,
+        }
 
 
 class ClusterForm(StyledForm):

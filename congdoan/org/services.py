@@ -461,6 +461,27 @@ def unit_merge(
     return target
 
 
+def _split_members(source, last_day, new_units, member_targets, members_to, actor) -> None:
+    """Hand the split unit's members to the new units (the members app moves their stints)."""
+    from congdoan.members.models import Member
+    from congdoan.members.services import stints_follow_unit_split
+
+    bad = [pk for pk, index in member_targets.items() if not 0 <= index < len(new_units)]
+    _require(
+        not bad,
+        _("Đơn vị mới tiếp nhận không hợp lệ cho đoàn viên: %(names)s.")
+        % {"names": ", ".join(str(m) for m in Member.objects.filter(pk__in=bad)) or bad},
+        "member_targets",
+    )
+    stints_follow_unit_split(
+        unit=source,
+        last_day=last_day,
+        assignments={pk: new_units[index] for pk, index in member_targets.items()},
+        default=None if members_to is None else new_units[members_to],
+        actor=actor,
+    )
+
+
 @transaction.atomic
 def unit_split(
     *,
@@ -471,18 +492,31 @@ def unit_split(
     effective_on: dt.date,
     decision_no: str,
     decision_date: dt.date | None = None,
+    member_targets: dict[int, int] | None = None,
+    members_to: int | None = 0,
     scope: Scope | None = None,
 ) -> list[Unit]:
     """Split ``source`` into new units founded on ``effective_on`` under its parent.
 
     ``parts`` are dicts with ``name`` (and optional ``code``, ``sector``); ``child_targets`` maps each
     active child's ID to the index of the part that takes it. ``source`` ends the day before.
+
+    A grassroots union's members move too (``members.services.stints_follow_unit_split``: their stints
+    end with reason "restructure" and continue in the new unit, codes kept). ``member_targets`` maps
+    member IDs to the index of the part taking them; everyone else goes to part ``members_to`` (the
+    first by default). With ``members_to=None`` every member must be placed in ``member_targets``.
+    That function also says what happens to future stints, admission lists and transfer requests.
     """
     scope = scope or Scope.for_user(actor)
     _require_can_restructure(scope, source)
     _require_decision(decision_no)
     _require(effective_on is not None, _("Cần nhập ngày hiệu lực."), "effective_on")
     _require(len(parts) >= 2, _("Chia tách cần ít nhất hai đơn vị mới."), "parts")
+    _require(
+        members_to is None or 0 <= members_to < len(parts),
+        _("Đơn vị mới tiếp nhận đoàn viên không hợp lệ (số %(n)s).") % {"n": (members_to or 0) + 1},
+        "members_to",
+    )
     last_day = effective_on - ONE_DAY
     parent = _open_link(source)
     _require(
@@ -526,7 +560,7 @@ def unit_split(
             scope=Scope.unrestricted(),
         )
     before = {"source": _snapshot(source), "children": [c.code for c in children]}
-    unit_dissolve(
+    ended = unit_dissolve(
         actor=actor,
         unit=source,
         dissolved_on=last_day,
@@ -536,6 +570,7 @@ def unit_split(
         status=UnitStatus.SPLIT,
         scope=scope,
     )
+    _split_members(ended, last_day, new_units, member_targets or {}, members_to, actor)
     event_record(
         actor=actor,
         action="unit.split_into",

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -196,7 +197,8 @@ def unit_split(request, pk: int):
     if not scope.can_restructure(unit):
         raise PermissionDenied
     kids = selectors.unit_children(scope=scope, unit=unit)
-    form = forms.UnitSplitForm(request.POST or None, children=kids)
+    members = _members_to_split(unit)
+    form = forms.UnitSplitForm(request.POST or None, children=kids, members=members)
 
     def action(data):
         new_units = services.unit_split(
@@ -207,11 +209,29 @@ def unit_split(request, pk: int):
             effective_on=data["effective_on"],
             decision_no=data["decision_no"],
             decision_date=data["decision_date"],
+            **form.member_args(),
         )
         return f"/units/{new_units[0].pk}/"
 
     title = _("Chia tách “%(u)s”") % {"u": unit.name}
-    return _run(request, form, "org/operation.html", {"unit": unit, "title": title}, action)
+    context = {"unit": unit, "title": title, "members": members}
+    return _run(request, form, "org/split.html", context, action)
+
+
+def _members_to_split(unit) -> list:
+    """Members of a grassroots union whose stint there is open or ends after today (they move on a split)."""
+    if not unit.kind.is_grassroots:
+        return []
+    from congdoan.members.models import Member
+
+    return list(
+        Member.objects.filter(
+            Q(stints__unit=unit), Q(stints__valid_to__isnull=True) | Q(stints__valid_to__gte=today())
+        )
+        .distinct()
+        .only("pk", "code", "full_name")
+        .order_by("name_folded", "id")
+    )
 
 
 @login_required

@@ -22,7 +22,8 @@ from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
-from .constants import AGE_BANDS, END_RESTRUCTURE, END_TRANSFER, ETHNICITY_NAMES, Gender, StintStart
+from . import tally
+from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
 from .selectors import _years_before
 
 EARLIEST = dt.date(1, 1, 1)
@@ -110,100 +111,85 @@ class Snapshot:
     branches: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
 
 
+def _figures(unit_ids, *, upto: dt.date, since: dt.date | None = None, ethnicity: bool = False) -> dict:
+    """Per unit: the tally of its subtree below it plus its own stints (``tally`` module)."""
+    ids = list(unit_ids)
+    out = tally.sums(ids, upto=upto, since=since, ethnicity=ethnicity)
+    for unit, own in tally.own_sums(ids, upto=upto, since=since).items():
+        out[unit].update(own)
+    return out
+
+
+def _child_links(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[int, dt.date, dt.date]]:
+    """(child, from, to) of the links below ``unit`` overlapping ``start..end``, clipped to it."""
+    from congdoan.org.models import UnitLink
+
+    rows = UnitLink.objects.filter(parent=unit, valid_from__lte=end).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=start)
+    )
+    return [
+        (child, max(f, start), min(t or LATEST, end))
+        for child, f, t in rows.values_list("child_id", "valid_from", "valid_to")
+    ]
+
+
 def snapshot_on(*, unit: Unit, on: dt.date) -> Snapshot:
     """Members of ``unit``'s subtree on ``on``: total, women, informal, by ethnicity, age band, sector."""
-    cte, params = _subtree_cte(unit.pk, on, on)
-    age_sql, age_params = _age_case(on)
-    sql = f"""{cte}
-    SELECT sub.branch, m.gender, m.ethnicity, m.is_informal, u.sector, {age_sql} AS band, COUNT(*)
-    FROM members_membership s
-    JOIN sub ON sub.id = s.unit_id
-    JOIN members_member m ON m.id = s.member_id
-    JOIN org_unit u ON u.id = s.unit_id
-    WHERE s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)
-    GROUP BY sub.branch, m.gender, m.ethnicity, m.is_informal, u.sector, band
-    """  # noqa: S608 - only constant SQL fragments are interpolated
-    snap = Snapshot()
-    for branch, gender, ethnicity, informal, sector, band, n in _rows(sql, params + age_params + [on, on]):
-        snap.total += n
-        snap.by_ethnicity[ethnicity] += n
-        snap.by_age[band] += n
-        snap.by_sector[sector or ""] += n
-        b = snap.branches[branch]
-        b["total"] += n
-        if gender == Gender.FEMALE:
-            snap.women += n
-            b["women"] += n
-        if informal:
-            snap.informal += n
-            b["informal"] += n
+    fig = _figures([unit.pk], upto=on, ethnicity=True)[unit.pk]
+    snap = Snapshot(total=fig["total"], women=fig["women"], informal=fig["informal"])
+    for column, n in fig.items():
+        if column.startswith(tally.ETH) and n:
+            snap.by_ethnicity[column[len(tally.ETH) :]] += n
+    for (code, *_rest), column in zip(AGE_BANDS, tally.AGE_COLUMNS, strict=True):
+        if fig[column]:
+            snap.by_age[code] += fig[column]
+    for sector, column in tally.SECTOR_COLUMNS.items():
+        if fig[column]:
+            snap.by_sector[sector] += fig[column]
+    children = [child for child, _f, _t in _child_links(unit, on, on)]
+    for child, figures in _figures(children, upto=on).items():
+        if figures["total"]:
+            b = snap.branches[child]
+            for key in ("total", "women", "informal"):
+                b[key] = figures[key]
     return snap
 
 
 def total_on(*, unit: Unit, on: dt.date) -> int:
-    """How many members ``unit``'s subtree had on ``on``.
-
-    For today the current tree is the materialised path, which is cheaper than walking the links.
-    """
-    if on == today() and not _links_change_after(on):
-        return _today_totals(unit)["total"]
-    cte, params = _subtree_cte(unit.pk, on, on)
-    sql = f"""{cte}
-    SELECT COUNT(*) FROM members_membership s JOIN sub ON sub.id = s.unit_id
-    WHERE s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)
-    """  # noqa: S608 - only constant SQL fragments are interpolated
-    return _rows(sql, params + [on, on])[0][0]
+    """How many members ``unit``'s subtree had on ``on``."""
+    return _figures([unit.pk], upto=on)[unit.pk]["total"]
 
 
-def _by_branch(rows) -> tuple[int, dict]:
-    out: dict = defaultdict(int)
-    for branch, n in rows:
-        out[branch] += n
-    return sum(out.values()), out
+def _period(unit: Unit, column: str, start: dt.date, end: dt.date) -> tuple[int, dict]:
+    """An event column summed over ``start..end`` for the subtree, and per child while it was below."""
+    total = _figures([unit.pk], upto=end, since=start)[unit.pk][column]
+    windows: dict[tuple, list[int]] = defaultdict(list)
+    for child, f, t in _child_links(unit, start, end):
+        windows[(f, t)].append(child)
+    per_branch: dict = defaultdict(int)
+    for (f, t), children in windows.items():
+        for child, figures in _figures(children, upto=t, since=f).items():
+            if figures[column]:
+                per_branch[child] += figures[column]
+    return total, per_branch
 
 
 def admitted_between(
     *, unit: Unit, start: dt.date, end: dt.date, informal_only: bool = False
 ) -> tuple[int, dict]:
     """Admissions and re-admissions with their first day in ``start..end`` (total, per branch)."""
-    cte, params = _subtree_cte(unit.pk, start, end)
-    extra = "AND m.is_informal = %s" if informal_only else ""
-    sql = f"""{cte}
-    SELECT sub.branch, COUNT(*) FROM members_membership s
-    JOIN sub ON sub.id = s.unit_id AND sub.f <= s.valid_from AND sub.t >= s.valid_from
-    JOIN members_member m ON m.id = s.member_id
-    WHERE s.start_kind IN (%s, %s) AND s.valid_from >= %s AND s.valid_from <= %s {extra}
-    GROUP BY sub.branch
-    """  # noqa: S608 - only constant SQL fragments are interpolated
-    args = params + [StintStart.ADMIT, StintStart.READMIT, start, end] + ([True] if informal_only else [])
-    return _by_branch(_rows(sql, args))
+    return _period(unit, "admitted_informal" if informal_only else "admitted", start, end)
 
 
 def left_between(*, unit: Unit, start: dt.date, end: dt.date) -> tuple[int, dict]:
     """Members who stopped (last day in ``start..end``) for a reason other than moving elsewhere."""
-    cte, params = _subtree_cte(unit.pk, start, end)
-    sql = f"""{cte}
-    SELECT sub.branch, COUNT(*) FROM members_membership s
-    JOIN sub ON sub.id = s.unit_id AND sub.f <= s.valid_to AND sub.t >= s.valid_to
-    JOIN members_leavereason r ON r.id = s.end_reason_id
-    WHERE s.valid_to >= %s AND s.valid_to <= %s AND r.code NOT IN (%s, %s)
-    GROUP BY sub.branch
-    """  # noqa: S608 - only constant SQL fragments are interpolated
-    return _by_branch(_rows(sql, params + [start, end, END_TRANSFER, END_RESTRUCTURE]))
+    return _period(unit, "leavers", start, end)
 
 
 def party_between(*, unit: Unit, start: dt.date, end: dt.date, admitted: bool = False) -> int:
     """Members introduced to (or admitted into) the Party in the period while in the subtree."""
-    column = "m.party_admitted_on" if admitted else "m.party_introduced_on"
-    cte, params = _subtree_cte(unit.pk, start, end)
-    sql = f"""{cte}
-    SELECT COUNT(DISTINCT m.id) FROM members_member m
-    JOIN members_membership s ON s.member_id = m.id
-        AND s.valid_from <= {column} AND (s.valid_to IS NULL OR s.valid_to >= {column})
-    JOIN sub ON sub.id = s.unit_id AND sub.f <= {column} AND sub.t >= {column}
-    WHERE {column} >= %s AND {column} <= %s
-    """  # noqa: S608 - only constant SQL fragments are interpolated
-    return _rows(sql, params + [start, end])[0][0]
+    column = "party_admitted" if admitted else "party_introduced"
+    return _figures([unit.pk], upto=end, since=start)[unit.pk][column]
 
 
 def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> dict:

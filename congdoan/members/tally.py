@@ -1,28 +1,378 @@
-"""Derived member figures kept in step with the registry (placeholder; the ledger part is being written)."""
+"""The member tally: figures of every unit's subtree on any day, kept in step with the registry.
+
+``MemberTally`` / ``MemberTallyEthnicity`` hold, for each unit, the daily *changes* of the figures of the
+members below it (its strict descendants, through the tree as it was on each day). A figure on day d is
+the sum of the rows up to d; a period count (admissions, leavings, Party dates) is the sum of the event
+columns over the period. The unit's own stints are not in its rows: readers add them live (a unit with
+children rarely has members of its own, and a grassroots union's own stints are a small read).
+
+Everything is derived from two sources and nothing else:
+
+* the *own events* of a unit, from its stints: +1 on the first day of a stint, −1 on the day after its
+  last day, a move between age bands on 1 January (age is counted by year of birth, the usual rule in
+  Vietnamese statistics forms: age in year Y = Y − year of birth), and the period events;
+* the dated links: a unit's own events and its tally reach a parent for the interval of the link — level
+  figures enter with the whole standing count on the link's first day and leave the day after its last,
+  events count only on days inside the interval.
+
+``tracking()`` wraps every change to stints or counted member attributes (the lifecycle services),
+``link_apply()`` every link the restructure services open or close; ``rebuild()`` recomputes the whole
+ledger with set-based SQL from stints and links. Tests prove incremental == rebuild == a brute-force recount.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from contextlib import contextmanager
 
-from .models import Membership
+from django.db import connection, transaction
+from django.db.models import Q
+
+from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
+from .models import Membership, MemberTally, MemberTallyEthnicity
+
+EARLIEST = dt.date(1, 1, 1)
+OPEN = dt.date(9999, 12, 31)
+ONE_DAY = dt.timedelta(days=1)
+
+AGE_THRESHOLDS = (30, 40, 50, 60)
+AGE_COLUMNS = ("age_u30", "age_30_39", "age_40_49", "age_50_59", "age_60p")
+SECTOR_COLUMNS = {
+    "state": "sector_state",
+    "non_state": "sector_non_state",
+    "fdi": "sector_fdi",
+    "informal": "sector_informal",
+    "": "sector_none",
+}
+LEVEL_COLUMNS = ("total", "women", "informal", *AGE_COLUMNS, *SECTOR_COLUMNS.values())
+EVENT_COLUMNS = ("admitted", "admitted_informal", "leavers", "party_introduced", "party_admitted")
+COLUMNS = LEVEL_COLUMNS + EVENT_COLUMNS
+ETH = "eth:"  # prefix of the ethnicity "columns" in the in-memory form
+ADMISSION_KINDS = (StintStart.ADMIT, StintStart.READMIT)
+NOT_LEAVING = (END_TRANSFER, END_RESTRUCTURE)
+
+# unit -> day -> column -> change
+Events = dict[int, dict[dt.date, Counter]]
 
 
-def _units_of(member_ids, unit_ids) -> set[int]:
-    ids = set(unit_ids or ())
+def is_level(column: str) -> bool:
+    return column.startswith(ETH) or column in LEVEL_COLUMNS
+
+
+def age_band(birth_year: int, day: dt.date) -> int:
+    """Index into ``AGE_COLUMNS`` of a member born in ``birth_year``, on ``day`` (age by year of birth)."""
+    age = day.year - birth_year
+    return sum(1 for k in AGE_THRESHOLDS if age >= k)
+
+
+# -- own events of stints -------------------------------------------------------------------------
+STINT_FIELDS = (
+    "unit_id",
+    "valid_from",
+    "valid_to",
+    "start_kind",
+    "end_reason__code",
+    "member__gender",
+    "member__date_of_birth",
+    "member__ethnicity",
+    "member__is_informal",
+    "member__party_introduced_on",
+    "member__party_admitted_on",
+    "unit__sector",
+)
+
+
+def _level(sign: int, female: bool, informal: bool, band: int, sector: str, ethnicity: str) -> Counter:
+    c = Counter(
+        {"total": sign, AGE_COLUMNS[band]: sign, SECTOR_COLUMNS.get(sector or "", "sector_none"): sign}
+    )
+    c[ETH + ethnicity] += sign
+    if female:
+        c["women"] += sign
+    if informal:
+        c["informal"] += sign
+    return c
+
+
+def stint_events(rows: Iterable[tuple], out: Events | None = None) -> Events:
+    """Own events of stints given as ``STINT_FIELDS`` tuples, added into ``out`` (unit → day → column)."""
+    out = out if out is not None else defaultdict(lambda: defaultdict(Counter))
+    for (
+        unit,
+        start,
+        end,
+        kind,
+        reason,
+        gender,
+        born,
+        ethnicity,
+        informal,
+        introduced,
+        admitted,
+        sector,
+    ) in rows:
+        days = out[unit]
+        female = gender == Gender.FEMALE
+        born_year = born.year
+        days[start].update(_level(1, female, informal, age_band(born_year, start), sector, ethnicity))
+        if kind in ADMISSION_KINDS:
+            days[start]["admitted"] += 1
+            if informal:
+                days[start]["admitted_informal"] += 1
+        last = end or OPEN
+        if end is not None:
+            days[end + ONE_DAY].update(
+                _level(-1, female, informal, age_band(born_year, end), sector, ethnicity)
+            )
+            if reason is not None and reason not in NOT_LEAVING:
+                days[end]["leavers"] += 1
+        for k_index, k in enumerate(AGE_THRESHOLDS):
+            year = born_year + k
+            if year > 9998:
+                continue
+            turn = dt.date(year, 1, 1)
+            if start < turn <= last:
+                days[turn][AGE_COLUMNS[k_index]] -= 1
+                days[turn][AGE_COLUMNS[k_index + 1]] += 1
+        for column, day in (("party_introduced", introduced), ("party_admitted", admitted)):
+            if day is not None and start <= day <= last:
+                days[day][column] += 1
+    return out
+
+
+def _stint_rows(q: Q) -> list[tuple]:
+    return list(Membership.objects.filter(q).values_list(*STINT_FIELDS))
+
+
+def _own_events(q: Q) -> Events:
+    return stint_events(_stint_rows(q))
+
+
+def _ledger_events(unit_ids: Iterable[int]) -> Events:
+    """A unit's stored tally rows, in the in-memory form (so they can be passed up like own events)."""
+    out: Events = defaultdict(lambda: defaultdict(Counter))
+    ids = list(unit_ids)
+    for row in MemberTally.objects.filter(unit_id__in=ids).values_list("unit_id", "day", *COLUMNS):
+        c = out[row[0]][row[1]]
+        for column, n in zip(COLUMNS, row[2:], strict=True):
+            if n:
+                c[column] += n
+    for unit, day, ethnicity, n in MemberTallyEthnicity.objects.filter(unit_id__in=ids).values_list(
+        "unit_id", "day", "ethnicity", "n"
+    ):
+        if n:
+            out[unit][day][ETH + ethnicity] += n
+    return out
+
+
+# -- passing events up the tree -------------------------------------------------------------------
+def ancestor_intervals(unit_ids: Iterable[int]) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
+    """For each unit: (ancestor, from, to) for every strict ancestor over time (``OPEN`` = still)."""
+    from congdoan.org.models import UnitLink
+
+    result: dict[int, list] = {u: [] for u in unit_ids}
+    frontier = {(u, u, EARLIEST, OPEN) for u in result}
+    seen = set()
+    while frontier:
+        children = {c for _o, c, _f, _t in frontier}
+        by_child = defaultdict(list)
+        for child, parent, f, t in UnitLink.objects.filter(child_id__in=children).values_list(
+            "child_id", "parent_id", "valid_from", "valid_to"
+        ):
+            by_child[child].append((parent, f, t or OPEN))
+        new = set()
+        for origin, child, f, t in frontier:
+            for parent, lf, lt in by_child[child]:
+                nf, nt = max(f, lf), min(t, lt)
+                key = (origin, parent, nf, nt)
+                if nf <= nt and key not in seen:
+                    seen.add(key)
+                    result[origin].append((parent, nf, nt))
+                    new.add(key)
+        frontier = new
+    return result
+
+
+def project(days: dict[dt.date, Counter], f: dt.date, t: dt.date, into: dict, sign: int = 1) -> None:
+    """Add what ``days`` (a unit's events) contribute to a unit above it during ``f..t`` into ``into``."""
+    for day, changes in days.items():
+        if day > t:
+            continue
+        enter = max(day, f)
+        for column, n in changes.items():
+            if not n:
+                continue
+            if is_level(column):
+                into[enter][column] += sign * n
+                if t != OPEN:
+                    into[t + ONE_DAY][column] -= sign * n
+            elif day >= f:
+                into[day][column] += sign * n
+
+
+def _pass_up(events: Events, sign: int, deltas: Events) -> None:
+    intervals = ancestor_intervals([u for u, days in events.items() if days])
+    for unit, days in events.items():
+        for ancestor, f, t in intervals.get(unit, ()):
+            project(days, f, t, deltas[ancestor], sign)
+
+
+def _write(deltas: Events) -> None:
+    """Add the changes to the stored ledger (upsert), then drop rows that became all zero."""
+    rows, eth_rows = [], []
+    for unit, days in deltas.items():
+        for day, changes in days.items():
+            values = [changes.get(c, 0) for c in COLUMNS]
+            if any(values):
+                rows.append((unit, day, *values))
+            for column, n in changes.items():
+                if column.startswith(ETH) and n:
+                    eth_rows.append((unit, day, column[len(ETH) :], n))
+    if not rows and not eth_rows:
+        return
+    table, eth_table = MemberTally._meta.db_table, MemberTallyEthnicity._meta.db_table
+    names = ", ".join(COLUMNS)
+    marks = ", ".join(["%s"] * (len(COLUMNS) + 2))
+    sums = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COLUMNS)
+    units = sorted({r[0] for r in rows} | {r[0] for r in eth_rows})
+    with connection.cursor() as cursor:
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {table} (unit_id, day, {names}) VALUES ({marks}) "  # noqa: S608 - constant names
+                f"ON CONFLICT (unit_id, day) DO UPDATE SET {sums}",
+                rows,
+            )
+        if eth_rows:
+            cursor.executemany(
+                f"INSERT INTO {eth_table} (unit_id, day, ethnicity, n) VALUES (%s, %s, %s, %s) "  # noqa: S608
+                f"ON CONFLICT (unit_id, day, ethnicity) DO UPDATE SET n = {eth_table}.n + excluded.n",
+                eth_rows,
+            )
+    zero = Q(**{c: 0 for c in COLUMNS})
+    MemberTally.objects.filter(zero, unit_id__in=units).delete()
+    MemberTallyEthnicity.objects.filter(n=0, unit_id__in=units).delete()
+
+
+def _diff(after: Events, before: Events) -> Events:
+    out: Events = defaultdict(lambda: defaultdict(Counter))
+    for source, sign in ((after, 1), (before, -1)):
+        for unit, days in source.items():
+            for day, changes in days.items():
+                c = out[unit][day]
+                for column, n in changes.items():
+                    c[column] += sign * n
+    return out
+
+
+# -- the two hooks --------------------------------------------------------------------------------
+def _capture(member_ids, unit_ids) -> Q:
+    q = Q(pk__in=[])
     if member_ids:
-        ids |= set(Membership.objects.filter(member_id__in=list(member_ids)).values_list("unit_id", flat=True))
-    return ids
+        q |= Q(member_id__in=list(member_ids))
+    if unit_ids:
+        q |= Q(unit_id__in=[u for u in unit_ids if u is not None])
+    return q
 
 
 @contextmanager
 def tracking(*, member_ids=(), unit_ids=()):
     """Wrap any change to stints, to members' counted attributes or to a unit's sector.
 
-    Pass the members whose stints (or attributes) change, and/or the units whose stints change. Afterwards
-    the per-unit counts and the tally ledger are brought in step for exactly what changed.
+    Pass the members whose stints (or attributes) change, and/or the units whose stints change (a moved
+    stint must be captured on both sides: pass its member). Afterwards the per-unit counts of today
+    and the tally ledger are brought in step for exactly what changed.
     """
     from .services import _recount_units
 
-    before = _units_of(member_ids, unit_ids)
-    yield
-    _recount_units(before | _units_of(member_ids, unit_ids))
+    member_ids, unit_ids = list(member_ids), list(unit_ids)
+    with transaction.atomic():
+        before_rows = _stint_rows(_capture(member_ids, unit_ids))
+        yield
+        after_rows = _stint_rows(_capture(member_ids, unit_ids))
+        delta = _diff(stint_events(after_rows), stint_events(before_rows))
+        deltas: Events = defaultdict(lambda: defaultdict(Counter))
+        _pass_up(delta, 1, deltas)
+        _write(deltas)
+        _recount_units({r[0] for r in before_rows} | {r[0] for r in after_rows} | set(unit_ids))
+
+
+def link_apply(link, sign: int) -> None:
+    """Add (``sign`` = 1) or remove (−1) what the subtree under ``link.child`` brings to the units above
+    through this link over its interval. Restructure services call it with −1 before changing a link's
+    dates and with +1 after, and with +1 for a new link."""
+    child = link.child_id
+    events = _own_events(Q(unit_id=child))
+    for day, changes in _ledger_events([child]).get(child, {}).items():
+        events[child][day].update(changes)
+    if not events.get(child):
+        return
+    f, t = link.valid_from, link.valid_to or OPEN
+    windows = [(link.parent_id, f, t)]
+    for ancestor, af, at in ancestor_intervals([link.parent_id])[link.parent_id]:
+        nf, nt = max(f, af), min(t, at)
+        if nf <= nt:
+            windows.append((ancestor, nf, nt))
+    deltas: Events = defaultdict(lambda: defaultdict(Counter))
+    for ancestor, wf, wt in windows:
+        project(events[child], wf, wt, deltas[ancestor], sign)
+    _write(deltas)
+
+
+# -- reading --------------------------------------------------------------------------------------
+def sums(unit_ids: Iterable[int], *, upto: dt.date, since: dt.date | None = None, ethnicity: bool = False):
+    """Per unit: stored changes summed over days ``since..upto`` (from the beginning when ``since`` is
+    None) — for level columns with ``since`` None that is the standing figure on ``upto``."""
+    ids = list(unit_ids)
+    out: dict[int, Counter] = defaultdict(Counter)
+    if not ids:
+        return out
+    where = Q(unit_id__in=ids, day__lte=upto)
+    if since is not None:
+        where &= Q(day__gte=since)
+    from django.db.models import Sum
+
+    agg = {c: Sum(c) for c in COLUMNS}
+    for row in MemberTally.objects.filter(where).values("unit_id").annotate(**agg).order_by():
+        c = out[row["unit_id"]]
+        for column in COLUMNS:
+            c[column] += row[column] or 0
+    if ethnicity:
+        for row in (
+            MemberTallyEthnicity.objects.filter(where)
+            .values("unit_id", "ethnicity")
+            .annotate(n=Sum("n"))
+            .order_by()
+        ):
+            c = out[row["unit_id"]]
+            c[ETH + row["ethnicity"]] += row["n"] or 0
+    return out
+
+
+def own_sums(unit_ids: Iterable[int], *, upto: dt.date, since: dt.date | None = None) -> dict[int, Counter]:
+    """The same figures for the units' own stints, computed live from them."""
+    ids = list(unit_ids)
+    out: dict[int, Counter] = defaultdict(Counter)
+    if not ids:
+        return out
+    q = Q(unit_id__in=ids, valid_from__lte=upto)
+    for unit, days in _own_events(q).items():
+        c = out[unit]
+        for day, changes in days.items():
+            if day > upto:
+                continue
+            if since is not None and day < since:
+                continue
+            for column, n in changes.items():
+                c[column] += n
+    return out
+
+
+# -- full rebuild ---------------------------------------------------------------------------------
+def rebuild() -> None:
+    """Recompute the whole ledger from stints and links (set-based SQL; the bulk loaders call this)."""
+    from ._tally_sql import rebuild_sql
+
+    with transaction.atomic():
+        rebuild_sql(connection)

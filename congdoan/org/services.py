@@ -101,11 +101,15 @@ def _move_path(unit: Unit, new_parent: Unit | None) -> None:
 def _relink(
     unit: Unit, new_parent: Unit, day: dt.date, decision_no: str, decision_date, note: str = ""
 ) -> None:
+    from congdoan.members import tally
+
     link = _open_link(unit)
     if link is not None:
+        tally.link_apply(link, -1)
         link.valid_to = day - ONE_DAY
         link.full_clean()
         link.save(update_fields=["valid_to"])
+        tally.link_apply(link, +1)
     new_link = UnitLink(
         child=unit,
         parent=new_parent,
@@ -116,6 +120,7 @@ def _relink(
     )
     new_link.full_clean()
     new_link.save()
+    tally.link_apply(new_link, +1)
 
 
 def _children_after(unit: Unit, day: dt.date) -> list[Unit]:
@@ -339,8 +344,12 @@ def unit_dissolve(
     before = _snapshot(unit)
     link = _open_link(unit)
     if link is not None:
+        from congdoan.members import tally
+
+        tally.link_apply(link, -1)
         link.valid_to = dissolved_on
         link.save(update_fields=["valid_to"])
+        tally.link_apply(link, +1)
     unit.status = status
     unit.dissolved_on = dissolved_on
     unit.dissolution_decision_no = decision_no.strip()

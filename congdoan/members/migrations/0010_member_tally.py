@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('sector_none', models.IntegerField(default=0)),
                 ('admitted', models.IntegerField(default=0)),
                 ('admitted_informal', models.IntegerField(default=0)),
-                ('left', models.IntegerField(default=0)),
+                ('leavers', models.IntegerField(default=0)),
                 ('party_introduced', models.IntegerField(default=0)),
                 ('party_admitted', models.IntegerField(default=0)),
                 ('unit', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit')),

@@ -1,0 +1,247 @@
+"""Set-based rebuild of the member tally (``tally.rebuild``), the same SQL on PostgreSQL and SQLite.
+
+1. ``tally_own``: every unit's own events from its stints, summed per (unit, day) — the SQL twin of
+   ``tally.stint_events`` (start +1, −1 the day after the end, age bands moving on 1 January, events).
+2. Units are processed by *height* (the longest chain of links below them, over all time): for every
+   link whose child has height h, the child's own events plus the tally already collected for it are
+   passed to the parent for the link's interval (``tally.project``) and collected in ``tally_stage``.
+3. The collected rows, summed per (unit, day), replace the ledger.
+"""
+
+from __future__ import annotations
+
+from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
+
+OPEN = "9999-12-31"
+COLUMNS = (
+    "total",
+    "women",
+    "informal",
+    "age_u30",
+    "age_30_39",
+    "age_40_49",
+    "age_50_59",
+    "age_60p",
+    "sector_state",
+    "sector_non_state",
+    "sector_fdi",
+    "sector_informal",
+    "sector_none",
+    "admitted",
+    "admitted_informal",
+    "leavers",
+    "party_introduced",
+    "party_admitted",
+)
+AGE = COLUMNS[3:8]
+SECTORS = {
+    "sector_state": "state",
+    "sector_non_state": "non_state",
+    "sector_fdi": "fdi",
+    "sector_informal": "informal",
+}
+EVENTS = COLUMNS[13:]
+LEVEL = COLUMNS[:13]
+
+
+class _Dialect:
+    def __init__(self, vendor: str):
+        self.pg = vendor == "postgresql"
+
+    def next_day(self, x: str) -> str:
+        return f"({x} + 1)" if self.pg else f"date({x}, '+1 day')"
+
+    def year(self, x: str) -> str:
+        return (
+            f"CAST(EXTRACT(YEAR FROM {x}) AS INTEGER)"
+            if self.pg
+            else f"CAST(strftime('%%Y', {x}) AS INTEGER)"
+        )
+
+    def jan1(self, year_expr: str) -> str:
+        return f"make_date({year_expr}, 1, 1)" if self.pg else f"printf('%%04d-01-01', {year_expr})"
+
+    def open_(self) -> str:
+        return f"DATE '{OPEN}'" if self.pg else f"'{OPEN}'"
+
+
+def _band(d: _Dialect, day: str) -> str:
+    age = f"({d.year(day)} - {d.year('m.date_of_birth')})"
+    return f"(CASE WHEN {age} >= 60 THEN 4 WHEN {age} >= 50 THEN 3 WHEN {age} >= 40 THEN 2 WHEN {age} >= 30 THEN 1 ELSE 0 END)"
+
+
+def _level_values(d: _Dialect, sign: int, band_day: str) -> dict[str, str]:
+    band = _band(d, band_day)
+    known = ", ".join(f"'{v}'" for v in SECTORS.values())
+    values = {
+        "total": f"{sign}",
+        "women": f"CASE WHEN m.gender = '{Gender.FEMALE}' THEN {sign} ELSE 0 END",
+        "informal": f"CASE WHEN m.is_informal THEN {sign} ELSE 0 END",
+    }
+    for i, column in enumerate(AGE):
+        values[column] = f"CASE WHEN {band} = {i} THEN {sign} ELSE 0 END"
+    for column, sector in SECTORS.items():
+        values[column] = f"CASE WHEN u.sector = '{sector}' THEN {sign} ELSE 0 END"
+    values["sector_none"] = f"CASE WHEN u.sector IS NULL OR u.sector NOT IN ({known}) THEN {sign} ELSE 0 END"
+    return values
+
+
+def _select(unit: str, day: str, values: dict[str, str], tail: str) -> str:
+    cols = ", ".join(f"{values.get(c, '0')} AS {c}" for c in COLUMNS)
+    return f"SELECT {unit} AS unit_id, {day} AS day, {cols} {tail}"
+
+
+STINTS = """FROM members_membership s JOIN members_member m ON m.id = s.member_id JOIN org_unit u ON u.id = s.unit_id"""
+
+
+def _own_events_sql(d: _Dialect) -> str:
+    kinds = ", ".join(f"'{k}'" for k in (StintStart.ADMIT, StintStart.READMIT))
+    admitted = f"CASE WHEN s.start_kind IN ({kinds}) THEN 1 ELSE 0 END"
+    start = _level_values(d, 1, "s.valid_from") | {
+        "admitted": admitted,
+        "admitted_informal": f"CASE WHEN s.start_kind IN ({kinds}) AND m.is_informal THEN 1 ELSE 0 END",
+    }
+    end = _level_values(d, -1, "s.valid_to")
+    turn = d.jan1(f"{d.year('m.date_of_birth')} + th.k")
+    thresholds = "SELECT 30 AS k, 0 AS i UNION ALL SELECT 40, 1 UNION ALL SELECT 50, 2 UNION ALL SELECT 60, 3"
+    moves = {
+        c: f"CASE WHEN th.i + 1 = {j} THEN 1 WHEN th.i = {j} THEN -1 ELSE 0 END" for j, c in enumerate(AGE)
+    }
+    parts = [
+        _select("s.unit_id", "s.valid_from", start, STINTS),
+        _select("s.unit_id", d.next_day("s.valid_to"), end, STINTS + " WHERE s.valid_to IS NOT NULL"),
+        _select(
+            "s.unit_id",
+            turn,
+            moves,
+            f"FROM members_membership s JOIN members_member m ON m.id = s.member_id CROSS JOIN ({thresholds}) th "
+            f"WHERE {turn} > s.valid_from AND {turn} <= COALESCE(s.valid_to, {d.open_()})",
+        ),
+        _select(
+            "s.unit_id",
+            "s.valid_to",
+            {"leavers": "1"},
+            "FROM members_membership s JOIN members_leavereason r ON r.id = s.end_reason_id "
+            f"WHERE s.valid_to IS NOT NULL AND r.code NOT IN ('{END_TRANSFER}', '{END_RESTRUCTURE}')",
+        ),
+    ]
+    for column, field in (
+        ("party_introduced", "party_introduced_on"),
+        ("party_admitted", "party_admitted_on"),
+    ):
+        parts.append(
+            _select(
+                "s.unit_id",
+                f"m.{field}",
+                {column: "1"},
+                "FROM members_membership s JOIN members_member m ON m.id = s.member_id "
+                f"WHERE m.{field} IS NOT NULL AND m.{field} >= s.valid_from "
+                f"AND m.{field} <= COALESCE(s.valid_to, {d.open_()})",
+            )
+        )
+    sums = ", ".join(f"SUM({c}) AS {c}" for c in COLUMNS)
+    union = " UNION ALL ".join(parts)
+    return f"SELECT unit_id, day, {sums} FROM ({union}) e GROUP BY unit_id, day"  # noqa: S608
+
+
+def _own_eth_sql(d: _Dialect) -> str:
+    return f"""SELECT unit_id, day, ethnicity, SUM(n) AS n FROM (
+        SELECT s.unit_id AS unit_id, s.valid_from AS day, m.ethnicity AS ethnicity, 1 AS n
+        FROM members_membership s JOIN members_member m ON m.id = s.member_id
+        UNION ALL
+        SELECT s.unit_id, {d.next_day("s.valid_to")}, m.ethnicity, -1
+        FROM members_membership s JOIN members_member m ON m.id = s.member_id WHERE s.valid_to IS NOT NULL
+    ) e GROUP BY unit_id, day, ethnicity"""  # noqa: S608
+
+
+def _pass_up_sql(d: _Dialect, source: str, height: int) -> str:
+    """Rows ``source`` holds for units of ``height``, passed to their parents over each link's interval."""
+    enter = "CASE WHEN e.day > l.valid_from THEN e.day ELSE l.valid_from END"
+    inside = ", ".join(
+        f"e.{c} AS {c}" if c in LEVEL else f"CASE WHEN e.day >= l.valid_from THEN e.{c} ELSE 0 END AS {c}"
+        for c in COLUMNS
+    )
+    leave = ", ".join(f"-e.{c} AS {c}" if c in LEVEL else f"0 AS {c}" for c in COLUMNS)
+    join = (
+        f"FROM {source} e JOIN tally_height h ON h.id = e.unit_id AND h.n = {int(height)} "
+        "JOIN org_unitlink l ON l.child_id = e.unit_id"
+    )
+    sums = ", ".join(f"SUM({c})" for c in COLUMNS)
+    return f"""INSERT INTO tally_stage (unit_id, day, {", ".join(COLUMNS)})
+    SELECT unit_id, day, {sums} FROM (
+        SELECT l.parent_id AS unit_id, {enter} AS day, {inside}
+        {join} WHERE e.day <= COALESCE(l.valid_to, {d.open_()})
+        UNION ALL
+        SELECT l.parent_id, {d.next_day("l.valid_to")}, {leave}
+        {join} WHERE l.valid_to IS NOT NULL AND e.day <= l.valid_to
+    ) x GROUP BY unit_id, day"""  # noqa: S608
+
+
+def _pass_up_eth_sql(d: _Dialect, source: str, height: int) -> str:
+    join = (
+        f"FROM {source} e JOIN tally_height h ON h.id = e.unit_id AND h.n = {int(height)} "
+        "JOIN org_unitlink l ON l.child_id = e.unit_id"
+    )
+    return f"""INSERT INTO tally_stage_eth (unit_id, day, ethnicity, n)
+    SELECT unit_id, day, ethnicity, SUM(n) FROM (
+        SELECT l.parent_id AS unit_id, CASE WHEN e.day > l.valid_from THEN e.day ELSE l.valid_from END AS day,
+               e.ethnicity AS ethnicity, e.n AS n
+        {join} WHERE e.day <= COALESCE(l.valid_to, {d.open_()})
+        UNION ALL
+        SELECT l.parent_id, {d.next_day("l.valid_to")}, e.ethnicity, -e.n
+        {join} WHERE l.valid_to IS NOT NULL AND e.day <= l.valid_to
+    ) x GROUP BY unit_id, day, ethnicity"""  # noqa: S608
+
+
+HEIGHTS = """
+WITH RECURSIVE h(id, n) AS (
+    SELECT DISTINCT child_id, 0 FROM org_unitlink
+    UNION
+    SELECT l.parent_id, h.n + 1 FROM h JOIN org_unitlink l ON l.child_id = h.id
+)
+SELECT id, MAX(n) AS n FROM h GROUP BY id
+"""
+
+TEMP = ("tally_own", "tally_own_eth", "tally_height", "tally_stage", "tally_stage_eth")
+
+
+def rebuild_sql(connection) -> None:
+    d = _Dialect(connection.vendor)
+    with connection.cursor() as cursor:
+        for name in TEMP:
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")
+        cursor.execute(f"CREATE TEMPORARY TABLE tally_own AS {_own_events_sql(d)}", [])
+        cursor.execute(f"CREATE TEMPORARY TABLE tally_own_eth AS {_own_eth_sql(d)}", [])
+        cursor.execute(f"CREATE TEMPORARY TABLE tally_height AS {HEIGHTS}", [])
+        cursor.execute("CREATE TEMPORARY TABLE tally_stage AS SELECT * FROM tally_own WHERE 1 = 0", [])
+        cursor.execute("CREATE TEMPORARY TABLE tally_stage_eth AS SELECT * FROM tally_own_eth WHERE 1 = 0", [])
+        if d.pg:
+            for name in ("tally_own", "tally_own_eth", "tally_height"):
+                cursor.execute(f"ANALYZE {name}")
+        cursor.execute("SELECT MAX(n) FROM tally_height")
+        top = cursor.fetchone()[0]
+        for height in range(0, (top or 0) + 1):
+            for source in ("tally_own", "tally_stage"):
+                cursor.execute(_pass_up_sql(d, source, height), [])
+            for source in ("tally_own_eth", "tally_stage_eth"):
+                cursor.execute(_pass_up_eth_sql(d, source, height), [])
+        cursor.execute("DELETE FROM members_membertally")
+        cursor.execute("DELETE FROM members_membertallyethnicity")
+        sums = ", ".join(f"SUM({c})" for c in COLUMNS)
+        nonzero = " OR ".join(f"SUM({c}) <> 0" for c in COLUMNS)
+        cursor.execute(
+            f"""INSERT INTO members_membertally (unit_id, day, {", ".join(COLUMNS)})
+            SELECT unit_id, day, {sums} FROM tally_stage GROUP BY unit_id, day HAVING {nonzero}""",  # noqa: S608
+            [],
+        )
+        cursor.execute(
+            """INSERT INTO members_membertallyethnicity (unit_id, day, ethnicity, n)
+            SELECT unit_id, day, ethnicity, SUM(n) FROM tally_stage_eth
+            GROUP BY unit_id, day, ethnicity HAVING SUM(n) <> 0""",
+            [],
+        )
+        for name in TEMP:
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")
+        if d.pg:
+            cursor.execute("ANALYZE members_membertally")
+            cursor.execute("ANALYZE members_membertallyethnicity")

@@ -319,7 +319,7 @@ class MemberTally(models.Model):
     sector_none = models.IntegerField(default=0)
     admitted = models.IntegerField(default=0)
     admitted_informal = models.IntegerField(default=0)
-    left = models.IntegerField(default=0)
+    leavers = models.IntegerField(default=0)
     party_introduced = models.IntegerField(default=0)
     party_admitted = models.IntegerField(default=0)
 

@@ -75,6 +75,7 @@ class Member(models.Model):
         "org.Unit",
         on_delete=models.PROTECT,
         related_name="members",
+        db_index=False,  # member_unit_status (unit, status) serves lookups by unit
         verbose_name=_("đơn vị hiện nay"),
         help_text=_("Đơn vị của lần sinh hoạt gần nhất (suy ra từ lịch sử sinh hoạt)."),
     )

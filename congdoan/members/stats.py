@@ -115,7 +115,7 @@ def _figures(unit_ids, *, upto: dt.date, since: dt.date | None = None, ethnicity
     """Per unit: the tally of its subtree below it plus its own stints (``tally`` module)."""
     ids = list(unit_ids)
     out = tally.sums(ids, upto=upto, since=since, ethnicity=ethnicity)
-    for unit, own in tally.own_sums(ids, upto=upto, since=since).items():
+    for unit, own in tally.own_sums(ids, upto=upto, since=since, ethnicity=ethnicity).items():
         out[unit].update(own)
     return out
 

@@ -126,6 +126,16 @@ class PostForm(StyledForm):
     is_full_time = forms.BooleanField(label=_("Chuyên trách"), required=False)
 
 
+class PostEditForm(PostForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["valid_to"].help_text = _("Nhập ngày cuối cùng giữ chức vụ để kết thúc chức vụ.")
+
+
+class ConfirmForm(StyledForm):
+    """No fields: a confirmation page's button."""
+
+
 class CardForm(StyledForm):
     on = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET, initial=today)
 

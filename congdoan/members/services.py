@@ -811,6 +811,110 @@ def post_add(
     return post
 
 
+def _post_snapshot(post: UnionPost) -> dict:
+    return {
+        "title": post.title,
+        "unit": post.unit.code,
+        "valid_from": post.valid_from.isoformat(),
+        "valid_to": post.valid_to.isoformat() if post.valid_to else None,
+        "is_full_time": post.is_full_time,
+    }
+
+
+def _lock_post(post: UnionPost, scope: Scope) -> UnionPost:
+    post = (
+        UnionPost.objects.select_for_update().select_related("member", "member__unit", "unit").get(pk=post.pk)
+    )
+    _require_can_act(scope, post.member.unit)
+    _require(post.member.status != MemberStatus.MERGED, _("Hồ sơ này đã được gộp vào hồ sơ khác."))
+    return post
+
+
+@transaction.atomic
+def post_update(
+    *,
+    actor,
+    post: UnionPost,
+    title: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    is_full_time: bool = False,
+    scope: Scope | None = None,
+) -> UnionPost:
+    """Correct a union post the member held, or end it by setting its last day (``valid_to``).
+
+    The medal eligibility counts service from these dates, so they are checked: the start not before
+    the member turned 15, the end not before the start.
+    """
+    scope = scope or Scope.for_user(actor)
+    post = _lock_post(post, scope)
+    member = post.member
+    title = normalise(title)
+    _require(bool(title), _("Cần nhập chức vụ."), "title")
+    _require_date(valid_from, "valid_from", _("ngày bắt đầu"))
+    born = member.date_of_birth
+    _require(
+        _age_on(born, valid_from) >= MIN_AGE,
+        _("Ngày bắt đầu giữ chức vụ không được trước ngày “%(m)s” đủ %(n)s tuổi (%(d)s).")
+        % {"m": member.full_name, "n": MIN_AGE, "d": format_date(_day_aged(born, MIN_AGE))},
+        "valid_from",
+    )
+    _require(
+        valid_to is None or valid_to >= valid_from,
+        _("Ngày kết thúc không được trước ngày bắt đầu (%(d)s).") % {"d": format_date(valid_from)},
+        "valid_to",
+    )
+    before = _post_snapshot(post)
+    post.title, post.valid_from, post.valid_to, post.is_full_time = title, valid_from, valid_to, is_full_time
+    post.full_clean()
+    post.save(update_fields=["title", "valid_from", "valid_to", "is_full_time"])
+    after = _post_snapshot(post)
+    ended = valid_to is not None and before["valid_to"] is None
+    summary = (
+        _("“%(m)s” thôi giữ chức vụ “%(t)s” từ sau ngày %(d)s")
+        % {"m": member.full_name, "t": title, "d": format_date(valid_to)}
+        if ended
+        else _("Sửa chức vụ “%(t)s” của “%(m)s”") % {"m": member.full_name, "t": title}
+    )
+    event_record(
+        actor=actor,
+        action="member.post_update",
+        unit=post.unit,
+        obj=member,
+        summary=summary,
+        before=before,
+        after=after,
+    )
+    return post
+
+
+@transaction.atomic
+def post_delete(*, actor, post: UnionPost, scope: Scope | None = None) -> Member:
+    """Delete a post entered by mistake (a post that really ended gets its end date instead)."""
+    scope = scope or Scope.for_user(actor)
+    post = _lock_post(post, scope)
+    member, before = post.member, _post_snapshot(post)
+    post.delete()
+    event_record(
+        actor=actor,
+        action="member.post_delete",
+        unit=post.unit,
+        obj=member,
+        summary=_("Xoá chức vụ “%(t)s” (từ %(d)s) nhập nhầm của “%(m)s”")
+        % {"t": before["title"], "d": format_date(post.valid_from), "m": member.full_name},
+        before=before,
+    )
+    return member
+
+
+def _day_aged(born: dt.date, years: int) -> dt.date:
+    """The day someone born on ``born`` turns ``years`` (1 March for 29 February in a common year)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return dt.date(born.year + years, 3, 1)
+
+
 # -- duplicates ---------------------------------------------------------------------------------
 @transaction.atomic
 def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None = None) -> Member:

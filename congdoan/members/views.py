@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congdoan.core.dates import today
+from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
 from congdoan.org import selectors as org_selectors
@@ -275,6 +275,52 @@ def post_add(request, pk: int):
         {"title": _("Thêm chức vụ cho “%(m)s”") % {"m": member.full_name}, "member": member},
         action,
     )
+
+
+def _post_of(request, pk: int, post_id: int):
+    """The member (scoped: 404 outside the user's units) and one of their posts; refused without the right."""
+    scope = _scope(request)
+    member = selectors.member_get(scope=scope, pk=pk)
+    post = get_object_or_404(selectors.member_posts(member=member), pk=post_id)
+    if not scope.can(member.unit):
+        raise PermissionDenied
+    return member, post
+
+
+@login_required
+def post_edit(request, pk: int, post_id: int):
+    """Correct a post, or end it by giving its last day."""
+    member, post = _post_of(request, pk, post_id)
+    initial = {f: getattr(post, f) for f in ("title", "valid_from", "valid_to", "is_full_time")}
+    form = forms.PostEditForm(request.POST or None, initial=initial)
+
+    def action(data):
+        services.post_update(actor=request.user, post=post, **data)
+        return _detail_url(member)
+
+    title = _("Sửa chức vụ “%(t)s” của “%(m)s”") % {"t": post.title, "m": member.full_name}
+    return _run(request, form, {"title": title, "member": member}, action)
+
+
+@login_required
+def post_delete(request, pk: int, post_id: int):
+    """Delete a post entered by mistake, after a confirmation page."""
+    member, post = _post_of(request, pk, post_id)
+    if request.method == "POST":
+        try:
+            services.post_delete(actor=request.user, post=post)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã xoá chức vụ “%(t)s”.") % {"t": post.title})
+        return redirect(_detail_url(member))
+    title = _("Xoá chức vụ “%(t)s” (từ %(d)s) của “%(m)s”?") % {
+        "t": post.title,
+        "d": format_date(post.valid_from),
+        "m": member.full_name,
+    }
+    context = {"title": title, "member": member, "form": forms.ConfirmForm(), "danger": True}
+    return render(request, "members/operation.html", context)
 
 
 # -- admission lists ----------------------------------------------------------------------------

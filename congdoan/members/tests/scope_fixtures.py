@@ -33,6 +33,13 @@ def outside_objects(tree) -> dict:
         effective_on=dt.date(2024, 6, 1),
         decision_no="DN/CS",
     )
+    post = services.post_add(
+        actor=None,
+        scope=Scope.unrestricted(),
+        member=member,
+        title="Ủy viên BCH",
+        valid_from=dt.date(2021, 1, 1),
+    )
     m, b = {"pk": member.pk}, {"pk": batch.pk}
     api = "/api/v1/members"
     return {
@@ -43,6 +50,8 @@ def outside_objects(tree) -> dict:
         "members:readmit": m,
         "members:card": {"pk": member.pk, "step": "request"},
         "members:post_add": m,
+        "members:post_edit": {"pk": member.pk, "post_id": post.pk},
+        "members:post_delete": {"pk": member.pk, "post_id": post.pk},
         "members:batch": b,
         "members:batch_submit": b,
         "members:batch_approve": b,

@@ -25,6 +25,7 @@ from congdoan.core.validation import require as _require
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
+from . import tally
 from .constants import (
     END_RESTRUCTURE,
     END_TRANSFER,
@@ -70,6 +71,16 @@ PERSONAL_FIELDS = (
     "party_admitted_on",
     "notes",
 )
+
+# Member fields the statistics count (changing them changes past figures too).
+COUNTED_FIELDS = {
+    "gender",
+    "date_of_birth",
+    "ethnicity",
+    "is_informal",
+    "party_introduced_on",
+    "party_admitted_on",
+}
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -286,11 +297,8 @@ def member_update(*, actor, member: Member, scope: Scope | None = None, **person
         setattr(member, key, value)
     member.name_folded = fold(member.full_name)
     member.full_clean()
-    member.save()
-    if "gender" in data or "is_informal" in data:
-        _recount_units(
-            Membership.objects.filter(member=member, valid_to__isnull=True).values_list("unit_id", flat=True)
-        )
+    with tally.tracking(member_ids=[member.pk] if COUNTED_FIELDS & set(data) else ()):
+        member.save()
     event_record(
         actor=actor,
         action="member.update",
@@ -371,9 +379,9 @@ def batch_approve(
                 decision_no=batch.decision_no or decision_no,
             )
         )
-    Member.objects.bulk_update(members, ["code", "status", "joined_on", "unit"])
-    Membership.objects.bulk_create(stints)
-    _recount_units([batch.unit_id])
+    with tally.tracking(member_ids=[m.pk for m in members]):
+        Member.objects.bulk_update(members, ["code", "status", "joined_on", "unit"])
+        Membership.objects.bulk_create(stints)
     batch.status = AdmissionBatch.Status.APPROVED
     batch.approval_decision_no = decision_no
     batch.decided_by = user_or_none(actor)
@@ -425,15 +433,17 @@ def batch_return(*, actor, batch: AdmissionBatch, reason: str, scope: Scope | No
 def _move(
     member: Member, stint: Membership, to_unit: Unit, day: dt.date, decision_no: str, reason: str, kind: str
 ):
-    stint.valid_to = day - ONE_DAY
-    stint.end_reason = _reason(reason)
-    stint.end_decision_no = decision_no
-    stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
-    new = Membership(member=member, unit=to_unit, valid_from=day, start_kind=kind, decision_no=decision_no)
-    new.full_clean()
-    new.save()
-    _member_set_unit(member, to_unit, MemberStatus.ACTIVE)
-    _recount_units([stint.unit_id, to_unit.pk])
+    with tally.tracking(member_ids=[member.pk]):
+        stint.valid_to = day - ONE_DAY
+        stint.end_reason = _reason(reason)
+        stint.end_decision_no = decision_no
+        stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
+        new = Membership(
+            member=member, unit=to_unit, valid_from=day, start_kind=kind, decision_no=decision_no
+        )
+        new.full_clean()
+        new.save()
+        _member_set_unit(member, to_unit, MemberStatus.ACTIVE)
 
 
 def _check_transfer(member: Member, to_unit: Unit, effective_on: dt.date) -> Membership:
@@ -630,12 +640,12 @@ def member_leave(
         "left_on",
     )
     before = _snapshot(member)
-    stint.valid_to = left_on
-    stint.end_reason = reason
-    stint.end_decision_no = decision_no
-    stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
-    _member_set_unit(member, stint.unit, MemberStatus.LEFT)
-    _recount_units([stint.unit_id])
+    with tally.tracking(member_ids=[member.pk]):
+        stint.valid_to = left_on
+        stint.end_reason = reason
+        stint.end_decision_no = decision_no
+        stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
+        _member_set_unit(member, stint.unit, MemberStatus.LEFT)
     event_record(
         actor=actor,
         action="member.leave",
@@ -688,9 +698,9 @@ def member_readmit(
         decision_no=decision_no,
     )
     stint.full_clean()
-    stint.save()
-    _member_set_unit(member, unit, MemberStatus.ACTIVE)
-    _recount_units([unit.pk])
+    with tally.tracking(member_ids=[member.pk]):
+        stint.save()
+        _member_set_unit(member, unit, MemberStatus.ACTIVE)
     event_record(
         actor=actor,
         action="member.readmit",
@@ -948,29 +958,29 @@ def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None 
     before = {"keep": _snapshot(keep), "duplicate": _snapshot(duplicate)}
     dup_cccd = duplicate.cccd
     retired_code = duplicate.code
-    Member.objects.filter(pk=duplicate.pk).update(cccd=None, status=MemberStatus.MERGED, merged_into=keep)
-    Membership.objects.filter(member=duplicate).update(member=keep)
-    UnionPost.objects.filter(member=duplicate).update(member=keep)
-    for field in PERSONAL_FIELDS:
-        if (
-            field != "cccd"
-            and getattr(keep, field) in ("", None)
-            and getattr(duplicate, field) not in ("", None)
-        ):
-            setattr(keep, field, getattr(duplicate, field))
-    if not keep.cccd and dup_cccd:
-        keep.cccd = dup_cccd
-    if not keep.code and retired_code:
-        keep.code = retired_code
-        Member.objects.filter(pk=duplicate.pk).update(code=None)
-    latest = Membership.objects.filter(member=keep).order_by("-valid_from").first()
-    if latest is not None:
-        keep.unit = latest.unit
-        keep.status = MemberStatus.ACTIVE if latest.valid_to is None else MemberStatus.LEFT
-        first = Membership.objects.filter(member=keep).order_by("valid_from").first()
-        keep.joined_on = min(d for d in (keep.joined_on, first.valid_from) if d)
-    keep.save()
-    _recount_units(Membership.objects.filter(member=keep).values_list("unit_id", flat=True))
+    with tally.tracking(member_ids=[keep.pk, duplicate.pk]):
+        Member.objects.filter(pk=duplicate.pk).update(cccd=None, status=MemberStatus.MERGED, merged_into=keep)
+        Membership.objects.filter(member=duplicate).update(member=keep)
+        UnionPost.objects.filter(member=duplicate).update(member=keep)
+        for field in PERSONAL_FIELDS:
+            if (
+                field != "cccd"
+                and getattr(keep, field) in ("", None)
+                and getattr(duplicate, field) not in ("", None)
+            ):
+                setattr(keep, field, getattr(duplicate, field))
+        if not keep.cccd and dup_cccd:
+            keep.cccd = dup_cccd
+        if not keep.code and retired_code:
+            keep.code = retired_code
+            Member.objects.filter(pk=duplicate.pk).update(code=None)
+        latest = Membership.objects.filter(member=keep).order_by("-valid_from").first()
+        if latest is not None:
+            keep.unit = latest.unit
+            keep.status = MemberStatus.ACTIVE if latest.valid_to is None else MemberStatus.LEFT
+            first = Membership.objects.filter(member=keep).order_by("valid_from").first()
+            keep.joined_on = min(d for d in (keep.joined_on, first.valid_from) if d)
+        keep.save()
     event_record(
         actor=actor,
         action="member.merge",
@@ -1006,38 +1016,38 @@ def stints_follow_unit_dissolution(
     ended_ids = [s.pk for s in open_stints]
     reason = _reason(END_RESTRUCTURE if move_to else END_UNIT_DISSOLVED)
     decision_no = unit.dissolution_decision_no
-    for stint in open_stints:
-        stint.valid_to = max(last_day, stint.valid_from)
-        stint.end_reason = reason
-        stint.end_decision_no = decision_no
-    Membership.objects.bulk_update(open_stints, ["valid_to", "end_reason", "end_decision_no"])
     member_ids = [s.member_id for s in open_stints]
-    if move_to is not None:
-        Membership.objects.bulk_create(
-            Membership(
-                member_id=s.member_id,
-                unit=move_to,
-                valid_from=s.valid_to + ONE_DAY,
-                start_kind=StintStart.RESTRUCTURE,
-                decision_no=decision_no,
+    with tally.tracking(member_ids=member_ids):
+        for stint in open_stints:
+            stint.valid_to = max(last_day, stint.valid_from)
+            stint.end_reason = reason
+            stint.end_decision_no = decision_no
+        Membership.objects.bulk_update(open_stints, ["valid_to", "end_reason", "end_decision_no"])
+        if move_to is not None:
+            Membership.objects.bulk_create(
+                Membership(
+                    member_id=s.member_id,
+                    unit=move_to,
+                    valid_from=s.valid_to + ONE_DAY,
+                    start_kind=StintStart.RESTRUCTURE,
+                    decision_no=decision_no,
+                )
+                for s in open_stints
             )
-            for s in open_stints
-        )
-        Member.objects.filter(pk__in=member_ids).update(unit=move_to, status=MemberStatus.ACTIVE)
-        summary = _("%(n)s đoàn viên của “%(u)s” chuyển sang “%(t)s” từ %(d)s") % {
-            "n": len(ended_ids),
-            "u": unit.name,
-            "t": move_to.name,
-            "d": format_date(last_day + ONE_DAY),
-        }
-    else:
-        Member.objects.filter(pk__in=member_ids).update(status=MemberStatus.LEFT)
-        summary = _("%(n)s đoàn viên của “%(u)s” thôi sinh hoạt do đơn vị giải thể (hết ngày %(d)s)") % {
-            "n": len(ended_ids),
-            "u": unit.name,
-            "d": format_date(last_day),
-        }
-    _recount_units([unit.pk, move_to.pk if move_to else None])
+            Member.objects.filter(pk__in=member_ids).update(unit=move_to, status=MemberStatus.ACTIVE)
+            summary = _("%(n)s đoàn viên của “%(u)s” chuyển sang “%(t)s” từ %(d)s") % {
+                "n": len(ended_ids),
+                "u": unit.name,
+                "t": move_to.name,
+                "d": format_date(last_day + ONE_DAY),
+            }
+        else:
+            Member.objects.filter(pk__in=member_ids).update(status=MemberStatus.LEFT)
+            summary = _("%(n)s đoàn viên của “%(u)s” thôi sinh hoạt do đơn vị giải thể (hết ngày %(d)s)") % {
+                "n": len(ended_ids),
+                "u": unit.name,
+                "d": format_date(last_day),
+            }
     event_record(
         actor=actor,
         action="member.follow_restructure",
@@ -1225,6 +1235,7 @@ def registry_rebuild_derived() -> None:
             """,
             [Gender.FEMALE],
         )
+    tally.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE members_unitmembercount")

@@ -1,11 +1,11 @@
 """Member statistics for a unit's subtree, as of any date and over any period (reads only).
 
-Counts come from stints. "In the subtree on day d" follows the dated ``UnitLink`` rows: a recursive
-query walks down from the unit and carries, for every unit below, the interval during which it was
-under the unit (the intersection of the link intervals along the way) and the child of the unit
-through which it hangs (the *branch*, for the drill-down table). A stint counts on day d when it
-covers d and its unit was in the subtree on d; an event (admission, leaving, founding) counts when
-its unit was in the subtree on the day it happened. The same SQL runs on SQLite and PostgreSQL.
+Figures on a day and period counts come from the member tally (``tally`` module, decision of
+2026-11-28): one sum over the unit's ledger rows up to the day (or over the period) plus the unit's own
+stints, and the same per child for the drill-down (a child counts for the days its link to the unit
+covers). "In the subtree on day d" follows the dated ``UnitLink`` rows, so figures stay true after
+transfers, merges and dissolutions. Founded unions and unions under five members are read live with a
+recursive walk of the links (``_subtree_cte``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,109 @@
+"""The import writes checked chunks while the next ones are checked: still all or nothing.
+
+Chunks are made tiny here (two rows) so a few rows span several chunks, as 100 000 rows do in real life.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from congdoan.audit.models import Event
+from congdoan.members.excel import services, validate
+from congdoan.members.excel.services import member_import
+from congdoan.members.models import AdmissionBatch, Member
+
+from .conftest import person, read_errors
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def tiny_chunks(monkeypatch):
+    monkeypatch.setattr(services, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(services, "QUEUED_CHUNKS", 1)
+
+
+def names(n: int, prefix: str = "Người") -> list[str]:
+    return [f"{prefix} Số {chr(65 + i)}" for i in range(n)]
+
+
+def test_rows_checked_and_written_in_chunks_all_arrive_on_their_lists(tree, xlsx):
+    rows = [person(**{"Họ và tên": name}) for name in names(4)]
+    rows += [person("LCI.BT.002", **{"Họ và tên": name}) for name in names(3, "Khác")]
+
+    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+
+    assert outcome.ok and (outcome.rows, outcome.created) == (7, 7)
+    assert Member.objects.count() == 7
+    lists = {b.unit: b for b in AdmissionBatch.objects.all()}
+    assert {unit: b.members.count() for unit, b in lists.items()} == {tree.g1: 4, tree.g2: 3}
+    assert sorted(outcome.batch_ids) == sorted(b.pk for b in lists.values())
+    events = Event.objects.filter(action="member.admit").order_by("object_id")
+    assert [e.summary.split(" người")[0][-1] for e in events] == ["4", "3"]
+    assert Event.objects.filter(action="member.import").count() == 1
+    assert [row[1] for row in outcome.sample] == names(4) + names(3, "Khác")
+
+
+def test_a_bad_row_after_chunks_were_written_leaves_nothing_and_every_bad_row_is_named(tree, xlsx):
+    existing = Member.objects.count()
+    rows = [person(**{"Họ và tên": name}) for name in names(7)]
+    rows[3]["Giới tính"] = "Khác"  # Excel row 5, in the second chunk: the first was written already
+    rows[6]["Ngày sinh"] = "31/02/1990"  # Excel row 8, in the last chunk: checked though nothing is written
+
+    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+
+    assert not outcome.ok and outcome.rows == 7
+    assert Member.objects.count() == existing
+    assert not AdmissionBatch.objects.exists()
+    assert not Event.objects.filter(action__in=["member.admit", "member.import"]).exists()
+    errors = read_errors(outcome.error_file)
+    assert set(errors) == {5, 8}
+    assert "Giới tính" in errors[5] and "Khác" in errors[5]
+    assert "Ngày sinh" in errors[8] and "31/02/1990" in errors[8]
+
+
+def test_a_cccd_repeated_chunks_later_is_a_duplicate_of_its_row_not_of_the_registry(tree, xlsx):
+    rows = [person(**{"Họ và tên": name}) for name in names(6)]
+    rows[5]["Số CCCD"] = rows[0]["Số CCCD"]  # row 7 repeats row 2, which was written two chunks before
+
+    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+
+    assert dict(outcome.errors) == {7: "Số CCCD: trùng với dòng 2"}
+    assert not Member.objects.exists()
+
+
+def test_an_unexpected_failure_while_checking_stops_the_import_and_writes_nothing(tree, xlsx, monkeypatch):
+    checked = validate._check_dates
+
+    def failing(row, day):
+        if row.number == 6:
+            raise RuntimeError("broken check")
+        checked(row, day)
+
+    monkeypatch.setattr(validate, "_check_dates", failing)
+    rows = [person(**{"Họ và tên": name}) for name in names(7)]
+
+    with pytest.raises(RuntimeError, match="broken check"):
+        member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+
+    assert not Member.objects.exists() and not AdmissionBatch.objects.exists()
+    assert not [t for t in threading.enumerate() if t.name == "member-import-check"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL: SET CONSTRAINTS")
+@pytest.mark.parametrize("bad", [False, True])
+def test_foreign_keys_are_deferred_again_after_an_import(tree, xlsx, bad):
+    """The import checks its rows' foreign keys as it writes; whatever runs after it in the same
+    transaction gets Django's deferred checks back."""
+    rows = [person(**{"Họ và tên": name}) for name in names(5)]
+    if bad:
+        rows[4]["Giới tính"] = "Khác"
+    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+    assert outcome.ok is not bad
+
+    table = AdmissionBatch.members.through._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        # a link to no member: refused only at commit while the constraint is deferred
+        cursor.execute(f"INSERT INTO {table} (admissionbatch_id, member_id) VALUES (-1, -1)")  # noqa: S608
+        cursor.execute(f"DELETE FROM {table} WHERE member_id = -1")  # noqa: S608

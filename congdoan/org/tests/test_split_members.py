@@ -225,6 +225,21 @@ def test_splitting_a_commune_still_moves_no_members(tree, crew):
     assert not Event.objects.filter(action="member.follow_split").exists()
 
 
+def test_the_statistics_ledger_after_a_split_equals_a_rebuild_from_the_stints(tree, crew):
+    from congdoan.members import tally
+    from congdoan.members.models import MemberTally
+
+    def ledger():
+        rows = MemberTally.objects.order_by("unit_id", "day").values()
+        changes = [{k: v for k, v in r.items() if k not in ("id", "unit_id", "day") and v} for r in rows]
+        return [(r["unit_id"], r["day"], c) for r, c in zip(rows, changes, strict=True) if c]
+
+    split(tree, member_targets={crew[2].pk: 1})
+    kept = ledger()
+    tally.rebuild()
+    assert kept == ledger()
+
+
 # -- the split page -------------------------------------------------------------------------------
 def test_the_split_page_lists_the_members_and_moves_them_as_the_officer_chose(tree, crew, login):
     an, binh, cuong = crew

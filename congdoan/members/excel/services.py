@@ -419,12 +419,17 @@ def _defaults(fields, now) -> dict:
 
 
 def _reserve_ids(model, n: int) -> list[int]:
-    """``n`` new primary keys from the table's sequence (as one text value: cheaper than ``n`` rows)."""
+    """``n`` new primary keys from the table's sequence (as one text value: cheaper than ``n`` rows).
+
+    The sequence is looked up once: ``nextval(pg_get_serial_sequence(…))`` would search the catalogue
+    again for every ID (most of the cost).
+    """
     table, pk = model._meta.db_table, model._meta.pk.column
     with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)::regclass::oid", [table, pk])
+        sequence = cursor.fetchone()[0]
         cursor.execute(
-            "SELECT string_agg(nextval(pg_get_serial_sequence(%s, %s))::text, ',') FROM generate_series(1, %s)",
-            [table, pk, n],
+            "SELECT string_agg(nextval(%s::oid)::text, ',') FROM generate_series(1, %s)", [sequence, n]
         )
         return list(map(int, cursor.fetchone()[0].split(",")))
 

@@ -1140,13 +1140,13 @@ def stints_follow_unit_split(
     if not stints:
         return 0
     decision_no = unit.dissolution_decision_no
-    restructure = _reason(END_RESTRUCTURE)
-    ended, moved_whole, continued = [], [], []
+    ended: list[int] = []
+    moved_whole: dict[int, list[int]] = {}
+    continued: list[Membership] = []
     for stint in stints:
         target = assignments[stint.member_id]
         if stint.valid_from > last_day:
-            stint.unit = target
-            moved_whole.append(stint)
+            moved_whole.setdefault(target.pk, []).append(stint.pk)
             continue
         continued.append(
             Membership(
@@ -1160,15 +1160,18 @@ def stints_follow_unit_split(
                 decision_no=decision_no,
             )
         )
-        stint.valid_to, stint.end_reason, stint.end_decision_no = last_day, restructure, decision_no
-        ended.append(stint)
+        ended.append(stint.pk)
     by_target: dict[int, list[int]] = {}
     for member_id in members:
         by_target.setdefault(assignments[member_id].pk, []).append(member_id)
     with tally.tracking(member_ids=list(members)):
         # Close first: the new open stints would otherwise clash with "one open stint per member".
-        Membership.objects.bulk_update(ended, ["valid_to", "end_reason", "end_decision_no"], batch_size=500)
-        Membership.objects.bulk_update(moved_whole, ["unit"], batch_size=500)
+        # Set-based updates: one statement per change, whatever the union's size.
+        Membership.objects.filter(pk__in=ended).update(
+            valid_to=last_day, end_reason=_reason(END_RESTRUCTURE), end_decision_no=decision_no
+        )
+        for target_id, stint_ids in moved_whole.items():
+            Membership.objects.filter(pk__in=stint_ids).update(unit_id=target_id)
         Membership.objects.bulk_create(continued, batch_size=500)
         for target_id, member_ids in by_target.items():
             Member.objects.filter(pk__in=member_ids, unit=unit).update(

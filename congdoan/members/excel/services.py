@@ -215,15 +215,12 @@ class _Writer:
         self.updates: list[Row] = []
         self.created = 0
         self.seconds = 0.0
-        self._immediate: list[str] = []
 
     def add(self, rows: list[Row]) -> None:
         started = time.perf_counter()
         self.updates.extend(row for row in rows if row.is_update)
         new = [row for row in rows if not row.is_update]
         if new:
-            if not self.created:
-                self._check_keys_now()
             batches = self._draft_batches(new)
             member_ids = _insert_members(new, now=self.now)
             list_of = {key: batch.pk for key, batch in batches.items()}
@@ -240,7 +237,6 @@ class _Writer:
     def finish(self) -> None:
         """After the last chunk: updates of existing members, then the audit events."""
         started = time.perf_counter()
-        self._check_keys_at_commit()
         # -- updated rows: the place for the member tally hook around _update_members ---------------
         _update_members(self.updates, now=self.now)
         # ----------------------------------------------------------------------------------------------
@@ -290,34 +286,6 @@ class _Writer:
             batch.unit = units[unit_id]
         batches.update(found)
         return batches
-
-    def _check_keys_now(self) -> None:
-        """PostgreSQL: check the foreign keys of the rows written (member -> unit, link -> list and member)
-        at the end of each COPY, while the next chunk is being checked, instead of all at commit."""
-        if connection.vendor != "postgresql":
-            return
-        through = AdmissionBatch.members.through
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT conname FROM pg_constraint WHERE contype = 'f' AND condeferrable "
-                "AND conrelid IN (%s::regclass, %s::regclass) AND confrelid IN (%s::regclass, %s::regclass, "
-                "%s::regclass)",
-                [
-                    Member._meta.db_table,
-                    through._meta.db_table,
-                    Unit._meta.db_table,
-                    AdmissionBatch._meta.db_table,
-                    Member._meta.db_table,
-                ],
-            )
-            self._immediate = [connection.ops.quote_name(name) for (name,) in cursor.fetchall()]
-            if self._immediate:
-                cursor.execute(f"SET CONSTRAINTS {', '.join(self._immediate)} IMMEDIATE")
-
-    def _check_keys_at_commit(self) -> None:
-        if self._immediate:  # back to how Django declares them (DEFERRABLE INITIALLY DEFERRED)
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET CONSTRAINTS {', '.join(self._immediate)} DEFERRED")
 
 
 def _sample(row: Row) -> list:

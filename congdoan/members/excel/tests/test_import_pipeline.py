@@ -6,7 +6,6 @@ Chunks are made tiny here (two rows) so a few rows span several chunks, as 100 0
 import threading
 
 import pytest
-from django.db import connection, transaction
 
 from congdoan.audit.models import Event
 from congdoan.members.excel import services, validate
@@ -89,21 +88,3 @@ def test_an_unexpected_failure_while_checking_stops_the_import_and_writes_nothin
 
     assert not Member.objects.exists() and not AdmissionBatch.objects.exists()
     assert not [t for t in threading.enumerate() if t.name == "member-import-check"]
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL: SET CONSTRAINTS")
-@pytest.mark.parametrize("bad", [False, True])
-def test_foreign_keys_are_deferred_again_after_an_import(tree, xlsx, bad):
-    """The import checks its rows' foreign keys as it writes; whatever runs after it in the same
-    transaction gets Django's deferred checks back."""
-    rows = [person(**{"Họ và tên": name}) for name in names(5)]
-    if bad:
-        rows[4]["Giới tính"] = "Khác"
-    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
-    assert outcome.ok is not bad
-
-    table = AdmissionBatch.members.through._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
-        # a link to no member: refused only at commit while the constraint is deferred
-        cursor.execute(f"INSERT INTO {table} (admissionbatch_id, member_id) VALUES (-1, -1)")  # noqa: S608
-        cursor.execute(f"DELETE FROM {table} WHERE member_id = -1")  # noqa: S608

@@ -237,9 +237,12 @@ class _Writer:
     def finish(self) -> None:
         """After the last chunk: updates of existing members, then the audit events."""
         started = time.perf_counter()
-        # -- updated rows: the place for the member tally hook around _update_members ---------------
+        # -- HOOK (members.tally, owned by the lead): wrap this call for the updated rows. --------------
+        # ``self.updates`` are the update rows; ``row.member`` is the registry's Member, which
+        # _update_members changes in place (take any "before" values first). New members are pending
+        # (no stint), so only these rows can change counted attributes. Inside the import's transaction.
         _update_members(self.updates, now=self.now)
-        # ----------------------------------------------------------------------------------------------
+        # ------------------------------------------------------------------------------------------------
         _batch_events(self.batches.values(), self.per_batch, actor=self.actor)
         event_record(
             actor=self.actor,

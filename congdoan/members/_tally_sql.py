@@ -13,6 +13,7 @@ from __future__ import annotations
 from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
 
 OPEN = "9999-12-31"
+MAJORITY = "01"  # ethnicity rows are kept for minorities only (see tally.MAJORITY)
 COLUMNS = (
     "total",
     "women",
@@ -65,25 +66,46 @@ class _Dialect:
         return f"DATE '{OPEN}'" if self.pg else f"'{OPEN}'"
 
 
+def _base_sql(d: _Dialect) -> str:
+    """One row per stint with everything the events need, from one join (the branches below then scan
+    this narrow table instead of joining 12 M stints to 12 M members again each)."""
+    kinds = ", ".join(f"'{k}'" for k in (StintStart.ADMIT, StintStart.READMIT))
+    return f"""SELECT s.unit_id AS unit_id, s.valid_from AS valid_from, s.valid_to AS valid_to,
+        CASE WHEN s.start_kind IN ({kinds}) THEN 1 ELSE 0 END AS adm,
+        CASE WHEN s.valid_to IS NOT NULL AND r.code NOT IN ('{END_TRANSFER}', '{END_RESTRUCTURE}')
+             THEN 1 ELSE 0 END AS lv,
+        CASE WHEN m.gender = '{Gender.FEMALE}' THEN 1 ELSE 0 END AS f,
+        CASE WHEN m.is_informal THEN 1 ELSE 0 END AS inf,
+        {d.year("m.date_of_birth")} AS born, COALESCE(u.sector, '') AS sector, m.ethnicity AS eth,
+        m.party_introduced_on AS pi, m.party_admitted_on AS pa
+    FROM members_membership s JOIN members_member m ON m.id = s.member_id JOIN org_unit u ON u.id = s.unit_id
+    LEFT JOIN members_leavereason r ON r.id = s.end_reason_id"""  # noqa: S608
+
+
 def _band(d: _Dialect, day: str) -> str:
-    age = f"({d.year(day)} - {d.year('m.date_of_birth')})"
+    age = f"({d.year(day)} - b.born)"
     return f"(CASE WHEN {age} >= 60 THEN 4 WHEN {age} >= 50 THEN 3 WHEN {age} >= 40 THEN 2 WHEN {age} >= 30 THEN 1 ELSE 0 END)"
 
 
-def _level_values(d: _Dialect, sign: int, band_day: str) -> dict[str, str]:
-    band = _band(d, band_day)
-    known = ", ".join(f"'{v}'" for v in SECTORS.values())
-    values = {
-        "total": f"{sign}",
-        "women": f"CASE WHEN m.gender = '{Gender.FEMALE}' THEN {sign} ELSE 0 END",
-        "informal": f"CASE WHEN m.is_informal THEN {sign} ELSE 0 END",
-    }
+def _grouped_level(d: _Dialect, sign: int, day: str, where: str = "") -> str:
+    """Stint starts (or ends) counted per unit, day and the attributes the columns split on, then spread
+    into the wide columns."""
+    band_day = "b.valid_from" if sign > 0 else "b.valid_to"
+    inner = f"""SELECT b.unit_id AS unit_id, {day} AS day, b.f AS f, b.inf AS inf,
+        {_band(d, band_day)} AS band, b.sector AS sector, b.adm AS adm, CAST(COUNT(*) AS INTEGER) AS n
+        FROM tally_base b {where} GROUP BY 1, 2, 3, 4, 5, 6, 7"""  # noqa: S608
+    n = f"({sign} * g.n)"
+    values = {"total": n, "women": f"g.f * {n}", "informal": f"g.inf * {n}"}
     for i, column in enumerate(AGE):
-        values[column] = f"CASE WHEN {band} = {i} THEN {sign} ELSE 0 END"
+        values[column] = f"CASE WHEN g.band = {i} THEN {n} ELSE 0 END"
     for column, sector in SECTORS.items():
-        values[column] = f"CASE WHEN u.sector = '{sector}' THEN {sign} ELSE 0 END"
-    values["sector_none"] = f"CASE WHEN u.sector IS NULL OR u.sector NOT IN ({known}) THEN {sign} ELSE 0 END"
-    return values
+        values[column] = f"CASE WHEN g.sector = '{sector}' THEN {n} ELSE 0 END"
+    known = ", ".join(f"'{v}'" for v in SECTORS.values())
+    values["sector_none"] = f"CASE WHEN g.sector NOT IN ({known}) THEN {n} ELSE 0 END"
+    if sign > 0:
+        values["admitted"] = "g.adm * g.n"
+        values["admitted_informal"] = "g.adm * g.inf * g.n"
+    return _select("g.unit_id", "g.day", values, f"FROM ({inner}) g")
 
 
 def _select(unit: str, day: str, values: dict[str, str], tail: str) -> str:
@@ -91,66 +113,48 @@ def _select(unit: str, day: str, values: dict[str, str], tail: str) -> str:
     return f"SELECT {unit} AS unit_id, {day} AS day, {cols} {tail}"
 
 
-STINTS = """FROM members_membership s JOIN members_member m ON m.id = s.member_id JOIN org_unit u ON u.id = s.unit_id"""
-
-
 def _own_events_sql(d: _Dialect) -> str:
-    kinds = ", ".join(f"'{k}'" for k in (StintStart.ADMIT, StintStart.READMIT))
-    admitted = f"CASE WHEN s.start_kind IN ({kinds}) THEN 1 ELSE 0 END"
-    start = _level_values(d, 1, "s.valid_from") | {
-        "admitted": admitted,
-        "admitted_informal": f"CASE WHEN s.start_kind IN ({kinds}) AND m.is_informal THEN 1 ELSE 0 END",
-    }
-    end = _level_values(d, -1, "s.valid_to")
-    turn = d.jan1(f"{d.year('m.date_of_birth')} + th.k")
+    turn = d.jan1("b.born + th.k")
     thresholds = "SELECT 30 AS k, 0 AS i UNION ALL SELECT 40, 1 UNION ALL SELECT 50, 2 UNION ALL SELECT 60, 3"
     moves = {
-        c: f"CASE WHEN th.i + 1 = {j} THEN 1 WHEN th.i = {j} THEN -1 ELSE 0 END" for j, c in enumerate(AGE)
+        c: f"CASE WHEN t.i + 1 = {j} THEN t.n WHEN t.i = {j} THEN -t.n ELSE 0 END" for j, c in enumerate(AGE)
     }
     parts = [
-        _select("s.unit_id", "s.valid_from", start, STINTS),
-        _select("s.unit_id", d.next_day("s.valid_to"), end, STINTS + " WHERE s.valid_to IS NOT NULL"),
+        _grouped_level(d, 1, "b.valid_from"),
+        _grouped_level(d, -1, d.next_day("b.valid_to"), "WHERE b.valid_to IS NOT NULL"),
         _select(
-            "s.unit_id",
-            turn,
+            "t.unit_id",
+            "t.day",
             moves,
-            f"FROM members_membership s JOIN members_member m ON m.id = s.member_id CROSS JOIN ({thresholds}) th "
-            f"WHERE {turn} > s.valid_from AND {turn} <= COALESCE(s.valid_to, {d.open_()})",
+            f"FROM (SELECT b.unit_id AS unit_id, {turn} AS day, th.i AS i, CAST(COUNT(*) AS INTEGER) AS n "  # noqa: S608
+            f"FROM tally_base b CROSS JOIN ({thresholds}) th "
+            f"WHERE {turn} > b.valid_from AND {turn} <= COALESCE(b.valid_to, {d.open_()}) GROUP BY 1, 2, 3) t",
         ),
-        _select(
-            "s.unit_id",
-            "s.valid_to",
-            {"leavers": "1"},
-            "FROM members_membership s JOIN members_leavereason r ON r.id = s.end_reason_id "
-            f"WHERE s.valid_to IS NOT NULL AND r.code NOT IN ('{END_TRANSFER}', '{END_RESTRUCTURE}')",
-        ),
+        _select("b.unit_id", "b.valid_to", {"leavers": "1"}, "FROM tally_base b WHERE b.lv = 1"),
     ]
-    for column, field in (
-        ("party_introduced", "party_introduced_on"),
-        ("party_admitted", "party_admitted_on"),
-    ):
+    for column, field in (("party_introduced", "pi"), ("party_admitted", "pa")):
         parts.append(
             _select(
-                "s.unit_id",
-                f"m.{field}",
+                "b.unit_id",
+                f"b.{field}",
                 {column: "1"},
-                "FROM members_membership s JOIN members_member m ON m.id = s.member_id "
-                f"WHERE m.{field} IS NOT NULL AND m.{field} >= s.valid_from "
-                f"AND m.{field} <= COALESCE(s.valid_to, {d.open_()})",
+                f"FROM tally_base b WHERE b.{field} IS NOT NULL AND b.{field} >= b.valid_from "
+                f"AND b.{field} <= COALESCE(b.valid_to, {d.open_()})",
             )
         )
-    sums = ", ".join(f"SUM({c}) AS {c}" for c in COLUMNS)
+    # Integer sums all the way (SUM over BIGINT accumulates in NUMERIC on PostgreSQL, several times slower).
+    sums = ", ".join(f"CAST(SUM({c}) AS INTEGER) AS {c}" for c in COLUMNS)
     union = " UNION ALL ".join(parts)
     return f"SELECT unit_id, day, {sums} FROM ({union}) e GROUP BY unit_id, day"  # noqa: S608
 
 
 def _own_eth_sql(d: _Dialect) -> str:
-    return f"""SELECT unit_id, day, ethnicity, SUM(n) AS n FROM (
-        SELECT s.unit_id AS unit_id, s.valid_from AS day, m.ethnicity AS ethnicity, 1 AS n
-        FROM members_membership s JOIN members_member m ON m.id = s.member_id
+    return f"""SELECT unit_id, day, ethnicity, CAST(SUM(n) AS INTEGER) AS n FROM (
+        SELECT b.unit_id AS unit_id, b.valid_from AS day, b.eth AS ethnicity, 1 AS n
+        FROM tally_base b WHERE b.eth <> '{MAJORITY}'
         UNION ALL
-        SELECT s.unit_id, {d.next_day("s.valid_to")}, m.ethnicity, -1
-        FROM members_membership s JOIN members_member m ON m.id = s.member_id WHERE s.valid_to IS NOT NULL
+        SELECT b.unit_id, {d.next_day("b.valid_to")}, b.eth, -1
+        FROM tally_base b WHERE b.valid_to IS NOT NULL AND b.eth <> '{MAJORITY}'
     ) e GROUP BY unit_id, day, ethnicity"""  # noqa: S608
 
 
@@ -166,7 +170,7 @@ def _pass_up_sql(d: _Dialect, source: str, height: int) -> str:
         f"FROM {source} e JOIN tally_height h ON h.id = e.unit_id AND h.n = {int(height)} "
         "JOIN org_unitlink l ON l.child_id = e.unit_id"
     )
-    sums = ", ".join(f"SUM({c})" for c in COLUMNS)
+    sums = ", ".join(f"CAST(SUM({c}) AS INTEGER)" for c in COLUMNS)
     return f"""INSERT INTO tally_stage (unit_id, day, {", ".join(COLUMNS)})
     SELECT unit_id, day, {sums} FROM (
         SELECT l.parent_id AS unit_id, {enter} AS day, {inside}
@@ -183,7 +187,7 @@ def _pass_up_eth_sql(d: _Dialect, source: str, height: int) -> str:
         "JOIN org_unitlink l ON l.child_id = e.unit_id"
     )
     return f"""INSERT INTO tally_stage_eth (unit_id, day, ethnicity, n)
-    SELECT unit_id, day, ethnicity, SUM(n) FROM (
+    SELECT unit_id, day, ethnicity, CAST(SUM(n) AS INTEGER) FROM (
         SELECT l.parent_id AS unit_id, CASE WHEN e.day > l.valid_from THEN e.day ELSE l.valid_from END AS day,
                e.ethnicity AS ethnicity, e.n AS n
         {join} WHERE e.day <= COALESCE(l.valid_to, {d.open_()})
@@ -202,7 +206,11 @@ WITH RECURSIVE h(id, n) AS (
 SELECT id, MAX(n) AS n FROM h GROUP BY id
 """
 
-TEMP = ("tally_own", "tally_own_eth", "tally_height", "tally_stage", "tally_stage_eth")
+UNIQUE = (
+    ("members_membertally", "member_tally_unit_day", "unit_id, day"),
+    ("members_membertallyethnicity", "member_tally_eth_unit_day", "unit_id, day, ethnicity"),
+)
+TEMP = ("tally_base", "tally_own", "tally_own_eth", "tally_height", "tally_stage", "tally_stage_eth")
 
 
 def rebuild_sql(connection) -> None:
@@ -210,11 +218,19 @@ def rebuild_sql(connection) -> None:
     with connection.cursor() as cursor:
         for name in TEMP:
             cursor.execute(f"DROP TABLE IF EXISTS {name}")
+        if d.pg:
+            # Hash aggregates over tens of millions of rows: in memory rather than spilled in 4 MB pieces.
+            cursor.execute("SET LOCAL work_mem = '1GB'")
+        cursor.execute(f"CREATE TEMPORARY TABLE tally_base AS {_base_sql(d)}", [])
+        if d.pg:
+            cursor.execute("ANALYZE tally_base")
         cursor.execute(f"CREATE TEMPORARY TABLE tally_own AS {_own_events_sql(d)}", [])
         cursor.execute(f"CREATE TEMPORARY TABLE tally_own_eth AS {_own_eth_sql(d)}", [])
         cursor.execute(f"CREATE TEMPORARY TABLE tally_height AS {HEIGHTS}", [])
         cursor.execute("CREATE TEMPORARY TABLE tally_stage AS SELECT * FROM tally_own WHERE 1 = 0", [])
-        cursor.execute("CREATE TEMPORARY TABLE tally_stage_eth AS SELECT * FROM tally_own_eth WHERE 1 = 0", [])
+        cursor.execute(
+            "CREATE TEMPORARY TABLE tally_stage_eth AS SELECT * FROM tally_own_eth WHERE 1 = 0", []
+        )
         if d.pg:
             for name in ("tally_own", "tally_own_eth", "tally_height"):
                 cursor.execute(f"ANALYZE {name}")
@@ -227,6 +243,9 @@ def rebuild_sql(connection) -> None:
                 cursor.execute(_pass_up_eth_sql(d, source, height), [])
         cursor.execute("DELETE FROM members_membertally")
         cursor.execute("DELETE FROM members_membertallyethnicity")
+        if d.pg:  # one sorted index build instead of millions of index inserts
+            for table, name, _cols in UNIQUE:
+                cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
         sums = ", ".join(f"SUM({c})" for c in COLUMNS)
         nonzero = " OR ".join(f"SUM({c}) <> 0" for c in COLUMNS)
         cursor.execute(
@@ -243,5 +262,7 @@ def rebuild_sql(connection) -> None:
         for name in TEMP:
             cursor.execute(f"DROP TABLE IF EXISTS {name}")
         if d.pg:
+            for table, name, cols in UNIQUE:
+                cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE ({cols})")
             cursor.execute("ANALYZE members_membertally")
             cursor.execute("ANALYZE members_membertallyethnicity")

@@ -303,7 +303,10 @@ class MemberTally(models.Model):
     and rebuilt from stints and links by ``tally.rebuild``; tests prove both equal a recount.
     """
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
+    # Derived rows: no database FK (units are never deleted; rebuilds insert millions of rows).
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
     day = models.DateField()
     total = models.IntegerField(default=0)
     women = models.IntegerField(default=0)
@@ -336,7 +339,10 @@ class MemberTally(models.Model):
 class MemberTallyEthnicity(models.Model):
     """The ethnicity part of ``MemberTally``: daily changes of members below ``unit`` per ethnic group."""
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
+    # Derived rows: no database FK (units are never deleted; rebuilds insert millions of rows).
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
     day = models.DateField()
     ethnicity = models.CharField(max_length=2, choices=ETHNICITIES)
     n = models.IntegerField(default=0)

@@ -140,6 +140,9 @@ def snapshot_on(*, unit: Unit, on: dt.date) -> Snapshot:
     for column, n in fig.items():
         if column.startswith(tally.ETH) and n:
             snap.by_ethnicity[column[len(tally.ETH) :]] += n
+    majority = snap.total - sum(snap.by_ethnicity.values())
+    if majority:
+        snap.by_ethnicity[tally.MAJORITY] = majority
     for (code, *_rest), column in zip(AGE_BANDS, tally.AGE_COLUMNS, strict=True):
         if fig[column]:
             snap.by_age[code] += fig[column]

@@ -50,6 +50,8 @@ LEVEL_COLUMNS = ("total", "women", "informal", *AGE_COLUMNS, *SECTOR_COLUMNS.val
 EVENT_COLUMNS = ("admitted", "admitted_informal", "leavers", "party_introduced", "party_admitted")
 COLUMNS = LEVEL_COLUMNS + EVENT_COLUMNS
 ETH = "eth:"  # prefix of the ethnicity "columns" in the in-memory form
+# Ethnicity rows are kept for the minorities only; the Kinh majority (≈ 86 % of members) is the total minus them.
+MAJORITY = "01"
 ADMISSION_KINDS = (StintStart.ADMIT, StintStart.READMIT)
 NOT_LEAVING = (END_TRANSFER, END_RESTRUCTURE)
 
@@ -88,7 +90,8 @@ def _level(sign: int, female: bool, informal: bool, band: int, sector: str, ethn
     c = Counter(
         {"total": sign, AGE_COLUMNS[band]: sign, SECTOR_COLUMNS.get(sector or "", "sector_none"): sign}
     )
-    c[ETH + ethnicity] += sign
+    if ethnicity != MAJORITY:
+        c[ETH + ethnicity] += sign
     if female:
         c["women"] += sign
     if informal:
@@ -388,7 +391,8 @@ def own_sums(
         for row in present.values("unit_id").annotate(**agg):
             out[row["unit_id"]].update({c: row[c] for c in agg if row[c]})
         if ethnicity:
-            for row in present.values("unit_id", "member__ethnicity").annotate(n=Count("id")):
+            minorities = present.exclude(member__ethnicity=MAJORITY)
+            for row in minorities.values("unit_id", "member__ethnicity").annotate(n=Count("id")):
                 out[row["unit_id"]][ETH + row["member__ethnicity"]] += row["n"]
         return out
     window = (since, upto)

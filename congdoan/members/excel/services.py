@@ -29,8 +29,10 @@ from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
+from congdoan.members import tally
 from congdoan.members.constants import MemberStatus
 from congdoan.members.models import AdmissionBatch, Member
+from congdoan.members.services import COUNTED_FIELDS
 from congdoan.org.models import Unit
 
 from .columns import fast_fold
@@ -237,12 +239,20 @@ class _Writer:
     def finish(self) -> None:
         """After the last chunk: updates of existing members, then the audit events."""
         started = time.perf_counter()
-        # -- HOOK (members.tally, owned by the lead): wrap this call for the updated rows. --------------
-        # ``self.updates`` are the update rows; ``row.member`` is the registry's Member, which
-        # _update_members changes in place (take any "before" values first). New members are pending
-        # (no stint), so only these rows can change counted attributes. Inside the import's transaction.
-        _update_members(self.updates, now=self.now)
-        # ------------------------------------------------------------------------------------------------
+        # Updates that change a counted attribute (gender, birth date, ethnicity…) change past figures too:
+        # the tally follows them. New members are pending (no stint yet), so they change no figure.
+        counted = [
+            row.member.pk
+            for row in self.updates
+            if any(
+                key in row.values
+                and row.values[key] not in ("", None)
+                and row.values[key] != getattr(row.member, key)
+                for key in COUNTED_FIELDS
+            )
+        ]
+        with tally.tracking(member_ids=counted):
+            _update_members(self.updates, now=self.now)
         _batch_events(self.batches.values(), self.per_batch, actor=self.actor)
         event_record(
             actor=self.actor,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import CharField, Count, F, Func, Q, QuerySet, Value
-from django.db.models.functions import Concat, StrIndex
+from django.db.models.functions import StrIndex
 from django.http import Http404
 
 from congdoan.core.dates import today
@@ -110,147 +111,182 @@ def _prefix_q(folded: str) -> Q:
     return Q(name_folded__gte=folded, name_folded__lt=folded + "\uffff")
 
 
-class GivenName(Func):
-    """The last word of the folded name (the given name, "tên"), e.g. "tuan" for "nguyen anh tuan".
+def _after_first_word(sql: str, find: str) -> str:
+    return f"substr({sql}, {find}({sql}, ' ') + 1)"
 
-    On PostgreSQL the SQL is written exactly as in the expression index of migration 0008 so that the
-    planner matches it; SQLite (small data, no index) cuts the name after its last space.
+
+class NamePart(Func):
+    """A part of the folded name that an expression index of migration 0008 keeps in order.
+
+    ``given``: the last word, the given name ("tên"): "tuan" for "nguyen anh tuan".
+    ``word2``: the name from its second word: "anh tuan".  ``word3``: from its third word: "tuan".
+    (A name with fewer words gives its last part.) On PostgreSQL the SQL is written exactly as in the
+    index so that the planner matches it; SQLite (small data, no index) computes the same.
     """
 
     output_field = CharField()
 
-    def __init__(self, field: str = "name_folded"):
-        super().__init__(F(field))
+    def __init__(self, part: str):
+        self.part = part
+        super().__init__(F("name_folded"))
+
+    def _sql(self, sql: str, find: str) -> str:
+        if self.part == "word2":
+            return _after_first_word(sql, find)
+        if self.part == "word3":
+            return _after_first_word(_after_first_word(sql, find), find)
+        if find == "strpos":
+            return f"split_part({sql}, ' ', -1)"
+        # rtrim(x, <x without spaces>) strips the last word; what follows it is the given name.
+        return f"substr({sql}, length(rtrim({sql}, replace({sql}, ' ', ''))) + 1)"
 
     def as_postgresql(self, compiler, connection):
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"split_part({sql}, ' ', -1)", params
+        assert not params
+        return self._sql(sql, "strpos"), []
 
     def as_sqlite(self, compiler, connection):
         sql, params = compiler.compile(self.source_expressions[0])
-        # rtrim(x, <x without spaces>) strips the last word; what follows it is the given name.
-        return f"substr({sql}, length(rtrim({sql}, replace({sql}, ' ', ''))) + 1)", params * 3
+        assert not params
+        return self._sql(sql, "instr"), []
 
 
-# A piece of a word (not its start) is looked for only from this many letters: a trigram index can only
-# look up three-letter pieces, and one or two letters are typed as the start of a word.
+# A piece inside a word is looked for only from this many letters (one or two letters are typed as the
+# start of a word), and only for one typed word: several words must start words of the name.
 MIN_INSIDE = 3
-# Matches further in the name are probed in the trigram index up to this many: no more means a rare
-# piece (fetch them all and sort them), more a common one (walk an ordered index until a page is full).
-RARE_MATCHES = 3000
+# The rest of the name (one word found inside a word, or starting a word after the third) has no
+# ordered index. A random sample of members tells how common the text is within the user's scope: at
+# least COMMON_IN_SAMPLE hits, walk an ordered index testing each name until a page is full (about
+# 51 * SAMPLE_ROWS / hits rows); fewer, ask the trigram index for its matches and sort them.
+COMMON_IN_SAMPLE = 40
+SAMPLE_ROWS = 20_000
+SAMPLE_TTL = 3600.0  # seconds
+_sample: dict = {}
+
+
+def _member_sample() -> list[tuple[str, str]]:
+    """About SAMPLE_ROWS (folded name, unit path) drawn at random; cached for an hour on large tables."""
+    now = time.monotonic()
+    if _sample and now - _sample["at"] < SAMPLE_TTL:
+        return _sample["rows"]
+    rows = list(Member.objects.values_list("name_folded", "unit__path")[: SAMPLE_ROWS + 1])
+    if len(rows) <= SAMPLE_ROWS or connection.vendor != "postgresql":
+        return rows  # the whole (small) table; not cached, it changes in tests
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'members_member'::regclass")
+        percent = min(100.0, 100.0 * SAMPLE_ROWS / max(cursor.fetchone()[0], SAMPLE_ROWS))
+        cursor.execute(
+            "SELECT m.name_folded, u.path FROM members_member m TABLESAMPLE SYSTEM (%s) REPEATABLE (0)"
+            " JOIN org_unit u ON u.id = m.unit_id",
+            [percent],
+        )
+        rows = cursor.fetchall()
+    _sample.update(at=now, rows=rows)
+    return rows
 
 
 @dataclass
 class _Tier:
     qs: QuerySet[Member]
     order: tuple[str, ...]
-    pattern: str = ""  # LIKE pattern of the trigram probe; "" when the tier is a plain index walk
-    piece: str = ""  # text the name contains (tier 4 only: the other tiers' querysets say it already)
+    piece: str = ""  # set for the last tier (matches with no ordered index): the text it contains
 
 
 BY_NAME = ("name_folded", "id")
 BY_GIVEN = ("given", "name_folded", "id")
+BY_WORD2 = ("word2", "name_folded", "id")
 
 
 def _name_tiers(qs: QuerySet[Member], folded: str) -> list[_Tier]:
-    """The name matches as disjoint tiers, best first.
+    """The name matches as disjoint tiers, best first, each walking an index in its order.
 
     1. the name starts with the text ("nguyen van" finds Nguyễn Văn An), by name;
-    2. the text ends the name, its last word starting the given name ("tuan", "anh tuan", "van a"
-       find Nguyễn Văn Anh Tuấn), by given name then name, the usual order of a Vietnamese list;
-    3. the text starts a word elsewhere ("huu" finds Lê Hữu Phước, "thi hoa" finds Trần Thị Hoa
-       Lan), by name;
-    4. the text inside a word ("guyen"), from three letters, by name (or by given name, see
-       ``_probed_rows``).
+    2. one typed word starts the given name ("tuan", "tua" find Nguyễn Anh Tuấn), by given name then
+       name, the usual order of a Vietnamese list;
+    3. the text starts the second word ("van an" finds Nguyễn Văn An, "huu" Lê Hữu Phước, "thi hoa"
+       Trần Thị Hoa Lan), by the name from that word, then name;
+    4. the text starts the third word ("thu ha" finds Nguyễn Thị Thu Hà), likewise;
+    5. one typed word of three letters or more anywhere else, e.g. inside a word ("guyen"), by name
+       (from the second word when it lies mostly in surnames, see ``_rest_rows``).
     """
-    words = folded.split()
-    last = words[-1]
-    # Word starts with strpos/instr rather than LIKE: the trigram index cannot serve them, so the planner
-    # keeps walking an ordered index instead of collecting every match of a common word.
-    qs = qs.alias(given=GivenName(), word_at=StrIndex(Concat(Value(" "), "name_folded"), Value(" " + folded)))
-    prefix = _prefix_q(folded)
-    word = Q(word_at__gt=0)
-    given = Q(given__gte=last, given__lt=last + "\uffff")
-    phrase = f"% {_like(folded)}%"
-    tiers = [_Tier(qs.filter(prefix), BY_NAME)]
-    if len(words) > 1:
-        given &= word
-        tiers.append(_Tier(qs.filter(given).exclude(prefix), BY_GIVEN, phrase))
-    else:
-        # A range of the given-name index: exact, ends by itself, no probe needed.
-        tiers.append(_Tier(qs.filter(given).exclude(prefix), BY_GIVEN))
-    tiers.append(_Tier(qs.filter(word).exclude(prefix).exclude(given), BY_NAME, phrase))
-    if len(folded) >= MIN_INSIDE:
-        tiers.append(_Tier(qs.exclude(word).exclude(prefix), BY_NAME, f"%{_like(folded)}%", folded))
+    single = " " not in folded
+    qs = qs.alias(given=NamePart("given"), word2=NamePart("word2"), word3=NamePart("word3"))
+    tiers, earlier = [], Q()
+    parts = [("name_folded", BY_NAME)]
+    if single:
+        parts.append(("given", BY_GIVEN))
+    parts += [("word2", BY_WORD2), ("word3", ("word3", "name_folded", "id"))]
+    for field, order in parts:
+        starts = Q(**{f"{field}__gte": folded, f"{field}__lt": folded + "\uffff"})
+        tiers.append(_Tier(qs.filter(starts).exclude(earlier) if earlier else qs.filter(starts), order))
+        earlier |= starts
+    if single and len(folded) >= MIN_INSIDE:
+        rest = qs.alias(at=StrIndex("name_folded", Value(folded))).filter(at__gt=0).exclude(earlier)
+        tiers.append(_Tier(rest, BY_NAME, folded))
     return tiers
+
+
+def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:
+    """A page of the last tier: one word found inside a word, or starting a word after the third.
+
+    A text found mostly inside surnames ("guyen", "rie") is listed by the name from its second word
+    (middle and given name): in name order its matches would all lie together after millions of
+    other names, and the walk would be long.
+    """
+    hits = [(name, path) for name, path in _member_sample() if tier.piece in name]
+    order = tier.order
+    if sum(tier.piece in name.split(" ", 1)[0] for name, _path in hits) * 2 > len(hits):
+        order = BY_WORD2
+    in_scope = (
+        hits if scope.everything else [h for h in hits if any(h[1].startswith(r) for r, _ in scope.roots)]
+    )
+    if connection.vendor == "postgresql" and len(in_scope) < COMMON_IN_SAMPLE:
+        qs = tier.qs.filter(pk__in=_trigram_matches(f"%{_like(tier.piece)}%"))
+        return list(qs.order_by(*order)[offset : offset + limit])
+    return _walk(tier.qs, order, offset, limit)
+
+
+def _walk(qs: QuerySet[Member], order: tuple[str, ...], offset: int, limit: int) -> list[Member]:
+    """A page of ``qs`` in ``order``, read by walking the index in that order and stopping after it.
+
+    PostgreSQL guesses about one row for a narrow range of names ("ngo minh": 8 961 nationally, even
+    with a statistics target of 1000) and then sorts the whole range; with plain sorts disabled for
+    this query it walks the index (ties on the indexed part sorted by id as they come).
+    """
+    page = qs.order_by(*order)[offset : offset + limit]
+    if connection.vendor != "postgresql":
+        return list(page)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        try:
+            return list(page)
+        finally:
+            cursor.execute("RESET enable_sort")
 
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _probed_rows(tier: _Tier, offset: int, limit: int, probes: dict) -> list[Member]:
-    """A page of a tier found through the trigram index (tiers 2 for several words, 3 and 4).
-
-    SQLite (small data): the tier's query as it is. PostgreSQL: the trigram index is asked for up to
-    RARE_MATCHES + 1 names containing the text. If there are no more, they are all there is: sort
-    them. Otherwise the text is common, and the tier walks an ordered index testing each name until
-    the page is full; a text found mostly in surnames ("guyen", "rie") is walked in given-name order,
-    because in name order its matches would all lie together after millions of other names.
-    """
-    qs = tier.qs.filter(name_folded__contains=tier.piece) if tier.piece else tier.qs
-    postgresql = connection.vendor == "postgresql"
-    if tier.pattern not in probes:
-        if postgresql:
-            # (at least a hundred: they also tell where in the name the text lies)
-            probes[tier.pattern] = _trigram_matches(tier.pattern, max(RARE_MATCHES, 100) + 1)
-        else:  # small data: every match (only the piece inside a word needs them, for the order)
-            everyone = (
-                Member.objects.filter(name_folded__contains=tier.piece)
-                if tier.piece
-                else Member.objects.none()
-            )
-            probes[tier.pattern] = list(everyone.values_list("id", "name_folded"))
-    found = probes[tier.pattern]
-    order = tier.order
-    if tier.piece and sum(tier.piece in name.split(" ", 1)[0] for _pk, name in found) * 2 > len(found):
-        order = BY_GIVEN  # mostly inside surnames: list by given name (the same on every engine)
-    if not postgresql:
-        return list(qs.order_by(*order)[offset : offset + limit])
-    if len(found) <= RARE_MATCHES:
-        qs = qs.filter(pk__in=[pk for pk, _name in found])
-    elif tier.piece:
-        qs = tier.qs.alias(piece_at=StrIndex("name_folded", Value(tier.piece))).filter(piece_at__gt=0)
-    return list(qs.order_by(*order)[offset : offset + limit])
-
-
-def _trigram_matches(pattern: str, cap: int) -> list[tuple[int, str]]:
-    """Up to ``cap`` (id, folded name) of members whose folded name is LIKE ``pattern`` (trigram index)."""
+def _trigram_matches(pattern: str) -> list[int]:
+    """Ids of the members whose folded name is LIKE ``pattern``, through the trigram index (rare texts)."""
     with transaction.atomic(), connection.cursor() as cursor:
         # A bitmap scan of the trigram index, never a scan of the table or of the name index in order
         # (either reads millions of rows when the text is rare). Local to this transaction.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
         try:
-            cursor.execute(
-                "SELECT id, name_folded FROM members_member WHERE name_folded LIKE %s LIMIT %s",
-                [pattern, cap],
-            )
-            return cursor.fetchall()
+            cursor.execute("SELECT id FROM members_member WHERE name_folded LIKE %s", [pattern])
+            return [row[0] for row in cursor.fetchall()]
         finally:
             cursor.execute("RESET enable_seqscan")
             cursor.execute("RESET enable_indexscan")
 
 
-def _tier_rows(tier: _Tier, offset: int, limit: int, probes: dict) -> list[Member]:
-    if tier.pattern:
-        return _probed_rows(tier, offset, limit, probes)
-    return list(tier.qs.order_by(*tier.order)[offset : offset + limit])
-
-
-def _tier_count(tier: _Tier) -> int:
-    qs = tier.qs.filter(name_folded__contains=tier.piece) if tier.piece else tier.qs
-    return qs.count()
+def _tier_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:
+    if tier.piece:
+        return _rest_rows(tier, scope, offset, limit)
+    return _walk(tier.qs, tier.order, offset, limit)
 
 
 def member_search_page(
@@ -271,17 +307,17 @@ def member_search_page(
     if not folded:
         return list(qs.order_by(*order)[offset : offset + limit])
     rows: list[Member] = []
-    probes: dict[str, list] = {}  # trigram probes by LIKE pattern, shared by the tiers of this search
     skip = offset  # rows of the result still to skip before the current tier
-    for tier in _name_tiers(qs, folded):
+    tiers = _name_tiers(qs, folded)
+    for i, tier in enumerate(tiers):
         want = limit - len(rows)
         if want <= 0:
             break
-        got = _tier_rows(tier, skip, want, probes)
+        got = _tier_rows(tier, scope, skip, want)
         if got:
             skip = 0
-        elif skip:
-            skip = max(0, skip - _tier_count(tier))
+        elif skip and i + 1 < len(tiers):
+            skip = max(0, skip - tier.qs.count())
         rows += got
     return rows
 

@@ -250,13 +250,14 @@ def rebuild_sql(connection) -> None:
         nonzero = " OR ".join(f"SUM({c}) <> 0" for c in COLUMNS)
         cursor.execute(
             f"""INSERT INTO members_membertally (unit_id, day, {", ".join(COLUMNS)})
-            SELECT unit_id, day, {sums} FROM tally_stage GROUP BY unit_id, day HAVING {nonzero}""",  # noqa: S608
+            SELECT unit_id, day, {sums} FROM tally_stage GROUP BY unit_id, day HAVING {nonzero}
+            ORDER BY unit_id, day""",  # noqa: S608 - in key order: a unit's rows sit together on disk
             [],
         )
         cursor.execute(
             """INSERT INTO members_membertallyethnicity (unit_id, day, ethnicity, n)
             SELECT unit_id, day, ethnicity, SUM(n) FROM tally_stage_eth
-            GROUP BY unit_id, day, ethnicity HAVING SUM(n) <> 0""",
+            GROUP BY unit_id, day, ethnicity HAVING SUM(n) <> 0 ORDER BY unit_id, day, ethnicity""",
             [],
         )
         for name in TEMP:

@@ -30,6 +30,7 @@ EARLIEST = dt.date(1, 1, 1)
 LATEST = dt.date(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
 MIN_GRASSROOTS_MEMBERS = 5
+BRANCH_COLUMNS = ("total", "women", "informal")
 
 
 def _subtree_cte(root_id: int, window_from: dt.date, window_to: dt.date) -> tuple[str, list]:
@@ -78,10 +79,16 @@ def _today_totals(unit: Unit) -> dict:
 
 
 def _links_change_after(day: dt.date) -> bool:
-    """Whether any link starts or ends after ``day`` (then the materialised path is not that day's tree)."""
+    """Whether the tree changed after ``day`` (then the materialised path is not that day's tree): a link
+    ended on or after it, or a unit moved after it. A unit *founded* after it (its first link starts on
+    its founding day) does not count: units that did not exist yet are in no count of that day."""
+    from django.db.models import F
+
     from congdoan.org.models import UnitLink
 
-    return UnitLink.objects.filter(Q(valid_from__gt=day) | Q(valid_to__gte=day)).exists()
+    return UnitLink.objects.filter(
+        Q(valid_to__gte=day) | (Q(valid_from__gt=day) & Q(valid_from__gt=F("child__founded_on")))
+    ).exists()
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
@@ -111,12 +118,16 @@ class Snapshot:
     branches: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
 
 
-def _figures(unit_ids, *, upto: dt.date, since: dt.date | None = None, ethnicity: bool = False) -> dict:
-    """Per unit: the tally of its subtree below it plus its own stints (``tally`` module)."""
+def _figures(
+    unit_ids, *, upto: dt.date, since: dt.date | None = None, ethnicity: bool = False, columns=None
+) -> dict:
+    """Per unit: the tally of its subtree below it plus its own stints (``tally`` module); ``columns``
+    limits what is counted live from the own stints."""
     ids = list(unit_ids)
     out = tally.sums(ids, upto=upto, since=since, ethnicity=ethnicity)
-    for unit, own in tally.own_sums(ids, upto=upto, since=since, ethnicity=ethnicity).items():
-        out[unit].update(own)
+    live = tally.own_sums(ids, upto=upto, since=since, ethnicity=ethnicity, columns=columns)
+    for unit, figures in live.items():
+        out[unit].update(figures)
     return out
 
 
@@ -150,7 +161,7 @@ def snapshot_on(*, unit: Unit, on: dt.date) -> Snapshot:
         if fig[column]:
             snap.by_sector[sector] += fig[column]
     children = [child for child, _f, _t in _child_links(unit, on, on)]
-    for child, figures in _figures(children, upto=on).items():
+    for child, figures in _figures(children, upto=on, columns=BRANCH_COLUMNS).items():
         if figures["total"]:
             b = snap.branches[child]
             for key in ("total", "women", "informal"):
@@ -160,18 +171,18 @@ def snapshot_on(*, unit: Unit, on: dt.date) -> Snapshot:
 
 def total_on(*, unit: Unit, on: dt.date) -> int:
     """How many members ``unit``'s subtree had on ``on``."""
-    return _figures([unit.pk], upto=on)[unit.pk]["total"]
+    return _figures([unit.pk], upto=on, columns=("total",))[unit.pk]["total"]
 
 
 def _period(unit: Unit, column: str, start: dt.date, end: dt.date) -> tuple[int, dict]:
     """An event column summed over ``start..end`` for the subtree, and per child while it was below."""
-    total = _figures([unit.pk], upto=end, since=start)[unit.pk][column]
+    total = _figures([unit.pk], upto=end, since=start, columns=(column,))[unit.pk][column]
     windows: dict[tuple, list[int]] = defaultdict(list)
     for child, f, t in _child_links(unit, start, end):
         windows[(f, t)].append(child)
     per_branch: dict = defaultdict(int)
     for (f, t), children in windows.items():
-        for child, figures in _figures(children, upto=t, since=f).items():
+        for child, figures in _figures(children, upto=t, since=f, columns=(column,)).items():
             if figures[column]:
                 per_branch[child] += figures[column]
     return total, per_branch
@@ -192,28 +203,69 @@ def left_between(*, unit: Unit, start: dt.date, end: dt.date) -> tuple[int, dict
 def party_between(*, unit: Unit, start: dt.date, end: dt.date, admitted: bool = False) -> int:
     """Members introduced to (or admitted into) the Party in the period while in the subtree."""
     column = "party_admitted" if admitted else "party_introduced"
-    return _figures([unit.pk], upto=end, since=start)[unit.pk][column]
+    return _figures([unit.pk], upto=end, since=start, columns=(column,))[unit.pk][column]
 
 
 def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> dict:
-    """Grassroots unions founded in the period under the unit: total, state and non-state."""
-    cte, params = _subtree_cte(unit.pk, start, end)
-    sql = f"""{cte}
-    SELECT u.sector, COUNT(DISTINCT u.id) FROM org_unit u
-    JOIN org_unitkind k ON k.id = u.kind_id
-    JOIN sub ON sub.id = u.id AND sub.f <= u.founded_on AND sub.t >= u.founded_on
-    WHERE k.is_grassroots = %s AND u.founded_on >= %s AND u.founded_on <= %s AND u.id <> %s
-    GROUP BY u.sector
-    """  # noqa: S608 - only constant SQL fragments are interpolated
+    """Grassroots unions founded in the period under the unit: total, state and non-state.
+
+    When no link has changed since ``start``, the tree of the whole period is today's: the materialised
+    path answers (a range scan) instead of the dated walk."""
+    if not _links_change_after(start - ONE_DAY):
+        sql = """SELECT u.sector, COUNT(*) FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id
+        WHERE u.path LIKE %s AND k.is_grassroots = %s AND u.founded_on >= %s AND u.founded_on <= %s
+          AND u.id <> %s GROUP BY u.sector"""
+        params = [unit.path + "%", True, start, end, unit.pk]
+    else:
+        cte, tree = _subtree_cte(unit.pk, start, end)
+        sql = f"""{cte}
+        SELECT u.sector, COUNT(DISTINCT u.id) FROM org_unit u
+        JOIN org_unitkind k ON k.id = u.kind_id
+        JOIN sub ON sub.id = u.id AND sub.f <= u.founded_on AND sub.t >= u.founded_on
+        WHERE k.is_grassroots = %s AND u.founded_on >= %s AND u.founded_on <= %s AND u.id <> %s
+        GROUP BY u.sector
+        """  # noqa: S608 - only constant SQL fragments are interpolated
+        params = tree + [True, start, end, unit.pk]
     out = {"total": 0, "state": 0, "non_state": 0}
-    for sector, n in _rows(sql, params + [True, start, end, unit.pk]):
+    for sector, n in _rows(sql, params):
         out["total"] += n
         out["state" if sector == "state" else "non_state"] += n
     return out
 
 
+def _small_grassroots_today(unit: Unit, on: dt.date) -> list[tuple]:
+    """Today's small unions from the kept per-unit open-stint counts, corrected by the few stints that
+    open after today (counted there, not yet members) or close today or later (still members today)."""
+    prefix = unit.path + "%"
+    corrections: dict = defaultdict(int)
+    for unit_id, n in _rows(
+        """SELECT s.unit_id, SUM(CASE WHEN s.valid_to IS NULL THEN -1 ELSE 1 END) FROM members_membership s
+        JOIN org_unit u ON u.id = s.unit_id WHERE u.path LIKE %s
+          AND ((s.valid_to IS NULL AND s.valid_from > %s) OR (s.valid_to >= %s AND s.valid_from <= %s))
+        GROUP BY s.unit_id""",
+        [prefix, on, on, on],
+    ):
+        corrections[unit_id] += n
+    ids = list(corrections) or [0]
+    marks = ", ".join(["%s"] * len(ids))
+    sql = f"""SELECT u.id, u.code, u.name, u.path, COALESCE(c.total, 0) FROM org_unit u
+    JOIN org_unitkind k ON k.id = u.kind_id LEFT JOIN members_unitmembercount c ON c.unit_id = u.id
+    WHERE u.path LIKE %s AND k.is_grassroots = %s AND u.founded_on <= %s
+      AND (u.dissolved_on IS NULL OR u.dissolved_on >= %s)
+      AND (COALESCE(c.total, 0) < %s OR u.id IN ({marks}))"""  # noqa: S608 - placeholders only
+    depth = unit.path.count("/") - 1
+    rows = []
+    for unit_id, code, name, path, n in _rows(sql, [prefix, True, on, on, MIN_GRASSROOTS_MEMBERS, *ids]):
+        parts = path.strip("/").split("/")
+        branch = int(parts[depth]) if len(parts) > depth else 0
+        rows.append((unit_id, code, name, branch, n + corrections.get(unit_id, 0)))
+    return rows
+
+
 def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str, str, int]], dict]:
     """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members)."""
+    if on == today() and not _links_change_after(on):
+        return _small_listed(_small_grassroots_today(unit, on))
     cte, params = _subtree_cte(unit.pk, on, on)
     sql = f"""{cte}
     SELECT u.id, u.code, u.name, sub.branch,
@@ -222,7 +274,11 @@ def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str
     FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id JOIN sub ON sub.id = u.id
     WHERE k.is_grassroots = %s AND u.founded_on <= %s AND (u.dissolved_on IS NULL OR u.dissolved_on >= %s)
     """  # noqa: S608 - only constant SQL fragments are interpolated
-    rows = [r for r in _rows(sql, params + [on, on, True, on, on]) if r[4] < MIN_GRASSROOTS_MEMBERS]
+    return _small_listed(_rows(sql, params + [on, on, True, on, on]))
+
+
+def _small_listed(candidates) -> tuple[list[tuple[int, str, str, int]], dict]:
+    rows = [r for r in candidates if r[4] < MIN_GRASSROOTS_MEMBERS]
     per_branch: dict = defaultdict(int)
     for r in rows:
         per_branch[r[3]] += 1

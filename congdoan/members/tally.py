@@ -356,15 +356,23 @@ def sums(unit_ids: Iterable[int], *, upto: dt.date, since: dt.date | None = None
 
 
 def own_sums(
-    unit_ids: Iterable[int], *, upto: dt.date, since: dt.date | None = None, ethnicity: bool = False
+    unit_ids: Iterable[int],
+    *,
+    upto: dt.date,
+    since: dt.date | None = None,
+    ethnicity: bool = False,
+    columns: Iterable[str] | None = None,
 ) -> dict[int, Counter]:
     """The same figures for the units' own stints, counted live from them: the level figures on
-    ``upto`` (when ``since`` is None) or the event counts over ``since..upto``."""
+    ``upto`` (when ``since`` is None) or the event counts over ``since..upto`` (only ``columns``
+    when given)."""
     ids = list(unit_ids)
     out: dict[int, Counter] = defaultdict(Counter)
     if not ids:
         return out
     stints = Membership.objects.filter(unit_id__in=ids).order_by()
+    if not stints.filter(valid_from__lte=upto).exists():  # units with children rarely have members
+        return out
     if since is None:
         present = stints.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=upto), valid_from__lte=upto)
         year = upto.year
@@ -388,6 +396,8 @@ def own_sums(
                 else ~Q(unit__sector__in=known) | Q(unit__sector__isnull=True)
             )
             agg[column] = Count("id", filter=where)
+        if columns is not None:
+            agg = {c: a for c, a in agg.items() if c in set(columns)}
         for row in present.values("unit_id").annotate(**agg):
             out[row["unit_id"]].update({c: row[c] for c in agg if row[c]})
         if ethnicity:
@@ -415,6 +425,8 @@ def own_sums(
             filter=Q(**{f"member__{field}__range": window}, valid_from__lte=on)
             & (Q(valid_to__isnull=True) | Q(valid_to__gte=on)),
         )
+    if columns is not None:
+        agg = {c: a for c, a in agg.items() if c in set(columns)}
     overlapping = stints.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=since), valid_from__lte=upto)
     for row in overlapping.values("unit_id").annotate(**agg):
         out[row["unit_id"]].update({c: row[c] for c in agg if row[c]})

@@ -288,3 +288,36 @@ def test_drill_down_rows_add_up_and_follow_a_move(tree):
         tree.bt.pk: 2
     }
     assert member.code  # the moved member kept the card code
+
+
+@pytest.mark.django_db
+def test_todays_small_unions_from_kept_counts_equal_the_dated_count(tree, monkeypatch):
+    """Today's list of unions under five members (kept per-unit counts + corrections) equals the
+    count of stints covering today, with a leaving dated today and a transfer dated tomorrow."""
+    from congdoan.core.dates import today
+
+    now = today()
+    g1 = [admit_active(tree.g1, on=D(2020, 1, 1)) for _ in range(5)]
+    [admit_active(tree.g2, on=D(2020, 1, 1)) for _ in range(5)]
+    services.member_leave(
+        actor=None,
+        scope=SYSTEM,
+        member=g1[0],
+        left_on=now,
+        reason=LeaveReason.objects.get(code="retired"),
+        decision_no="1",
+    )
+    services.member_transfer(
+        actor=None,
+        scope=SYSTEM,
+        member=g1[1],
+        to_unit=tree.g2,
+        effective_on=now + dt.timedelta(days=1),
+        decision_no="2",
+    )
+    fast = stats.small_grassroots_on(unit=tree.lc, on=now)
+    monkeypatch.setattr(stats, "_links_change_after", lambda day: True)
+    dated = stats.small_grassroots_on(unit=tree.lc, on=now)
+    assert fast == dated
+    assert {r[0]: r[3] for r in fast[0]}.get(tree.g3.pk) == 0  # no members at all: listed
+    assert tree.g1.pk not in {r[0] for r in fast[0]}  # five members today: the leaver still counts

@@ -1,0 +1,192 @@
+#!/usr/bin/env python
+"""Benchmark: member statistics on the national demo data (PostgreSQL), read from the member tally.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/congdoan_national uv run python bench/members_stats.py
+
+For the largest province and for the whole country, today and as of past dates, times
+- ``stats.total_on`` (the headline figure),
+- ``stats.snapshot_on`` (total, women, informal, by ethnicity, age band and sector, plus the per-child
+  drill-down),
+- ``stats.admitted_between`` / ``left_between`` / ``party_between`` over a year,
+- ``stats.report`` (everything the statistics page shows, including founded unions and unions under
+  five members),
+each next to hand-written SQL for the same answer over the same ledger rows (``tally``), and — for the
+totals and breakdowns — the best hand-written SQL straight over the 12 M stints (``raw``), which is what
+the figures cost without the ledger. Prints median and p95 in milliseconds. Never passes or fails.
+Apply the migrations and build the ledger first (``demo_data`` does; or ``members.tally.rebuild()``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from congdoan.core import dates  # noqa: E402
+from congdoan.core.scoping import Scope  # noqa: E402
+from congdoan.members import stats, tally  # noqa: E402
+from congdoan.org.models import Unit  # noqa: E402
+
+SUMS = ", ".join(f"SUM({c})" for c in tally.COLUMNS)
+# The best single statements over the ledger: the unit's rows up to the day, the minorities, the children.
+TALLY_TOTAL = (
+    """SELECT COALESCE(SUM(total), 0) FROM members_membertally WHERE unit_id = %(root)s AND day <= %(day)s"""
+)
+TALLY_SNAPSHOT = [
+    f"SELECT {SUMS} FROM members_membertally WHERE unit_id = %(root)s AND day <= %(day)s",  # noqa: S608
+    """SELECT ethnicity, SUM(n) FROM members_membertallyethnicity WHERE unit_id = %(root)s AND day <= %(day)s
+       GROUP BY ethnicity""",
+    """SELECT l.child_id, SUM(t.total), SUM(t.women), SUM(t.informal)
+       FROM org_unitlink l JOIN members_membertally t ON t.unit_id = l.child_id AND t.day <= %(day)s
+       WHERE l.parent_id = %(root)s AND l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(day)s)
+       GROUP BY l.child_id""",
+    """SELECT s.unit_id, COUNT(*) FROM org_unitlink l JOIN members_membership s ON s.unit_id = l.child_id
+       WHERE l.parent_id = %(root)s AND l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(day)s)
+         AND s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s) GROUP BY s.unit_id""",
+]
+TALLY_PERIOD = """SELECT SUM(admitted), SUM(leavers), SUM(party_introduced) FROM members_membertally
+WHERE unit_id = %(root)s AND day >= %(start)s AND day <= %(day)s"""
+# Straight over the stints: the tree of the day (recursive walk of the links valid that day).
+SUBTREE_ON = """WITH RECURSIVE t(id) AS (
+    SELECT %(root)s::bigint
+    UNION ALL
+    SELECT l.child_id FROM org_unitlink l JOIN t ON l.parent_id = t.id
+    WHERE l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(day)s))"""
+RAW_TOTAL = f"""{SUBTREE_ON}
+SELECT COUNT(*) FROM t JOIN members_membership s ON s.unit_id = t.id
+WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)"""
+RAW_SNAPSHOT = f"""{SUBTREE_ON}
+SELECT m.gender, m.ethnicity, m.is_informal, u.sector, EXTRACT(YEAR FROM m.date_of_birth), COUNT(*)
+FROM t JOIN org_unit u ON u.id = t.id JOIN members_membership s ON s.unit_id = u.id
+JOIN members_member m ON m.id = s.member_id
+WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
+GROUP BY 1, 2, 3, 4, 5"""
+
+
+def timed(fn, repeat: int) -> list[float]:
+    import time
+
+    fn()  # warm the caches once
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def run_sql(queries, params):
+    queries = [queries] if isinstance(queries, str) else queries
+
+    def run():
+        with connection.cursor() as cursor:
+            for q in queries:
+                cursor.execute(q, params)
+                cursor.fetchall()
+
+    return run
+
+
+def line(label: str, ours: list[float], **others: list[float]) -> None:
+    text = f"{label:<46} median {statistics.median(ours):8.1f} ms  p95 {p95(ours):8.1f} ms"
+    for name, theirs in others.items():
+        ratio = statistics.median(ours) / max(statistics.median(theirs), 0.001)
+        text += f"  | {name} {statistics.median(theirs):8.1f} ms ({ratio:4.2f}x)"
+    print(text, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--raw-repeat", type=int, default=2, help="runs of the straight-over-stints SQL (slow)"
+    )
+    parser.add_argument("--past", default="2023-12-31,2025-06-01")
+    parser.add_argument("--no-raw", action="store_true")
+    args = parser.parse_args()
+    today = dates.today()
+    days = [(today, "today")] + [(dt.date.fromisoformat(p), f"on {p}") for p in args.past.split(",")]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM members_member")
+        n_members = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT COUNT(*), pg_size_pretty(pg_total_relation_size('members_membertally')) FROM members_membertally"
+        )
+        n_rows, size = cursor.fetchone()
+        cursor.execute("SELECT COUNT(*) FROM members_membertallyethnicity")
+        n_eth = cursor.fetchone()[0]
+        cursor.execute(
+            """SELECT t.unit_id FROM members_membertally t JOIN org_unit u ON u.id = t.unit_id
+               JOIN org_unitkind k ON k.id = u.kind_id AND k.code = 'province'
+               GROUP BY t.unit_id ORDER BY SUM(t.total) DESC LIMIT 1"""
+        )
+        province = Unit.objects.get(pk=cursor.fetchone()[0])
+    root = Unit.objects.get(depth=0)
+    load = os.getloadavg()[0]
+    print(
+        f"data: {n_members:,} members; ledger {n_rows:,} rows + {n_eth:,} minority rows ({size}); load {load:.1f}"
+    )
+    everything = Scope.unrestricted()
+    for unit, label in ((province, f"province {province.name}"), (root, "country")):
+        for day, when in days:
+            params = {"root": unit.pk, "day": day, "start": dt.date(day.year, 1, 1)}
+            n = stats.total_on(unit=unit, on=day)
+            raw = {} if args.no_raw else {"raw": timed(run_sql(RAW_TOTAL, params), args.raw_repeat)}
+            line(
+                f"total, {label}, {when} ({n:,})",
+                timed(lambda u=unit, d=day: stats.total_on(unit=u, on=d), args.repeat),
+                tally=timed(run_sql(TALLY_TOTAL, params), args.repeat),
+                **raw,
+            )
+            raw = {} if args.no_raw else {"raw": timed(run_sql(RAW_SNAPSHOT, params), args.raw_repeat)}
+            line(
+                f"breakdown + drill-down, {label}, {when}",
+                timed(lambda u=unit, d=day: stats.snapshot_on(unit=u, on=d), args.repeat),
+                tally=timed(run_sql(TALLY_SNAPSHOT, params), args.repeat),
+                **raw,
+            )
+            start = dt.date(day.year, 1, 1)
+
+            def period(u=unit, s=start, d=day):
+                stats.admitted_between(unit=u, start=s, end=d)
+                stats.left_between(unit=u, start=s, end=d)
+                stats.party_between(unit=u, start=s, end=d)
+
+            line(
+                f"period counts {start.year} (+ per child), {label}",
+                timed(period, args.repeat),
+                tally=timed(run_sql(TALLY_PERIOD, params), args.repeat),
+            )
+        for day, when in days[:2]:
+            start = dt.date(day.year, 1, 1)
+            line(
+                f"statistics page (report), {label}, {when}",
+                timed(
+                    lambda u=unit, d=day, s=start: stats.report(
+                        scope=everything, unit=u, on=d, start=s, end=d
+                    ),
+                    max(3, args.repeat // 3),
+                ),
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -174,18 +174,25 @@ def total_on(*, unit: Unit, on: dt.date) -> int:
     return _figures([unit.pk], upto=on, columns=("total",))[unit.pk]["total"]
 
 
-def _period(unit: Unit, column: str, start: dt.date, end: dt.date) -> tuple[int, dict]:
-    """An event column summed over ``start..end`` for the subtree, and per child while it was below."""
-    total = _figures([unit.pk], upto=end, since=start, columns=(column,))[unit.pk][column]
+def _periods(unit: Unit, columns: tuple[str, ...], start: dt.date, end: dt.date) -> tuple[dict, dict]:
+    """Event columns summed over ``start..end`` for the subtree, and per child while it was below:
+    ({column: n}, {column: {child: n}})."""
+    totals = _figures([unit.pk], upto=end, since=start, columns=columns)[unit.pk]
     windows: dict[tuple, list[int]] = defaultdict(list)
     for child, f, t in _child_links(unit, start, end):
         windows[(f, t)].append(child)
-    per_branch: dict = defaultdict(int)
+    per_branch: dict = {c: defaultdict(int) for c in columns}
     for (f, t), children in windows.items():
-        for child, figures in _figures(children, upto=t, since=f, columns=(column,)).items():
-            if figures[column]:
-                per_branch[child] += figures[column]
-    return total, per_branch
+        for child, figures in _figures(children, upto=t, since=f, columns=columns).items():
+            for column in columns:
+                if figures[column]:
+                    per_branch[column][child] += figures[column]
+    return {c: totals[c] for c in columns}, per_branch
+
+
+def _period(unit: Unit, column: str, start: dt.date, end: dt.date) -> tuple[int, dict]:
+    totals, per_branch = _periods(unit, (column,), start, end)
+    return totals[column], per_branch[column]
 
 
 def admitted_between(
@@ -315,9 +322,10 @@ def report(*, scope: Scope, unit: Unit, on: dt.date, start: dt.date, end: dt.dat
     snap = snapshot_on(unit=unit, on=on)
     end_total = snap.total if end == on else total_on(unit=unit, on=end)
     before = total_on(unit=unit, on=start - ONE_DAY)
-    admitted, admitted_by = admitted_between(unit=unit, start=start, end=end)
-    informal_admitted, _ = admitted_between(unit=unit, start=start, end=end, informal_only=True)
-    left, left_by = left_between(unit=unit, start=start, end=end)
+    events, by_branch = _periods(unit, tally.EVENT_COLUMNS, start, end)
+    admitted, admitted_by = events["admitted"], by_branch["admitted"]
+    informal_admitted = events["admitted_informal"]
+    left, left_by = events["leavers"], by_branch["leavers"]
     small, small_by = small_grassroots_on(unit=unit, on=on)
     from congdoan.org.selectors import unit_children
 
@@ -345,8 +353,8 @@ def report(*, scope: Scope, unit: Unit, on: dt.date, start: dt.date, end: dt.dat
         admitted=admitted,
         informal_admitted=informal_admitted,
         left=left,
-        party_introduced=party_between(unit=unit, start=start, end=end),
-        party_admitted=party_between(unit=unit, start=start, end=end, admitted=True),
+        party_introduced=events["party_introduced"],
+        party_admitted=events["party_admitted"],
         founded=grassroots_founded_between(unit=unit, start=start, end=end),
         small_unions=small,
         rows=rows,

@@ -34,6 +34,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+from members import p95, timed  # noqa: E402 - the helpers of bench/members.py
 
 from congdoan.core import dates  # noqa: E402
 from congdoan.core.scoping import Scope  # noqa: E402
@@ -74,23 +75,6 @@ FROM t JOIN org_unit u ON u.id = t.id JOIN members_membership s ON s.unit_id = u
 JOIN members_member m ON m.id = s.member_id
 WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
 GROUP BY 1, 2, 3, 4, 5"""
-
-
-def timed(fn, repeat: int) -> list[float]:
-    import time
-
-    fn()  # warm the caches once
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def run_sql(queries, params):

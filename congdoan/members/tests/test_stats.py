@@ -9,12 +9,15 @@ from hypothesis import strategies as st
 from congdoan.core import dates
 from congdoan.members import services, stats
 from congdoan.members.constants import StintStart
-from congdoan.members.models import LeaveReason, Member, Membership, UnitMemberCount
+from congdoan.members.models import LeaveReason, Membership, UnitMemberCount
 from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
 from congdoan.targets.computed import compute
 
 from .conftest import SYSTEM, admit_active
+
+# The same random operations as the tally test (a superset: it also corrects counted personal data).
+from .test_tally import BASE, _apply, operation
 
 D = dt.date
 
@@ -213,64 +216,6 @@ class BruteForce:
             and s["end_reason__code"] not in ("transfer", "restructure")
             and self.under(s["unit_id"], root_id, s["valid_to"])
         )
-
-
-BASE = D(2010, 1, 1)
-operation = st.tuples(
-    st.integers(0, 5000),  # day offset
-    st.sampled_from(
-        ["admit", "admit", "admit", "transfer", "leave", "readmit", "dissolve", "merge", "reparent"]
-    ),
-    st.integers(0, 50),
-    st.integers(0, 50),
-)
-
-
-def _apply(t, day, kind, a, b):
-    grassroots = [t.g1, t.g2, t.g3, t.g4]
-    communes = [t.bt, t.cd, t.hc]
-    members = list(Member.objects.order_by("id"))
-    for u in grassroots + communes:
-        u.refresh_from_db()
-    if kind == "admit":
-        admit_active(grassroots[a % 4], on=day, gender="F" if b % 2 else "M")
-    elif kind == "merge":
-        org_services.unit_merge(
-            actor=None,
-            scope=SYSTEM,
-            sources=[grassroots[a % 4]],
-            target=grassroots[b % 4],
-            effective_on=day,
-            decision_no="HN",
-        )
-    elif kind == "dissolve":
-        org_services.unit_dissolve(
-            actor=None, scope=SYSTEM, unit=grassroots[a % 4], dissolved_on=day, decision_no="GT"
-        )
-    elif kind == "reparent":
-        org_services.unit_reparent(
-            actor=None,
-            scope=SYSTEM,
-            unit=grassroots[a % 4],
-            new_parent=communes[b % 3],
-            effective_on=day,
-            decision_no="CS",
-        )
-    elif members:
-        m = members[a % len(members)]
-        if kind == "transfer":
-            transfer(m, grassroots[b % 4], day)
-        elif kind == "leave":
-            leave(m, day, code="deceased" if b % 2 else "retired")
-        else:
-            services.member_readmit(
-                actor=None,
-                scope=SYSTEM,
-                member=m,
-                unit=grassroots[b % 4],
-                readmitted_on=day,
-                decision_no="KL",
-            )
 
 
 @pytest.mark.django_db

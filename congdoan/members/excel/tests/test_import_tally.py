@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 
 from congdoan.core.scoping import Scope
-from congdoan.members import services as member_services
 from congdoan.members import stats, tally
 from congdoan.members.excel.services import member_import
-from congdoan.members.models import AdmissionBatch, MemberTally, MemberTallyEthnicity
+from congdoan.members.models import MemberTally, MemberTallyEthnicity
+from congdoan.members.tests.conftest import admit_active
 
 from .conftest import HEADERS
 
@@ -24,20 +24,9 @@ def _ledger():
 
 
 def test_an_imported_correction_of_gender_and_ethnicity_changes_past_figures(tree, xlsx):
-    member = member_services.member_admit(
-        actor=None,
-        scope=SYSTEM,
-        unit=tree.g1,
-        admitted_on=dt.date(2020, 1, 1),
-        decision_no="1/QĐ",
-        full_name="Lò Văn Sử",
-        gender="M",
-        date_of_birth=dt.date(1980, 1, 1),
+    member = admit_active(
+        tree.g1, on=dt.date(2020, 1, 1), full_name="Lò Văn Sử", gender="M", date_of_birth=dt.date(1980, 1, 1)
     )
-    batch = AdmissionBatch.objects.get()
-    member_services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
-    member_services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="2/QĐ")
-    member.refresh_from_db()
     past = dt.date(2022, 6, 30)
     assert stats.snapshot_on(unit=tree.lc, on=past).women == 0
     row = {h: "" for h in HEADERS} | {

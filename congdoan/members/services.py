@@ -776,6 +776,27 @@ def card_hand_over(*, actor, member: Member, on: dt.date | None = None, scope: S
 
 # -- union posts --------------------------------------------------------------------------------
 @transaction.atomic
+def _check_post(member: Member, title: str, valid_from, valid_to) -> str:
+    """A post's title and dates: the medal eligibility counts service from them, so the start may not be
+    before the member turned 15 and the end not before the start. Returns the cleaned title."""
+    title = normalise(title)
+    _require(bool(title), _("Cần nhập chức vụ."), "title")
+    _require_date(valid_from, "valid_from", _("ngày bắt đầu"))
+    born = member.date_of_birth
+    _require(
+        _age_on(born, valid_from) >= MIN_AGE,
+        _("Ngày bắt đầu giữ chức vụ không được trước ngày “%(m)s” đủ %(n)s tuổi (%(d)s).")
+        % {"m": member.full_name, "n": MIN_AGE, "d": format_date(_day_aged(born, MIN_AGE))},
+        "valid_from",
+    )
+    _require(
+        valid_to is None or valid_to >= valid_from,
+        _("Ngày kết thúc không được trước ngày bắt đầu (%(d)s).") % {"d": format_date(valid_from)},
+        "valid_to",
+    )
+    return title
+
+
 def post_add(
     *,
     actor,
@@ -790,14 +811,7 @@ def post_add(
     """Record a union post the member held (CĐCS chair, BCH member…)."""
     scope = scope or Scope.for_user(actor)
     _require_can_act(scope, member.unit)
-    title = normalise(title)
-    _require(bool(title), _("Cần nhập chức vụ."), "title")
-    _require_date(valid_from, "valid_from", _("ngày bắt đầu"))
-    _require(
-        valid_to is None or valid_to >= valid_from,
-        _("Ngày kết thúc không được trước ngày bắt đầu."),
-        "valid_to",
-    )
+    title = _check_post(member, title, valid_from, valid_to)
     unit = unit or member.unit
     post = UnionPost(
         member=member,
@@ -859,21 +873,7 @@ def post_update(
     scope = scope or Scope.for_user(actor)
     post = _lock_post(post, scope)
     member = post.member
-    title = normalise(title)
-    _require(bool(title), _("Cần nhập chức vụ."), "title")
-    _require_date(valid_from, "valid_from", _("ngày bắt đầu"))
-    born = member.date_of_birth
-    _require(
-        _age_on(born, valid_from) >= MIN_AGE,
-        _("Ngày bắt đầu giữ chức vụ không được trước ngày “%(m)s” đủ %(n)s tuổi (%(d)s).")
-        % {"m": member.full_name, "n": MIN_AGE, "d": format_date(_day_aged(born, MIN_AGE))},
-        "valid_from",
-    )
-    _require(
-        valid_to is None or valid_to >= valid_from,
-        _("Ngày kết thúc không được trước ngày bắt đầu (%(d)s).") % {"d": format_date(valid_from)},
-        "valid_to",
-    )
+    title = _check_post(member, title, valid_from, valid_to)
     before = _post_snapshot(post)
     post.title, post.valid_from, post.valid_to, post.is_full_time = title, valid_from, valid_to, is_full_time
     post.full_clean()

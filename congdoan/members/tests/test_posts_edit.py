@@ -178,3 +178,13 @@ def test_a_viewer_gets_no_edit_page_and_another_members_post_is_not_found(tree, 
     assert client.get(f"/members/{other.pk}/posts/{post.pk}/edit/").status_code == 404
     assert client.post(f"/members/{other.pk}/posts/{post.pk}/delete/").status_code == 404
     assert UnionPost.objects.filter(pk=post.pk).exists()
+
+
+def test_adding_a_post_before_the_fifteenth_birthday_is_refused_and_nothing_saved(tree, chair):
+    member, _post = chair
+    with pytest.raises(ValidationError) as err:
+        services.post_add(
+            actor=tree.grassroots_officer, member=member, title="Tổ phó", valid_from=D(2005, 5, 16)
+        )
+    assert "đủ 15 tuổi (17/05/2005)" in str(err.value.message_dict["valid_from"])
+    assert UnionPost.objects.filter(member=member).count() == 1

@@ -83,6 +83,10 @@ class SplitPart(Schema):
 class SplitIn(Schema):
     parts: list[SplitPart]
     child_targets: dict[int, int] = {}
+    # A split grassroots union's members: member id -> index of the part; everyone else goes to part
+    # ``members_to`` (null: every member must be listed).
+    member_targets: dict[int, int] = {}
+    members_to: int | None = 0
     effective_on: dt.date
     decision_no: str
     decision_date: dt.date | None = None
@@ -214,6 +218,8 @@ def split_unit(request, unit_id: int, payload: SplitIn):
         source=unit,
         parts=[p.dict() for p in payload.parts],
         child_targets=payload.child_targets,
+        member_targets=payload.member_targets,
+        members_to=payload.members_to,
         effective_on=payload.effective_on,
         decision_no=payload.decision_no,
         decision_date=payload.decision_date,

@@ -218,3 +218,25 @@ def test_clusters_through_the_api(api, tree):
     assert response.status_code == 422 and "Cụm trưởng phải là một đơn vị thành viên." in str(response.json())
     assert Cluster.objects.count() == 2
     assert api("post", "/clusters", body | {"member_ids": [tree.g1.pk, tree.g4.pk]}).status_code == 404
+
+
+def test_splitting_a_grassroots_union_through_the_api_places_its_members(api, tree):
+    from congdoan.members.models import Member
+    from congdoan.members.tests.conftest import admit_active
+
+    an, binh = admit_active(tree.g1), admit_active(tree.g1, full_name="Trần Văn Bình")
+    response = api(
+        "post",
+        f"/units/{tree.g1.pk}/split",
+        {
+            "parts": [{"name": "CĐCS Apatit Mỏ"}, {"name": "CĐCS Apatit Tuyển"}],
+            "member_targets": {str(binh.pk): 1},
+            "effective_on": "2025-09-01",
+            "decision_no": "S/2",
+        },
+    )
+    assert response.status_code == 200, response.content
+    mo, tuyen = (u["id"] for u in response.json())
+    assert Member.objects.get(pk=an.pk).unit_id == mo
+    assert Member.objects.get(pk=binh.pk).unit_id == tuyen
+    assert Member.objects.get(pk=binh.pk).code == binh.code

@@ -239,7 +239,11 @@ def _write(deltas: Events) -> None:
     names = ", ".join(COLUMNS)
     marks = ", ".join(["%s"] * (len(COLUMNS) + 2))
     sums = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COLUMNS)
+    # Always in key order: concurrent transactions then lock shared ancestor rows in the same order.
+    rows.sort()
+    eth_rows.sort()
     units = sorted({r[0] for r in rows} | {r[0] for r in eth_rows})
+    days = [r[1] for r in rows] + [r[1] for r in eth_rows]
     with connection.cursor() as cursor:
         if rows:
             cursor.executemany(
@@ -253,9 +257,9 @@ def _write(deltas: Events) -> None:
                 f"ON CONFLICT (unit_id, day, ethnicity) DO UPDATE SET n = {eth_table}.n + excluded.n",
                 eth_rows,
             )
-    zero = Q(**{c: 0 for c in COLUMNS})
-    MemberTally.objects.filter(zero, unit_id__in=units).delete()
-    MemberTallyEthnicity.objects.filter(n=0, unit_id__in=units).delete()
+    touched = Q(unit_id__in=units, day__range=(min(days), max(days)))
+    MemberTally.objects.filter(touched, **{c: 0 for c in COLUMNS}).delete()
+    MemberTallyEthnicity.objects.filter(touched, n=0).delete()
 
 
 def _diff(after: Events, before: Events) -> Events:

@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,7 +16,7 @@ from congdoan.targets.computed import compute
 from .conftest import SYSTEM, admit_active
 
 # The same random operations as the tally test (a superset: it also corrects counted personal data).
-from .test_tally import BASE, _apply, operation
+from .test_tally import BASE, operation, play
 
 D = dt.date
 
@@ -229,16 +228,8 @@ class BruteForce:
     probes=st.lists(st.integers(0, 5200), min_size=2, max_size=4),
 )
 def test_counts_equal_a_brute_force_recount_after_random_histories(ops, probes):
-    from tests.factories import build_tree
-
     with transaction.atomic():
-        t = build_tree()
-        for offset, kind, a, b in sorted(ops, key=lambda op: op[0]):
-            try:
-                with transaction.atomic():
-                    _apply(t, BASE + dt.timedelta(days=offset), kind, a, b)
-            except ValidationError:
-                pass
+        t = play(ops)
         brute = BruteForce()
         days = sorted(BASE + dt.timedelta(days=p) for p in probes)
         now = dates.today()

@@ -204,6 +204,20 @@ def _apply(t, day, kind, a, b):
             )
 
 
+def play(ops):
+    """Build the test tree and run the random operations through the services (refused ones skipped)."""
+    from tests.factories import build_tree
+
+    t = build_tree()
+    for offset, kind, a, b in sorted(ops, key=lambda op: op[0]):
+        try:
+            with transaction.atomic():
+                _apply(t, BASE + dt.timedelta(days=offset), kind, a, b)
+        except ValidationError:
+            pass
+    return t
+
+
 def _ledger():
     cols = ("unit_id", "day", *tally.COLUMNS)
     return (
@@ -234,16 +248,8 @@ def _plain(snap):
     probes=st.lists(st.integers(0, 6500), min_size=2, max_size=3),
 )
 def test_kept_tally_equals_rebuild_and_brute_force_counts(ops, probes):
-    from tests.factories import build_tree
-
     with transaction.atomic():
-        t = build_tree()
-        for offset, kind, a, b in sorted(ops, key=lambda op: op[0]):
-            try:
-                with transaction.atomic():
-                    _apply(t, BASE + dt.timedelta(days=offset), kind, a, b)
-            except ValidationError:
-                pass
+        t = play(ops)
         brute = Brute()
         days = sorted(BASE + dt.timedelta(days=p) for p in probes)
         for unit in (t.root, t.lc, t.dn, t.bt, t.hc, t.g1, t.g4):

@@ -10,39 +10,16 @@
 
 from __future__ import annotations
 
+from . import tally
 from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
 
 OPEN = "9999-12-31"
-MAJORITY = "01"  # ethnicity rows are kept for minorities only (see tally.MAJORITY)
-COLUMNS = (
-    "total",
-    "women",
-    "informal",
-    "age_u30",
-    "age_30_39",
-    "age_40_49",
-    "age_50_59",
-    "age_60p",
-    "sector_state",
-    "sector_non_state",
-    "sector_fdi",
-    "sector_informal",
-    "sector_none",
-    "admitted",
-    "admitted_informal",
-    "leavers",
-    "party_introduced",
-    "party_admitted",
-)
-AGE = COLUMNS[3:8]
-SECTORS = {
-    "sector_state": "state",
-    "sector_non_state": "non_state",
-    "sector_fdi": "fdi",
-    "sector_informal": "informal",
-}
-EVENTS = COLUMNS[13:]
-LEVEL = COLUMNS[:13]
+# The columns and their meaning are the in-memory twin's (``tally``); this module only writes the SQL.
+COLUMNS = tally.COLUMNS
+AGE = tally.AGE_COLUMNS
+LEVEL = tally.LEVEL_COLUMNS
+MAJORITY = tally.MAJORITY
+SECTORS = {column: sector for sector, column in tally.SECTOR_COLUMNS.items() if sector}
 
 
 class _Dialect:

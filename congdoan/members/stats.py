@@ -24,7 +24,6 @@ from congdoan.org.models import Unit
 
 from . import tally
 from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
-from .selectors import _years_before
 
 EARLIEST = dt.date(1, 1, 1)
 LATEST = dt.date(9999, 12, 31)
@@ -95,14 +94,6 @@ def _rows(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def _age_case(on: dt.date) -> tuple[str, list]:
-    parts, params = [], []
-    for code, _label, low, _high in reversed(AGE_BANDS):
-        parts.append("WHEN m.date_of_birth <= %s THEN %s")
-        params += [_years_before(on, low), code]
-    return "CASE " + " ".join(parts) + " ELSE 'u15' END", params
 
 
 @dataclass

@@ -20,6 +20,7 @@ from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus, PartyStatus
 from congdoan.members.models import Member
+from congdoan.members.services import PERSONAL_FIELDS
 from congdoan.org.models import Unit
 
 from . import columns as c
@@ -53,24 +54,9 @@ PARSERS = {
 }
 # Columns whose values are different on every row: remembering parsed values would not pay.
 UNIQUE_KEYS = frozenset({"code", "cccd", "phone", "email", "notes"})
-# Fields an update may change when its cell is filled (an empty cell keeps the registry's value).
-UPDATABLE = (
-    "full_name",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "cccd",
-    "phone",
-    "email",
-    "job",
-    "education",
-    "hometown",
-    "is_informal",
-    "party_status",
-    "party_introduced_on",
-    "party_admitted_on",
-    "notes",
-)
+# Fields an update may change when its cell is filled (an empty cell keeps the registry's value):
+# every personal field an officer may set by hand.
+UPDATABLE = PERSONAL_FIELDS
 
 
 @dataclass(slots=True)

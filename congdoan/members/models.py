@@ -336,6 +336,34 @@ class MemberTally(models.Model):
         return f"{self.unit_id} {self.day}: {self.total:+d}"
 
 
+class SmallUnionSpan(models.Model):
+    """Derived: a span of days on which a grassroots union existed with fewer than five members.
+
+    The charter does not allow a grassroots union under five members; the statistics list such unions
+    on any day. One row per maximal span (``valid_to`` empty: still so). Kept by
+    ``congdoan.members.smallspans`` for the units whose stints change (``tally.tracking``) and for units
+    founded or dissolved, rebuilt from stints by ``smallspans.rebuild``; tests prove both equal a count.
+    """
+
+    # Derived rows: no database FK (units are never deleted; rebuilds insert 100 000s of rows).
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thời gian công đoàn cơ sở dưới 5 đoàn viên")
+        verbose_name_plural = _("thời gian công đoàn cơ sở dưới 5 đoàn viên")
+        indexes = [
+            models.Index(fields=["unit", "valid_from"], name="small_span_unit"),
+            models.Index(fields=["valid_from", "valid_to"], name="small_span_days"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id}: {self.valid_from}..{self.valid_to or ''}"
+
+
 class MemberTallyEthnicity(models.Model):
     """The ethnicity part of ``MemberTally``: daily changes of members below ``unit`` per ethnic group."""
 

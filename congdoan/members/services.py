@@ -25,7 +25,7 @@ from congdoan.core.validation import require as _require
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
-from . import tally
+from . import smallspans, tally
 from .constants import (
     END_RESTRUCTURE,
     END_TRANSFER,
@@ -1239,6 +1239,7 @@ def registry_rebuild_derived() -> None:
             [Gender.FEMALE],
         )
     tally.rebuild()
+    smallspans.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE members_unitmembercount")

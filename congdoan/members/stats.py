@@ -4,8 +4,8 @@ Figures on a day and period counts come from the member tally (``tally`` module,
 2026-11-28): one sum over the unit's ledger rows up to the day (or over the period) plus the unit's own
 stints, and the same per child for the drill-down (a child counts for the days its link to the unit
 covers). "In the subtree on day d" follows the dated ``UnitLink`` rows, so figures stay true after
-transfers, merges and dissolutions. Founded unions and unions under five members are read live with a
-recursive walk of the links (``_subtree_cte``).
+transfers, merges and dissolutions. Founded unions are read live with a recursive walk of the links
+(``_subtree_cte``); unions under five members from kept spans (``smallspans``).
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
-from . import tally
+from . import smallspans, tally
 from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
 
 EARLIEST = dt.date(1, 1, 1)
 LATEST = dt.date(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
-MIN_GRASSROOTS_MEMBERS = 5
+MIN_GRASSROOTS_MEMBERS = smallspans.MIN_MEMBERS
 BRANCH_COLUMNS = ("total", "women", "informal")
 
 
@@ -261,18 +261,13 @@ def _small_grassroots_today(unit: Unit, on: dt.date) -> list[tuple]:
 
 
 def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str, str, int]], dict]:
-    """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members)."""
+    """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members).
+
+    Today, with the tree unchanged since, from the kept per-unit counts; any other day from the kept
+    spans under five members (``smallspans``), walked up the tree as it was that day."""
     if on == today() and not _links_change_after(on):
         return _small_listed(_small_grassroots_today(unit, on))
-    cte, params = _subtree_cte(unit.pk, on, on)
-    sql = f"""{cte}
-    SELECT u.id, u.code, u.name, sub.branch,
-        (SELECT COUNT(*) FROM members_membership s WHERE s.unit_id = u.id
-            AND s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)) AS n
-    FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id JOIN sub ON sub.id = u.id
-    WHERE k.is_grassroots = %s AND u.founded_on <= %s AND (u.dissolved_on IS NULL OR u.dissolved_on >= %s)
-    """  # noqa: S608 - only constant SQL fragments are interpolated
-    return _small_listed(_rows(sql, params + [on, on, True, on, on]))
+    return _small_listed(smallspans.small_on(unit.pk, on))
 
 
 def _small_listed(candidates) -> tuple[list[tuple[int, str, str, int]], dict]:

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 
+from . import smallspans
 from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
 from .models import Membership, MemberTally, MemberTallyEthnicity
 
@@ -288,8 +289,8 @@ def tracking(*, member_ids=(), unit_ids=()):
     """Wrap any change to stints, to members' counted attributes or to a unit's sector.
 
     Pass the members whose stints (or attributes) change, and/or the units whose stints change (a moved
-    stint must be captured on both sides: pass its member). Afterwards the per-unit counts of today
-    and the tally ledger are brought in step for exactly what changed.
+    stint must be captured on both sides: pass its member). Afterwards the per-unit counts of today,
+    the tally ledger and the spans under five members are brought in step for exactly what changed.
     """
     from .services import _recount_units
 
@@ -302,7 +303,9 @@ def tracking(*, member_ids=(), unit_ids=()):
         deltas: Events = defaultdict(lambda: defaultdict(Counter))
         _pass_up(delta, 1, deltas)
         _write(deltas)
-        _recount_units({r[0] for r in before_rows} | {r[0] for r in after_rows} | set(unit_ids))
+        units = {r[0] for r in before_rows} | {r[0] for r in after_rows} | set(unit_ids)
+        _recount_units(units)
+        smallspans.refresh(units)
 
 
 def link_apply(link, sign: int) -> None:

@@ -235,7 +235,15 @@ def unit_found(
         % {"u": unit.name, "p": parent.name, "d": format_date(founded_on)},
         after=_snapshot(unit),
     )
+    _small_spans_follow(unit)
     return unit
+
+
+def _small_spans_follow(unit: Unit) -> None:
+    """A grassroots union founded or dissolved: its spans under five members start or end with it."""
+    from congdoan.members import smallspans
+
+    smallspans.refresh([unit.pk])
 
 
 @transaction.atomic
@@ -358,6 +366,7 @@ def unit_dissolve(
     unit.save(
         update_fields=["status", "dissolved_on", "dissolution_decision_no", "dissolution_reason", "successor"]
     )
+    _small_spans_follow(unit)
     if successor is not None:
         # The successor keeps the records (and so the access scope) of the units it absorbed.
         _move_path(unit, successor)

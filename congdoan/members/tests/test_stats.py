@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from congdoan.core import dates
-from congdoan.members import services, stats
+from congdoan.members import services, smallspans, stats
 from congdoan.members.constants import StintStart
-from congdoan.members.models import LeaveReason, Membership, UnitMemberCount
+from congdoan.members.models import LeaveReason, Membership, SmallUnionSpan, UnitMemberCount
 from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
 from congdoan.targets.computed import compute
@@ -145,6 +145,46 @@ def test_unions_with_fewer_than_five_members_are_listed(tree):
     small, per_branch = stats.small_grassroots_on(unit=tree.lc, on=D(2024, 1, 1))
     assert {name for _id, _code, name, _n in small} == {tree.g2.name, tree.g3.name}
     assert per_branch[tree.bt.pk] == 1 and per_branch[tree.cd.pk] == 1
+
+
+def test_unions_under_five_on_past_days_follow_leavings_moves_and_dissolutions(tree):
+    def small(unit, day):
+        rows, per_branch = stats.small_grassroots_on(unit=unit, on=day)
+        return {name: n for _id, _code, name, n in rows}, dict(per_branch)
+
+    g1 = [admit_active(tree.g1, on=D(2020, 1, 1)) for _ in range(5)]
+    for _ in range(2):
+        admit_active(tree.g2, on=D(2020, 1, 1))
+    leave(g1[0], D(2022, 6, 30))
+    admit_active(tree.g1, on=D(2023, 1, 1))
+    org_services.unit_reparent(
+        actor=None,
+        scope=SYSTEM,
+        unit=tree.g2,
+        new_parent=tree.hc,
+        effective_on=D(2021, 1, 1),
+        decision_no="CS",
+    )
+    org_services.unit_dissolve(
+        actor=None, scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT"
+    )
+    g1, g2, g3, g4 = (u.name for u in (tree.g1, tree.g2, tree.g3, tree.g4))
+    assert small(tree.lc, D(2019, 12, 31))[0] == {g1: 0, g2: 0, g3: 0}
+    assert small(tree.lc, D(2020, 6, 1)) == ({g2: 2, g3: 0}, {tree.bt.pk: 1, tree.cd.pk: 1})
+    # Moved to Đà Nẵng on 01/01/2021: listed there, no longer in Lào Cai.
+    assert small(tree.lc, D(2021, 6, 1))[0] == {g3: 0}
+    assert small(tree.dn, D(2021, 6, 1)) == ({g2: 2, g4: 0}, {tree.hc.pk: 2})
+    # One of five left on 30/06/2022 (still a member that day); a new one came on 01/01/2023.
+    assert g1 not in small(tree.bt, D(2022, 6, 30))[0]
+    assert small(tree.bt, D(2022, 7, 1))[0] == {g1: 4}
+    assert small(tree.g1, D(2022, 12, 31)) == ({g1: 4}, {0: 1})
+    assert small(tree.bt, D(2023, 1, 1))[0] == {}
+    # Dissolved on 30/06/2024: listed on its last day, gone the day after.
+    assert g3 in small(tree.cd, D(2024, 6, 30))[0]
+    assert small(tree.cd, D(2024, 7, 1))[0] == {}
+    kept = sorted(SmallUnionSpan.objects.values_list("unit_id", "valid_from", "valid_to"))
+    smallspans.rebuild()
+    assert sorted(SmallUnionSpan.objects.values_list("unit_id", "valid_from", "valid_to")) == kept
 
 
 def test_the_report_drills_down_to_children(tree):

@@ -15,9 +15,16 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from congdoan.members import services, stats, tally
+from congdoan.members import services, smallspans, stats, tally
 from congdoan.members.constants import AGE_BANDS, StintStart
-from congdoan.members.models import LeaveReason, Member, Membership, MemberTally, MemberTallyEthnicity
+from congdoan.members.models import (
+    LeaveReason,
+    Member,
+    Membership,
+    MemberTally,
+    MemberTallyEthnicity,
+    SmallUnionSpan,
+)
 from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
 
@@ -86,6 +93,23 @@ class Brute:
             "by_sector": sectors,
         }
 
+    def small(self, root_id, day):
+        """{union: members} of the grassroots unions under the root on ``day`` with fewer than five."""
+        from congdoan.org.models import Unit
+
+        out = {}
+        for unit in Unit.objects.filter(kind__is_grassroots=True):
+            exists = unit.founded_on <= day and (unit.dissolved_on is None or day <= unit.dissolved_on)
+            if exists and self.under(unit.pk, root_id, day):
+                n = sum(
+                    1
+                    for s in self.stints
+                    if s["unit_id"] == unit.pk and s["valid_from"] <= day <= (s["valid_to"] or D.max)
+                )
+                if n < stats.MIN_GRASSROOTS_MEMBERS:
+                    out[unit.pk] = n
+        return out
+
     def events(self, root_id, start, end):
         out = {"admitted": 0, "leavers": 0, "party_introduced": 0, "party_admitted": 0}
         for s in self.stints:
@@ -117,7 +141,11 @@ class Brute:
 operation = st.tuples(
     st.integers(0, 6000),  # day offset from BASE
     st.sampled_from(
-        ["admit", "admit", "admit", "transfer", "leave", "readmit", "update", "dissolve", "merge", "reparent"]
+        [
+            *["admit"] * 3,
+            "admit_group",  # 2–4 at once, so unions cross the charter's minimum of five both ways
+            *["transfer", "leave", "readmit", "update", "dissolve", "merge", "reparent"],
+        ]
     ),
     st.integers(0, 60),
     st.integers(0, 60),
@@ -130,16 +158,17 @@ def _apply(t, day, kind, a, b):
     members = list(Member.objects.filter(code__isnull=False).order_by("id"))
     for u in grassroots + communes:
         u.refresh_from_db()
-    if kind == "admit":
-        admit_active(
-            grassroots[a % 4],
-            on=day,
-            gender="F" if b % 2 else "M",
-            date_of_birth=D(1950 + (a * 7 + b) % 50, 1 + b % 12, 1 + a % 28),
-            ethnicity=("01", "02", "03")[b % 3],
-            is_informal=bool(a % 3 == 0),
-            party_introduced_on=day + dt.timedelta(days=30 * (b % 5)) if b % 4 == 0 else None,
-        )
+    if kind in ("admit", "admit_group"):
+        for i in range(2 + b % 3 if kind == "admit_group" else 1):
+            admit_active(
+                grassroots[a % 4],
+                on=day,
+                gender="F" if (b + i) % 2 else "M",
+                date_of_birth=D(1950 + (a * 7 + b + i) % 50, 1 + b % 12, 1 + a % 28),
+                ethnicity=("01", "02", "03")[(b + i) % 3],
+                is_informal=bool(a % 3 == 0),
+                party_introduced_on=day + dt.timedelta(days=30 * (b % 5)) if b % 4 == 0 else None,
+            )
     elif kind == "merge":
         org_services.unit_merge(
             actor=None,
@@ -226,6 +255,10 @@ def _ledger():
     )
 
 
+def _spans():
+    return sorted(SmallUnionSpan.objects.values_list("unit_id", "valid_from", "valid_to"))
+
+
 def _plain(snap):
     return {
         "total": snap.total,
@@ -258,6 +291,8 @@ def test_kept_tally_equals_rebuild_and_brute_force_counts(ops, probes):
                     unit.code,
                     day,
                 )
+                small, _by_branch = stats.small_grassroots_on(unit=unit, on=day)
+                assert {r[0]: r[3] for r in small} == brute.small(unit.pk, day), (unit.code, day)
             start, end = days[0], days[-1]
             got = {
                 "admitted": stats.admitted_between(unit=unit, start=start, end=end)[0],
@@ -266,9 +301,11 @@ def test_kept_tally_equals_rebuild_and_brute_force_counts(ops, probes):
                 "party_admitted": stats.party_between(unit=unit, start=start, end=end, admitted=True),
             }
             assert got == brute.events(unit.pk, start, end), unit.code
-        kept = _ledger()
+        kept, spans = _ledger(), _spans()
         tally.rebuild()
+        smallspans.rebuild()
         assert _ledger() == kept
+        assert _spans() == spans
         transaction.set_rollback(True)
 
 

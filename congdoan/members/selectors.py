@@ -197,6 +197,27 @@ BY_GIVEN = ("given", "name_folded", "id")
 BY_WORD2 = ("word2", "name_folded", "id")
 
 
+def _with_name_parts(qs: QuerySet[Member]) -> QuerySet[Member]:
+    return qs.alias(given=NamePart("given"), word2=NamePart("word2"), word3=NamePart("word3"))
+
+
+def _name_conditions(folded: str) -> list[tuple[Q, tuple[str, ...], str]]:
+    """(condition, order, piece) of each tier of ``_name_tiers``, before the earlier tiers are excluded."""
+    single = " " not in folded
+    parts = [("name_folded", BY_NAME)]
+    if single:
+        parts.append(("given", BY_GIVEN))
+    parts += [("word2", BY_WORD2), ("word3", ("word3", "name_folded", "id"))]
+    out = [(Q(**{f"{f}__gte": folded, f"{f}__lt": folded + "\uffff"}), order, "") for f, order in parts]
+    if single and len(folded) >= MIN_INSIDE:
+        out.append((Q(at__gt=0), BY_NAME, folded))
+    return out
+
+
+def _with_inside(qs: QuerySet[Member], folded: str) -> QuerySet[Member]:
+    return qs.alias(at=StrIndex("name_folded", Value(folded)))
+
+
 def _name_tiers(qs: QuerySet[Member], folded: str) -> list[_Tier]:
     """The name matches as disjoint tiers, best first, each walking an index in its order.
 
@@ -209,21 +230,22 @@ def _name_tiers(qs: QuerySet[Member], folded: str) -> list[_Tier]:
     5. one typed word of three letters or more anywhere else, e.g. inside a word ("guyen"), by name
        (from the second word when it lies mostly in surnames, see ``_rest_rows``).
     """
-    single = " " not in folded
-    qs = qs.alias(given=NamePart("given"), word2=NamePart("word2"), word3=NamePart("word3"))
+    qs = _with_name_parts(qs)
     tiers, earlier = [], Q()
-    parts = [("name_folded", BY_NAME)]
-    if single:
-        parts.append(("given", BY_GIVEN))
-    parts += [("word2", BY_WORD2), ("word3", ("word3", "name_folded", "id"))]
-    for field, order in parts:
-        starts = Q(**{f"{field}__gte": folded, f"{field}__lt": folded + "\uffff"})
-        tiers.append(_Tier(qs.filter(starts).exclude(earlier) if earlier else qs.filter(starts), order))
-        earlier |= starts
-    if single and len(folded) >= MIN_INSIDE:
-        rest = qs.alias(at=StrIndex("name_folded", Value(folded))).filter(at__gt=0).exclude(earlier)
-        tiers.append(_Tier(rest, BY_NAME, folded))
+    for condition, order, piece in _name_conditions(folded):
+        tier_qs = _with_inside(qs, folded) if piece else qs
+        tier_qs = tier_qs.filter(condition)
+        tiers.append(_Tier(tier_qs.exclude(earlier) if earlier else tier_qs, order, piece))
+        earlier |= condition
     return tiers
+
+
+def member_name_matches(qs: QuerySet[Member], folded: str) -> QuerySet[Member]:
+    """All of ``qs`` whose name matches ``folded`` as the search page's tiers do (for exports)."""
+    conditions = Q()
+    for condition, _order, _piece in _name_conditions(folded):
+        conditions |= condition
+    return _with_inside(_with_name_parts(qs), folded).filter(conditions)
 
 
 def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:

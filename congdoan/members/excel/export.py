@@ -13,9 +13,8 @@ import io
 from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
-from congdoan.core.text import fold
 from congdoan.members.constants import MemberStatus
-from congdoan.members.selectors import MemberFilter, _text_q, member_search
+from congdoan.members.selectors import MemberFilter, _text_q, member_name_matches, member_search
 
 from . import columns as c
 
@@ -67,11 +66,12 @@ def filters_from_query(params) -> MemberFilter:
 
 
 def member_export_rows(*, scope: Scope, filters: MemberFilter):
-    """The members to export, in name order: ``member_search`` narrowed by the free-text box as the page does."""
+    """The members to export, in name order: ``member_search`` narrowed by the free-text box, matching
+    exactly the names the page lists (its tiers), not a plain "contains"."""
     qs = member_search(scope=scope, filters=filters)
     if filters.q:
         exact, folded = _text_q(filters.q)
-        qs = qs.filter(exact) if exact is not None else qs.filter(name_folded__contains=fold(folded))
+        qs = qs.filter(exact) if exact is not None else member_name_matches(qs, folded)
     fields = [SOURCE[col.key] for col in EXPORT_COLUMNS if col.key in SOURCE] + ["unit__name", "status"]
     return qs.order_by("name_folded", "id").values_list(*fields)
 

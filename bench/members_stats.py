@@ -8,6 +8,8 @@ For the largest province and for the whole country, today and as of past dates, 
 - ``stats.snapshot_on`` (total, women, informal, by ethnicity, age band and sector, plus the per-child
   drill-down),
 - ``stats.admitted_between`` / ``left_between`` / ``party_between`` over a year,
+- ``stats.small_grassroots_on`` (unions under five members, from the kept spans; today from the kept
+  per-unit counts),
 - ``stats.report`` (everything the statistics page shows, including founded unions and unions under
   five members),
 each next to hand-written SQL for the same answer over the same ledger rows (``tally``), and — for the
@@ -75,6 +77,14 @@ FROM t JOIN org_unit u ON u.id = t.id JOIN members_membership s ON s.unit_id = u
 JOIN members_member m ON m.id = s.member_id
 WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
 GROUP BY 1, 2, 3, 4, 5"""
+
+# Unions under five members straight over the stints: every grassroots union of the day's tree, counted.
+RAW_SMALL = f"""{SUBTREE_ON}
+SELECT u.id, COUNT(s.id) FROM t JOIN org_unit u ON u.id = t.id JOIN org_unitkind k ON k.id = u.kind_id
+LEFT JOIN members_membership s ON s.unit_id = u.id
+    AND s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
+WHERE k.is_grassroots AND u.founded_on <= %(day)s AND (u.dissolved_on IS NULL OR u.dissolved_on >= %(day)s)
+GROUP BY u.id HAVING COUNT(s.id) < 5"""
 
 
 def run_sql(queries, params):
@@ -145,6 +155,13 @@ def main() -> None:
                 f"breakdown + drill-down, {label}, {when}",
                 timed(lambda u=unit, d=day: stats.snapshot_on(unit=u, on=d), args.repeat),
                 tally=timed(run_sql(TALLY_SNAPSHOT, params), args.repeat),
+                **raw,
+            )
+            small = len(stats.small_grassroots_on(unit=unit, on=day)[0])
+            raw = {} if args.no_raw else {"raw": timed(run_sql(RAW_SMALL, params), args.raw_repeat)}
+            line(
+                f"unions under five, {label}, {when} ({small:,})",
+                timed(lambda u=unit, d=day: stats.small_grassroots_on(unit=u, on=d), args.repeat),
                 **raw,
             )
             start = dt.date(day.year, 1, 1)

@@ -337,10 +337,11 @@ class MemberTally(models.Model):
 
 
 class SmallUnionSpan(models.Model):
-    """Derived: a span of days on which a grassroots union existed with fewer than five members.
+    """Derived: a span of days on which a grassroots union existed with the same count of members,
+    under five.
 
     The charter does not allow a grassroots union under five members; the statistics list such unions
-    on any day. One row per maximal span (``valid_to`` empty: still so). Kept by
+    on any day, with their count. One row per span (``valid_to`` empty: still so). Kept by
     ``congdoan.members.smallspans`` for the units whose stints change (``tally.tracking``) and for units
     founded or dissolved, rebuilt from stints by ``smallspans.rebuild``; tests prove both equal a count.
     """
@@ -351,13 +352,14 @@ class SmallUnionSpan(models.Model):
     )
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
+    members = models.PositiveSmallIntegerField()  # the union's member count throughout the span
 
     class Meta:
         verbose_name = _("thời gian công đoàn cơ sở dưới 5 đoàn viên")
         verbose_name_plural = _("thời gian công đoàn cơ sở dưới 5 đoàn viên")
         indexes = [
             models.Index(fields=["unit", "valid_from"], name="small_span_unit"),
-            models.Index(fields=["valid_from", "valid_to"], name="small_span_days"),
+            models.Index(fields=["valid_to", "valid_from"], name="small_span_days"),
         ]
 
     def __str__(self):

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from .models import SmallUnionSpan
 
@@ -28,66 +29,71 @@ _CHUNK = 500  # unit ids per statement when refreshing many units
 
 
 def _spans_sql(pg: bool, units: str = "") -> str:
-    """SELECT (unit_id, valid_from, valid_to) of every maximal span under ``MIN_MEMBERS`` members.
+    """SELECT (unit_id, valid_from, valid_to, members) of every span with the same count under
+    ``MIN_MEMBERS`` members.
 
     Per union, the member count changes by +1 on a stint's first day and −1 the day after its last;
-    a running sum gives the count from each change on, the changes of the "small" flag delimit the
-    spans, which are clipped to the days the union existed (founding day to dissolution day).
+    a running sum gives the count from each change on; each change starts a span that lasts until the
+    next, clipped to the days the union existed (founding day to dissolution day).
+    ``units`` (``IN (…)`` with placeholders, or empty for all) limits the units, in the three places
+    its parameters are repeated; the stints are read straight (a full rebuild scans them once) and
+    units that are not grassroots unions drop out at the end.
     """
     next_day = "(s.valid_to + 1)" if pg else "date(s.valid_to, '+1 day')"
     before = "(c.next_change - 1)" if pg else "date(c.next_change, '-1 day')"
+    stints = f"WHERE s.unit_id {units}" if units else ""
+    ends = f"{stints} AND" if units else "WHERE"
+    grassroots = f"AND u.id {units}" if units else ""
     return f"""
     WITH gu AS (
         SELECT u.id, u.founded_on, u.dissolved_on FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id
-        WHERE k.is_grassroots = %s {units}
+        WHERE k.is_grassroots = %s {grassroots}
     ),
     ev AS (
         SELECT e.unit_id, e.day, SUM(e.d) AS d FROM (
             SELECT gu.id AS unit_id, gu.founded_on AS day, 0 AS d FROM gu
             UNION ALL
-            SELECT s.unit_id, s.valid_from, 1 FROM members_membership s JOIN gu ON gu.id = s.unit_id
+            SELECT s.unit_id, s.valid_from, 1 FROM members_membership s {stints}
             UNION ALL
-            SELECT s.unit_id, {next_day}, -1 FROM members_membership s JOIN gu ON gu.id = s.unit_id
-            WHERE s.valid_to IS NOT NULL
+            SELECT s.unit_id, {next_day}, -1 FROM members_membership s {ends} s.valid_to IS NOT NULL
         ) e GROUP BY e.unit_id, e.day
     ),
-    flagged AS (
-        SELECT unit_id, day,
-            CASE WHEN SUM(d) OVER (PARTITION BY unit_id ORDER BY day ROWS UNBOUNDED PRECEDING) < %s
-                 THEN 1 ELSE 0 END AS small
+    counted AS (
+        SELECT unit_id, day, SUM(d) OVER (PARTITION BY unit_id ORDER BY day ROWS UNBOUNDED PRECEDING) AS n
         FROM ev
     ),
     edges AS (
-        SELECT unit_id, day, small, LAG(small, 1, 0) OVER (PARTITION BY unit_id ORDER BY day) AS was
-        FROM flagged
+        SELECT unit_id, day, n, LAG(n) OVER (PARTITION BY unit_id ORDER BY day) AS was FROM counted
     ),
     changes AS (
-        SELECT unit_id, day, small,
-            LEAD(day) OVER (PARTITION BY unit_id ORDER BY day) AS next_change
-        FROM edges WHERE small <> was
+        SELECT unit_id, day, n, LEAD(day) OVER (PARTITION BY unit_id ORDER BY day) AS next_change
+        FROM edges WHERE was IS NULL OR n <> was
     ),
     clipped AS (
-        SELECT c.unit_id,
+        SELECT c.unit_id, c.n,
             CASE WHEN c.day < gu.founded_on THEN gu.founded_on ELSE c.day END AS valid_from,
             CASE WHEN c.next_change IS NULL THEN gu.dissolved_on
                  WHEN gu.dissolved_on IS NULL OR {before} < gu.dissolved_on THEN {before}
                  ELSE gu.dissolved_on END AS valid_to
         FROM changes c JOIN gu ON gu.id = c.unit_id
-        WHERE c.small = 1
+        WHERE c.n < %s
     )
-    SELECT unit_id, valid_from, valid_to FROM clipped
+    SELECT unit_id, valid_from, valid_to, n FROM clipped
     WHERE valid_to IS NULL OR valid_to >= valid_from
     """  # noqa: S608 - only constant SQL fragments are interpolated
 
 
-def _insert(units: str = "", params: Iterable = ()) -> None:
+def _insert(ids: list[int] | None = None) -> None:
     table = SmallUnionSpan._meta.db_table
     pg = connection.vendor == "postgresql"
+    units = "IN (" + ", ".join(["%s"] * len(ids)) + ")" if ids else ""
     with connection.cursor() as cursor:
+        if pg and not ids:
+            cursor.execute("SET LOCAL work_mem = '1GB'")  # the full rebuild sorts millions of rows
         cursor.execute(
-            f"INSERT INTO {table} (unit_id, valid_from, valid_to) "  # noqa: S608 - constant names
+            f"INSERT INTO {table} (unit_id, valid_from, valid_to, members) "  # noqa: S608 - constant names
             + _spans_sql(pg, units),
-            [True, *params, MIN_MEMBERS],
+            [True, *(ids or ()), *(ids or ()), *(ids or ()), MIN_MEMBERS],
         )
 
 
@@ -100,7 +106,7 @@ def refresh(unit_ids: Iterable[int | None]) -> None:
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
             SmallUnionSpan.objects.filter(unit_id__in=chunk).delete()
-            _insert("AND u.id IN (" + ", ".join(["%s"] * len(chunk)) + ")", chunk)
+            _insert(chunk)
 
 
 def rebuild() -> None:
@@ -118,24 +124,36 @@ def small_on(root_id: int, day: dt.date) -> list[tuple[int, str, str, int, int]]
     members on ``day``: (id, code, name, branch, members), branch being the child of the root they lie
     under (0 for the root itself).
 
-    The unions small on that day are read from the spans; each is walked up the links valid on that
-    day until it reaches the root (or the top); only the chains reaching the root are kept.
+    The unions small on that day, with their counts, are read from the spans; then the links valid on
+    that day are read level by level upwards from them (one query per level of the tree, only for the
+    units on their chains), and the unions whose chain reaches the root are kept.
     """
-    table = SmallUnionSpan._meta.db_table
-    sql = f"""
-    WITH RECURSIVE up(unit_id, anc, below) AS (
-        SELECT s.unit_id, s.unit_id, s.unit_id FROM {table} s
-        WHERE s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)
-        UNION ALL
-        SELECT up.unit_id, l.parent_id, up.anc FROM up JOIN org_unitlink l ON l.child_id = up.anc
-        WHERE up.anc <> %s AND l.valid_from <= %s AND (l.valid_to IS NULL OR l.valid_to >= %s)
-    )
-    SELECT u.id, u.code, u.name, CASE WHEN up.unit_id = %s THEN 0 ELSE up.below END,
-        (SELECT COUNT(*) FROM members_membership m WHERE m.unit_id = u.id
-            AND m.valid_from <= %s AND (m.valid_to IS NULL OR m.valid_to >= %s))
-    FROM up JOIN org_unit u ON u.id = up.unit_id
-    WHERE up.anc = %s
-    """  # noqa: S608 - constant table name
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [day, day, root_id, day, day, root_id, day, day, root_id])
-        return cursor.fetchall()
+    from congdoan.org.models import UnitLink
+
+    on_day = Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    spans = SmallUnionSpan.objects.filter(on_day)
+    small = {
+        unit: (code, name, n)
+        for unit, code, name, n in spans.values_list("unit_id", "unit__code", "unit__name", "members")
+    }
+    links = UnitLink.objects.filter(on_day)
+    parent: dict[int, int] = {}
+    # The first level in one query joined to the spans (thousands of unions); then the few units above.
+    level = links.filter(child_id__in=spans.values("unit_id"))
+    while True:
+        found = set()
+        for child, up in level.values_list("child_id", "parent_id"):
+            parent[child] = up
+            found.add(up)
+        ids = sorted(found - set(parent) - {root_id})
+        if not ids:
+            break
+        level = links.filter(child_id__in=ids)
+    out = []
+    for unit, (code, name, n) in small.items():
+        below, node = 0, unit
+        while node != root_id and node in parent:
+            below, node = node, parent[node]
+        if node == root_id:
+            out.append((unit, code, name, below, n))
+    return out

@@ -231,42 +231,9 @@ def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> d
     return out
 
 
-def _small_grassroots_today(unit: Unit, on: dt.date) -> list[tuple]:
-    """Today's small unions from the kept per-unit open-stint counts, corrected by the few stints that
-    open after today (counted there, not yet members) or close today or later (still members today)."""
-    prefix = unit.path + "%"
-    corrections: dict = defaultdict(int)
-    for unit_id, n in _rows(
-        """SELECT s.unit_id, SUM(CASE WHEN s.valid_to IS NULL THEN -1 ELSE 1 END) FROM members_membership s
-        JOIN org_unit u ON u.id = s.unit_id WHERE u.path LIKE %s
-          AND ((s.valid_to IS NULL AND s.valid_from > %s) OR (s.valid_to >= %s AND s.valid_from <= %s))
-        GROUP BY s.unit_id""",
-        [prefix, on, on, on],
-    ):
-        corrections[unit_id] += n
-    ids = list(corrections) or [0]
-    marks = ", ".join(["%s"] * len(ids))
-    sql = f"""SELECT u.id, u.code, u.name, u.path, COALESCE(c.total, 0) FROM org_unit u
-    JOIN org_unitkind k ON k.id = u.kind_id LEFT JOIN members_unitmembercount c ON c.unit_id = u.id
-    WHERE u.path LIKE %s AND k.is_grassroots = %s AND u.founded_on <= %s
-      AND (u.dissolved_on IS NULL OR u.dissolved_on >= %s)
-      AND (COALESCE(c.total, 0) < %s OR u.id IN ({marks}))"""  # noqa: S608 - placeholders only
-    depth = unit.path.count("/") - 1
-    rows = []
-    for unit_id, code, name, path, n in _rows(sql, [prefix, True, on, on, MIN_GRASSROOTS_MEMBERS, *ids]):
-        parts = path.strip("/").split("/")
-        branch = int(parts[depth]) if len(parts) > depth else 0
-        rows.append((unit_id, code, name, branch, n + corrections.get(unit_id, 0)))
-    return rows
-
-
 def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str, str, int]], dict]:
-    """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members).
-
-    Today, with the tree unchanged since, from the kept per-unit counts; any other day from the kept
-    spans under five members (``smallspans``), walked up the tree as it was that day."""
-    if on == today() and not _links_change_after(on):
-        return _small_listed(_small_grassroots_today(unit, on))
+    """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members), from
+    the kept spans under five members (``smallspans``), walked up the tree as it was that day."""
     return _small_listed(smallspans.small_on(unit.pk, on))
 
 

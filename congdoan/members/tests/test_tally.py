@@ -334,14 +334,14 @@ def test_drill_down_rows_add_up_and_follow_a_move(tree):
 
 
 @pytest.mark.django_db
-def test_todays_small_unions_from_kept_counts_equal_the_dated_count(tree, monkeypatch):
-    """Today's list of unions under five members (kept per-unit counts + corrections) equals the
-    count of stints covering today, with a leaving dated today and a transfer dated tomorrow."""
+def test_small_unions_today_and_tomorrow_with_a_leaving_today_and_a_transfer_tomorrow(tree):
+    """A leaver is still a member on the last day; a transfer dated tomorrow moves the count tomorrow."""
     from congdoan.core.dates import today
 
     now = today()
+    tomorrow = now + dt.timedelta(days=1)
     g1 = [admit_active(tree.g1, on=D(2020, 1, 1)) for _ in range(5)]
-    [admit_active(tree.g2, on=D(2020, 1, 1)) for _ in range(5)]
+    [admit_active(tree.g2, on=D(2020, 1, 1)) for _ in range(3)]
     services.member_leave(
         actor=None,
         scope=SYSTEM,
@@ -351,16 +351,13 @@ def test_todays_small_unions_from_kept_counts_equal_the_dated_count(tree, monkey
         decision_no="1",
     )
     services.member_transfer(
-        actor=None,
-        scope=SYSTEM,
-        member=g1[1],
-        to_unit=tree.g2,
-        effective_on=now + dt.timedelta(days=1),
-        decision_no="2",
+        actor=None, scope=SYSTEM, member=g1[1], to_unit=tree.g2, effective_on=tomorrow, decision_no="2"
     )
-    fast = stats.small_grassroots_on(unit=tree.lc, on=now)
-    monkeypatch.setattr(stats, "_links_change_after", lambda day: True)
-    dated = stats.small_grassroots_on(unit=tree.lc, on=now)
-    assert fast == dated
-    assert {r[0]: r[3] for r in fast[0]}.get(tree.g3.pk) == 0  # no members at all: listed
-    assert tree.g1.pk not in {r[0] for r in fast[0]}  # five members today: the leaver still counts
+
+    def small(day):
+        return {r[0]: r[3] for r in stats.small_grassroots_on(unit=tree.lc, on=day)[0]}
+
+    # Today: g1 still has five (the leaver's last day), g2 three, g3 none.
+    assert small(now) == {tree.g2.pk: 3, tree.g3.pk: 0}
+    # Tomorrow: g1 has lost the leaver and the transferred member, g2 has gained one.
+    assert small(tomorrow) == {tree.g1.pk: 3, tree.g2.pk: 4, tree.g3.pk: 0}

@@ -155,34 +155,38 @@ class NamePart(Func):
 # start of a word), and only for one typed word: several words must start words of the name.
 MIN_INSIDE = 3
 # The rest of the name (one word found inside a word, or starting a word after the third) has no
-# ordered index. A random sample of members tells how common the text is within the user's scope: at
-# least COMMON_IN_SAMPLE hits, walk an ordered index testing each name until a page is full (about
-# 51 * SAMPLE_ROWS / hits rows); fewer, ask the trigram index for its matches and sort them.
-COMMON_IN_SAMPLE = 40
+# ordered index. A random sample of members estimates both ways of answering: walking an ordered index
+# and testing each name until a page is full visits about 51 * sample / (sample hits in the user's
+# scope) rows; asking the trigram index returns every match in the country, about (sample hits) *
+# members / sample rows, which are then sorted. The cheaper one is taken (a walked row costs about as
+# much as a trigram match: WALK_ROW_COST).
+WALK_ROW_COST = 1.0
 SAMPLE_ROWS = 20_000
 SAMPLE_TTL = 3600.0  # seconds
 _sample: dict = {}
 
 
-def _member_sample() -> list[tuple[str, str]]:
-    """About SAMPLE_ROWS (folded name, unit path) drawn at random; cached for an hour on large tables."""
+def _member_sample() -> tuple[list[tuple[str, str]], float]:
+    """About SAMPLE_ROWS (folded name, unit path) drawn at random, and how many members there are;
+    cached for an hour on large tables."""
     now = time.monotonic()
     if _sample and now - _sample["at"] < SAMPLE_TTL:
-        return _sample["rows"]
+        return _sample["rows"], _sample["members"]
     rows = list(Member.objects.values_list("name_folded", "unit__path")[: SAMPLE_ROWS + 1])
     if len(rows) <= SAMPLE_ROWS or connection.vendor != "postgresql":
-        return rows  # the whole (small) table; not cached, it changes in tests
+        return rows, len(rows)  # the whole (small) table; not cached, it changes in tests
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'members_member'::regclass")
-        percent = min(100.0, 100.0 * SAMPLE_ROWS / max(cursor.fetchone()[0], SAMPLE_ROWS))
+        members = max(cursor.fetchone()[0], SAMPLE_ROWS)
+        percent = min(100.0, 100.0 * SAMPLE_ROWS / members)
         cursor.execute(
             "SELECT m.name_folded, u.path FROM members_member m TABLESAMPLE SYSTEM (%s) REPEATABLE (0)"
             " JOIN org_unit u ON u.id = m.unit_id",
             [percent],
         )
         rows = cursor.fetchall()
-    _sample.update(at=now, rows=rows)
-    return rows
+    _sample.update(at=now, rows=rows, members=members)
+    return rows, members
 
 
 @dataclass
@@ -255,14 +259,17 @@ def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Membe
     (middle and given name): in name order its matches would all lie together after millions of
     other names, and the walk would be long.
     """
-    hits = [(name, path) for name, path in _member_sample() if tier.piece in name]
+    sample, members = _member_sample()
+    hits = [(name, path) for name, path in sample if tier.piece in name]
     order = tier.order
     if sum(tier.piece in name.split(" ", 1)[0] for name, _path in hits) * 2 > len(hits):
         order = BY_WORD2
     in_scope = (
         hits if scope.everything else [h for h in hits if any(h[1].startswith(r) for r, _ in scope.roots)]
     )
-    if connection.vendor == "postgresql" and len(in_scope) < COMMON_IN_SAMPLE:
+    walked = 51 * len(sample) / max(len(in_scope), 1)
+    matched = len(hits) * members / max(len(sample), 1)
+    if connection.vendor == "postgresql" and matched < walked * WALK_ROW_COST:
         qs = tier.qs.filter(pk__in=_trigram_matches(f"%{_like(tier.piece)}%"))
         return list(qs.order_by(*order)[offset : offset + limit])
     return _walk(tier.qs, order, offset, limit)

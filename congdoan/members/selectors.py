@@ -158,9 +158,9 @@ MIN_INSIDE = 3
 # ordered index. A random sample of members estimates both ways of answering: walking an ordered index
 # and testing each name until a page is full visits about 51 * sample / (sample hits in the user's
 # scope) rows; asking the trigram index returns every match in the country, about (sample hits) *
-# members / sample rows, which are then sorted. The cheaper one is taken (a walked row costs about as
-# much as a trigram match: WALK_ROW_COST).
-WALK_ROW_COST = 1.0
+# members / sample rows, which are then read and sorted. The cheaper one is taken: a walked name is an
+# index entry read by an index-only scan (``_walk_names``), about a tenth of a trigram match's cost.
+WALK_ROW_COST = 0.1
 SAMPLE_ROWS = 20_000
 SAMPLE_TTL = 3600.0  # seconds
 _sample: dict = {}
@@ -194,6 +194,7 @@ class _Tier:
     qs: QuerySet[Member]
     order: tuple[str, ...]
     piece: str = ""  # set for the last tier (matches with no ordered index): the text it contains
+    names: Q | None = None  # the tier's condition on the folded name alone (earlier tiers excluded)
 
 
 BY_NAME = ("name_folded", "id")
@@ -238,8 +239,8 @@ def _name_tiers(qs: QuerySet[Member], folded: str) -> list[_Tier]:
     tiers, earlier = [], Q()
     for condition, order, piece in _name_conditions(folded):
         tier_qs = _with_inside(qs, folded) if piece else qs
-        tier_qs = tier_qs.filter(condition)
-        tiers.append(_Tier(tier_qs.exclude(earlier) if earlier else tier_qs, order, piece))
+        names = condition & ~earlier if earlier else condition
+        tiers.append(_Tier(tier_qs.filter(names), order, piece, names))
         earlier |= condition
     return tiers
 
@@ -272,7 +273,52 @@ def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Membe
     if connection.vendor == "postgresql" and matched < walked * WALK_ROW_COST:
         qs = tier.qs.filter(pk__in=_trigram_matches(f"%{_like(tier.piece)}%"))
         return list(qs.order_by(*order)[offset : offset + limit])
-    return _walk(tier.qs, order, offset, limit)
+    return _walk_names(tier, order, offset, limit)
+
+
+NAME_BATCH = 256  # distinct names read per step of ``_walk_names``
+
+
+def _walk_names(tier: _Tier, order: tuple[str, ...], offset: int, limit: int) -> list[Member]:
+    """A page of ``tier`` in ``order``, walking the distinct folded names that match, in order.
+
+    The tier's condition depends on the name alone, so the names can be read from the ordered index by
+    itself (an index-only scan: no table row is read for the names that do not match) in steps of
+    NAME_BATCH; the members bearing each step's names are then read with every other filter (the
+    user's scope first of all) until the page is full; the steps start at 4 names and double. Walking the table rows instead read one row per
+    name tested (180 000 rows, 0.95 s, for a piece common in the country and rare in a province).
+    """
+    key = NamePart(order[0]) if order[0] != "name_folded" else F("name_folded")
+    names = _with_inside(_with_name_parts(Member.objects.all()), tier.piece).filter(tier.names)
+    names = names.annotate(k=key).order_by("k", "name_folded").values_list("k", "name_folded").distinct()
+    rows: list[Member] = []
+    last, size = None, 4  # common names have thousands of bearers: start small, double up to the cap
+    while len(rows) < offset + limit:
+        step = names
+        if last is not None:  # after the last name read: (k, name) > last, the range start indexed
+            step = step.filter(k__gte=last[0]).filter(Q(k__gt=last[0]) | Q(name_folded__gt=last[1]))
+        batch = _ordered(step[:size])
+        if not batch:
+            break
+        last = batch[-1]
+        bearers = tier.qs.filter(name_folded__in=[name for _k, name in batch]).order_by(*order)
+        rows += list(bearers[: offset + limit - len(rows)])
+        if len(batch) < size:
+            break
+        size = min(size * 2, NAME_BATCH)
+    return rows[offset : offset + limit]
+
+
+def _ordered(query) -> list:
+    """``query`` evaluated with plain sorts disabled (see ``_walk``) on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return list(query)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        try:
+            return list(query)
+        finally:
+            cursor.execute("RESET enable_sort")
 
 
 def _walk(qs: QuerySet[Member], order: tuple[str, ...], offset: int, limit: int) -> list[Member]:
@@ -282,15 +328,7 @@ def _walk(qs: QuerySet[Member], order: tuple[str, ...], offset: int, limit: int)
     with a statistics target of 1000) and then sorts the whole range; with plain sorts disabled for
     this query it walks the index (ties on the indexed part sorted by id as they come).
     """
-    page = qs.order_by(*order)[offset : offset + limit]
-    if connection.vendor != "postgresql":
-        return list(page)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_sort = off")
-        try:
-            return list(page)
-        finally:
-            cursor.execute("RESET enable_sort")
+    return _ordered(qs.order_by(*order)[offset : offset + limit])
 
 
 def _like(text: str) -> str:

@@ -96,9 +96,13 @@ def sync_sequence(model: type[models.Model]) -> None:
 
 
 def analyze(*models_: type[models.Model]) -> None:
+    """Statistics for the planner and, outside a transaction, the visibility map too (``VACUUM``):
+    freshly copied rows are not yet "all visible", and index-only scans (the name search's walk of
+    names) would read the table for every index entry until autovacuum came by."""
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         for model in models_:
-            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
+            cursor.execute(f'{command} "{model._meta.db_table}"')
 
 
 # -- clearing ---------------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def load(
     if scale != "small" and bulk.is_postgres():
         t = time.perf_counter()
         bulk.analyze(Unit, UnitLink, Member, Membership)
-        out(f"Cập nhật thống kê truy vấn (ANALYZE): {time.perf_counter() - t:.1f} giây")
+        out(f"Cập nhật thống kê truy vấn (VACUUM ANALYZE): {time.perf_counter() - t:.1f} giây")
     stats["total_seconds"] = time.perf_counter() - started
     return stats
 

@@ -124,36 +124,17 @@ def small_on(root_id: int, day: dt.date) -> list[tuple[int, str, str, int, int]]
     members on ``day``: (id, code, name, branch, members), branch being the child of the root they lie
     under (0 for the root itself).
 
-    The unions small on that day, with their counts, are read from the spans; then the links valid on
-    that day are read level by level upwards from them (one query per level of the tree, only for the
-    units on their chains), and the unions whose chain reaches the root are kept.
+    The unions small on that day, with their counts, are read from the spans, and kept if they lay under
+    the root that day (``org.selectors.branches_under``: the links read upwards, level by level).
     """
-    from congdoan.org.models import UnitLink
+    from congdoan.org.selectors import branches_under
 
     on_day = Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-    spans = SmallUnionSpan.objects.filter(on_day)
     small = {
         unit: (code, name, n)
-        for unit, code, name, n in spans.values_list("unit_id", "unit__code", "unit__name", "members")
+        for unit, code, name, n in SmallUnionSpan.objects.filter(on_day).values_list(
+            "unit_id", "unit__code", "unit__name", "members"
+        )
     }
-    links = UnitLink.objects.filter(on_day)
-    parent: dict[int, int] = {}
-    # The first level in one query joined to the spans (thousands of unions); then the few units above.
-    level = links.filter(child_id__in=spans.values("unit_id"))
-    while True:
-        found = set()
-        for child, up in level.values_list("child_id", "parent_id"):
-            parent[child] = up
-            found.add(up)
-        ids = sorted(found - set(parent) - {root_id})
-        if not ids:
-            break
-        level = links.filter(child_id__in=ids)
-    out = []
-    for unit, (code, name, n) in small.items():
-        below, node = 0, unit
-        while node != root_id and node in parent:
-            below, node = node, parent[node]
-        if node == root_id:
-            out.append((unit, code, name, below, n))
-    return out
+    branches = branches_under(root_id=root_id, days=dict.fromkeys(small, day))
+    return [(unit, *small[unit][:2], below, small[unit][2]) for unit, below in branches.items()]

@@ -4,8 +4,9 @@ Figures on a day and period counts come from the member tally (``tally`` module,
 2026-11-28): one sum over the unit's ledger rows up to the day (or over the period) plus the unit's own
 stints, and the same per child for the drill-down (a child counts for the days its link to the unit
 covers). "In the subtree on day d" follows the dated ``UnitLink`` rows, so figures stay true after
-transfers, merges and dissolutions. Founded unions are read live with a recursive walk of the links
-(``_subtree_cte``); unions under five members from kept spans (``smallspans``).
+transfers, merges and dissolutions. Founded unions are read live, each walked up the links of its
+founding day (``org.selectors.branches_under``); unions under five members from kept spans
+(``smallspans``).
 """
 
 from __future__ import annotations
@@ -30,27 +31,6 @@ LATEST = dt.date(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
 MIN_GRASSROOTS_MEMBERS = smallspans.MIN_MEMBERS
 BRANCH_COLUMNS = ("total", "women", "informal")
-
-
-def _subtree_cte(root_id: int, window_from: dt.date, window_to: dt.date) -> tuple[str, list]:
-    """``sub(id, branch, f, t)``: units under ``root_id`` with the interval they were under it.
-
-    Only links overlapping the window are followed, which prunes the walk to what the query needs.
-    """
-    sql = """
-    WITH RECURSIVE sub(id, branch, f, t) AS (
-        SELECT CAST(%s AS BIGINT), CAST(0 AS BIGINT), %s, %s
-        UNION ALL
-        SELECT l.child_id,
-               CASE WHEN sub.branch = 0 THEN l.child_id ELSE sub.branch END,
-               CASE WHEN l.valid_from > sub.f THEN l.valid_from ELSE sub.f END,
-               CASE WHEN COALESCE(l.valid_to, %s) < sub.t THEN COALESCE(l.valid_to, %s) ELSE sub.t END
-        FROM org_unitlink l JOIN sub ON l.parent_id = sub.id
-        WHERE l.valid_from <= sub.t AND COALESCE(l.valid_to, %s) >= sub.f
-          AND l.valid_from <= %s AND COALESCE(l.valid_to, %s) >= %s
-    )
-    """
-    return sql, [root_id, EARLIEST, LATEST, LATEST, LATEST, LATEST, window_to, LATEST, window_from]
 
 
 def _today_totals(unit: Unit) -> dict:
@@ -208,27 +188,20 @@ def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> d
     """Grassroots unions founded in the period under the unit: total, state and non-state.
 
     When no link has changed since ``start``, the tree of the whole period is today's: the materialised
-    path answers (a range scan) instead of the dated walk."""
+    path answers (a range scan). Otherwise each union founded in the period must have lain under the
+    unit on its founding day: its chain of links is read upwards (``org.selectors.branches_under``)."""
+    from congdoan.org.selectors import branches_under
+
+    founded = Unit.objects.filter(kind__is_grassroots=True, founded_on__gte=start, founded_on__lte=end)
+    founded = founded.exclude(pk=unit.pk)
     if not _links_change_after(start - ONE_DAY):
-        sql = """SELECT u.sector, COUNT(*) FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id
-        WHERE u.path LIKE %s AND k.is_grassroots = %s AND u.founded_on >= %s AND u.founded_on <= %s
-          AND u.id <> %s GROUP BY u.sector"""
-        params = [unit.path + "%", True, start, end, unit.pk]
+        sectors = list(founded.filter(path__startswith=unit.path).values_list("sector", flat=True))
     else:
-        cte, tree = _subtree_cte(unit.pk, start, end)
-        sql = f"""{cte}
-        SELECT u.sector, COUNT(DISTINCT u.id) FROM org_unit u
-        JOIN org_unitkind k ON k.id = u.kind_id
-        JOIN sub ON sub.id = u.id AND sub.f <= u.founded_on AND sub.t >= u.founded_on
-        WHERE k.is_grassroots = %s AND u.founded_on >= %s AND u.founded_on <= %s AND u.id <> %s
-        GROUP BY u.sector
-        """  # noqa: S608 - only constant SQL fragments are interpolated
-        params = tree + [True, start, end, unit.pk]
-    out = {"total": 0, "state": 0, "non_state": 0}
-    for sector, n in _rows(sql, params):
-        out["total"] += n
-        out["state" if sector == "state" else "non_state"] += n
-    return out
+        rows = list(founded.values_list("id", "founded_on", "sector"))
+        under = branches_under(root_id=unit.pk, days={pk: day for pk, day, _sector in rows})
+        sectors = [sector for pk, _day, sector in rows if pk in under]
+    state = sum(1 for sector in sectors if sector == "state")
+    return {"total": len(sectors), "state": state, "non_state": len(sectors) - state}
 
 
 def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str, str, int]], dict]:

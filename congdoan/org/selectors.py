@@ -127,6 +127,60 @@ def subtree_ids_on(*, root_id: int, on: dt.date) -> QuerySet:
     return with_cte(cte, select=cte.queryset().order_by()).values("uid")
 
 
+def branches_under(*, root_id: int, days: dict[int, dt.date]) -> dict[int, int]:
+    """Which of ``days``' units (each on its own day) lay under ``root_id`` in the tree of that day, and
+    through which child of it: {unit: that child} (0 for the root itself); the others are left out.
+
+    The links are read upwards level by level, only for the units on the chains (one query per level
+    of the tree, all of each unit's links at once), then each chain is followed in memory on its day —
+    a few thousand short chains instead of a walk down the whole subtree.
+    """
+    links: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
+    level = set(days) - {root_id}
+    while level:
+        for child, parent, start, end in _links_of(sorted(level)):
+            links.setdefault(child, []).append((parent, start, end))
+        reached = {parent for unit in level for parent, _s, _e in links.get(unit, ())}
+        for unit in level:
+            links.setdefault(unit, [])
+        level = reached - set(links) - {root_id}
+    out = {}
+    for unit, day in days.items():
+        below, node = 0, unit
+        while node != root_id:
+            up = next((p for p, s, e in links.get(node, ()) if s <= day and (e is None or day <= e)), None)
+            if up is None:
+                break
+            below, node = node, up
+        if node == root_id:
+            out[unit] = below
+    return out
+
+
+def _links_of(unit_ids: list[int]) -> list[tuple]:
+    """(child, parent, valid_from, valid_to) of every link of these units (one array parameter on
+    PostgreSQL; chunks of ids on SQLite, whose statements take a bounded number of parameters)."""
+    from django.db import connection
+
+    table = UnitLink._meta.db_table
+    sql = f"SELECT child_id, parent_id, valid_from, valid_to FROM {table} WHERE child_id"  # noqa: S608
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(sql + " = ANY(%s)", [unit_ids])
+            return cursor.fetchall()
+        rows = []
+        for i in range(0, len(unit_ids), 500):
+            chunk = unit_ids[i : i + 500]
+            cursor.execute(sql + f" IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            rows += cursor.fetchall()
+        # SQLite returns dates as text through a raw cursor: convert like the ORM does.
+        return [(c, p, _as_date(f), _as_date(t)) for c, p, f, t in rows]
+
+
+def _as_date(value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def unit_counts(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> dict:
     """Counts shown on a unit's page: direct children and grassroots unions in the subtree."""
     day = on or today()

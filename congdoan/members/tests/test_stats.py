@@ -187,6 +187,31 @@ def test_unions_under_five_on_past_days_follow_leavings_moves_and_dissolutions(t
     assert sorted(SmallUnionSpan.objects.values_list("unit_id", "valid_from", "valid_to")) == kept
 
 
+def test_unions_founded_in_a_period_count_where_they_were_founded_even_after_a_move(tree):
+    from tests.factories import found
+
+    g5 = found(
+        tree.bt, "CĐCS Công ty Điện lực Lào Cai", "grassroots", founded_on=D(2024, 3, 1), sector="state"
+    )
+    found(tree.hc, "CĐCS Công ty Cảng Đà Nẵng", "grassroots", founded_on=D(2024, 5, 1), sector="non_state")
+    year = {"start": D(2024, 1, 1), "end": D(2024, 12, 31)}
+    # No link changed since: the materialised path answers.
+    assert stats.grassroots_founded_between(unit=tree.lc, **year) == {"total": 1, "state": 1, "non_state": 0}
+    org_services.unit_reparent(
+        actor=None, scope=SYSTEM, unit=g5, new_parent=tree.hc, effective_on=D(2025, 1, 1), decision_no="CS"
+    )
+    # Now the tree changed after the period: each union is walked up the links of its founding day.
+    assert stats.grassroots_founded_between(unit=tree.lc, **year) == {"total": 1, "state": 1, "non_state": 0}
+    assert stats.grassroots_founded_between(unit=tree.bt, **year)["total"] == 1
+    assert stats.grassroots_founded_between(unit=tree.cd, **year)["total"] == 0
+    assert stats.grassroots_founded_between(unit=tree.dn, **year) == {"total": 1, "state": 0, "non_state": 1}
+    assert stats.grassroots_founded_between(unit=tree.root, **year)["total"] == 2
+    assert stats.grassroots_founded_between(unit=g5, **year)["total"] == 0  # not itself
+    assert (
+        stats.grassroots_founded_between(unit=tree.dn, start=D(2025, 1, 1), end=D(2025, 12, 31))["total"] == 0
+    )
+
+
 def test_the_report_drills_down_to_children(tree):
     admit_active(tree.g1, on=D(2020, 1, 1), gender="F", date_of_birth=D(1970, 1, 1), ethnicity="02")
     admit_active(tree.g3, on=D(2020, 1, 1))

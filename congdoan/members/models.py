@@ -51,7 +51,8 @@ class Member(models.Model):
         help_text=_("Do hệ thống cấp khi cấp trên duyệt kết nạp; không bao giờ dùng lại."),
     )
     full_name = models.CharField(_("họ và tên"), max_length=150)
-    name_folded = models.CharField(max_length=150, db_index=True, editable=False)
+    # Indexed with the id (Meta): namesakes then come in id order straight from the index.
+    name_folded = models.CharField(max_length=150, editable=False)
     gender = models.CharField(_("giới tính"), max_length=1, choices=Gender.choices)
     date_of_birth = models.DateField(_("ngày sinh"))
     ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, default="01")
@@ -99,7 +100,10 @@ class Member(models.Model):
         ordering = ["name_folded", "id"]
         verbose_name = _("đoàn viên")
         verbose_name_plural = _("đoàn viên")
-        indexes = [models.Index(fields=["unit", "status"], name="member_unit_status")]
+        indexes = [
+            models.Index(fields=["unit", "status"], name="member_unit_status"),
+            models.Index(fields=["name_folded", "id"], name="member_name_id"),
+        ]
 
     def __str__(self):
         return f"{self.full_name} ({self.code or '—'})"

@@ -276,7 +276,8 @@ def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Membe
     return _walk_names(tier, order, offset, limit)
 
 
-NAME_BATCH = 256  # distinct names read per step of ``_walk_names``
+NAME_BATCH = 256  # distinct names read per step of ``_walk_names``, at most
+FIRST_NAMES = 4  # names of its first step, whose bearers are read name by name
 
 
 def _walk_names(tier: _Tier, order: tuple[str, ...], offset: int, limit: int) -> list[Member]:
@@ -284,15 +285,17 @@ def _walk_names(tier: _Tier, order: tuple[str, ...], offset: int, limit: int) ->
 
     The tier's condition depends on the name alone, so the names can be read from the ordered index by
     itself (an index-only scan: no table row is read for the names that do not match) in steps of
-    NAME_BATCH; the members bearing each step's names are then read with every other filter (the
-    user's scope first of all) until the page is full; the steps start at 4 names and double. Walking the table rows instead read one row per
+    NAME_BATCH, starting at FIRST_NAMES and doubling; then the bearers of each step's names are read with
+    every other filter (the user's scope first of all) until the page is full. In the first step, where
+    a common name may have thousands of bearers, each name's bearers come in id order from the
+    ``(name_folded, id)`` index and only as many as the page needs are read. Walking the table rows instead read one row per
     name tested (180 000 rows, 0.95 s, for a piece common in the country and rare in a province).
     """
     key = NamePart(order[0]) if order[0] != "name_folded" else F("name_folded")
     names = _with_inside(_with_name_parts(Member.objects.all()), tier.piece).filter(tier.names)
     names = names.annotate(k=key).order_by("k", "name_folded").values_list("k", "name_folded").distinct()
     rows: list[Member] = []
-    last, size = None, 4  # common names have thousands of bearers: start small, double up to the cap
+    last, size = None, FIRST_NAMES  # common names have thousands of bearers: start small, double
     while len(rows) < offset + limit:
         step = names
         if last is not None:  # after the last name read: (k, name) > last, the range start indexed
@@ -301,8 +304,14 @@ def _walk_names(tier: _Tier, order: tuple[str, ...], offset: int, limit: int) ->
         if not batch:
             break
         last = batch[-1]
-        bearers = tier.qs.filter(name_folded__in=[name for _k, name in batch]).order_by(*order)
-        rows += list(bearers[: offset + limit - len(rows)])
+        if len(batch) <= FIRST_NAMES:  # the first names may be common: each one's first bearers only
+            for _k, name in batch:
+                rows += list(tier.qs.filter(name_folded=name).order_by("id")[: offset + limit - len(rows)])
+                if len(rows) >= offset + limit:
+                    break
+        else:  # names further on: all their bearers at once
+            bearers = tier.qs.filter(name_folded__in=[name for _k, name in batch]).order_by(*order)
+            rows += list(bearers[: offset + limit - len(rows)])
         if len(batch) < size:
             break
         size = min(size * 2, NAME_BATCH)

@@ -44,7 +44,9 @@ def path(request, monkeypatch):
     """Run a test through both PostgreSQL strategies for a word found inside a word: the trigram index
     (the text is rare in the sample of names) and the ordered walk (it is common)."""
     monkeypatch.setattr(selectors, "WALK_ROW_COST", 10**9 if request.param == "rare" else 0)
-    monkeypatch.setattr(selectors, "NAME_BATCH", 2)  # the walk reads the names in many small steps
+    # The walk reads the names in many small steps: one name (its bearers by id), then twos.
+    monkeypatch.setattr(selectors, "FIRST_NAMES", 1)
+    monkeypatch.setattr(selectors, "NAME_BATCH", 2)
     return request.param
 
 

@@ -105,12 +105,6 @@ def member_search(*, scope: Scope, filters: MemberFilter) -> QuerySet[Member]:
     return qs
 
 
-def _prefix_q(folded: str) -> Q:
-    # A range rather than LIKE: folded names are plain ASCII, so "starts with q" is q <= name < q + U+FFFF
-    # on both engines, and the ordinary b-tree on name_folded serves both the range and the ORDER BY.
-    return Q(name_folded__gte=folded, name_folded__lt=folded + "\uffff")
-
-
 def _after_first_word(sql: str, find: str) -> str:
     return f"substr({sql}, {find}({sql}, ' ') + 1)"
 

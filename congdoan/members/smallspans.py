@@ -24,7 +24,6 @@ from django.db.models import Q
 from .models import SmallUnionSpan
 
 MIN_MEMBERS = 5  # the charter's minimum for a grassroots union
-OPEN = "9999-12-31"
 _CHUNK = 500  # unit ids per statement when refreshing many units
 
 

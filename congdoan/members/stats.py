@@ -26,7 +26,6 @@ from congdoan.org.models import Unit
 from . import smallspans, tally
 from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
 
-EARLIEST = dt.date(1, 1, 1)
 LATEST = dt.date(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
 MIN_GRASSROOTS_MEMBERS = smallspans.MIN_MEMBERS
@@ -206,15 +205,12 @@ def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> d
 
 def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str, str, int]], dict]:
     """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members), from
-    the kept spans under five members (``smallspans``), walked up the tree as it was that day."""
-    return _small_listed(smallspans.small_on(unit.pk, on))
-
-
-def _small_listed(candidates) -> tuple[list[tuple[int, str, str, int]], dict]:
-    rows = [r for r in candidates if r[4] < MIN_GRASSROOTS_MEMBERS]
+    the kept spans under five members (``smallspans``), walked up the tree as it was that day; and how
+    many lie under each child of the unit."""
+    rows = smallspans.small_on(unit.pk, on)
     per_branch: dict = defaultdict(int)
-    for r in rows:
-        per_branch[r[3]] += 1
+    for _id, _code, _name, branch, _n in rows:
+        per_branch[branch] += 1
     return [(r[0], r[1], r[2], r[4]) for r in sorted(rows, key=lambda r: r[2])], per_branch
 
 

@@ -174,7 +174,7 @@ def _ledger_events(unit_ids: Iterable[int]) -> Events:
 # -- passing events up the tree -------------------------------------------------------------------
 def ancestor_intervals(unit_ids: Iterable[int]) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
     """For each unit: (ancestor, from, to) for every strict ancestor over time (``OPEN`` = still)."""
-    from congdoan.org.models import UnitLink
+    from congdoan.org.selectors import links_of
 
     result: dict[int, list] = {u: [] for u in unit_ids}
     frontier = {(u, u, EARLIEST, OPEN) for u in result}
@@ -182,9 +182,7 @@ def ancestor_intervals(unit_ids: Iterable[int]) -> dict[int, list[tuple[int, dt.
     while frontier:
         children = {c for _o, c, _f, _t in frontier}
         by_child = defaultdict(list)
-        for child, parent, f, t in UnitLink.objects.filter(child_id__in=children).values_list(
-            "child_id", "parent_id", "valid_from", "valid_to"
-        ):
+        for child, parent, f, t in links_of(sorted(children)):
             by_child[child].append((parent, f, t or OPEN))
         new = set()
         for origin, child, f, t in frontier:

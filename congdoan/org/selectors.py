@@ -138,7 +138,7 @@ def branches_under(*, root_id: int, days: dict[int, dt.date]) -> dict[int, int]:
     links: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
     level = set(days) - {root_id}
     while level:
-        for child, parent, start, end in _links_of(sorted(level)):
+        for child, parent, start, end in links_of(sorted(level)):
             links.setdefault(child, []).append((parent, start, end))
         reached = {parent for unit in level for parent, _s, _e in links.get(unit, ())}
         for unit in level:
@@ -157,7 +157,7 @@ def branches_under(*, root_id: int, days: dict[int, dt.date]) -> dict[int, int]:
     return out
 
 
-def _links_of(unit_ids: list[int]) -> list[tuple]:
+def links_of(unit_ids: list[int]) -> list[tuple]:
     """(child, parent, valid_from, valid_to) of every link of these units (one array parameter on
     PostgreSQL; chunks of ids on SQLite, whose statements take a bounded number of parameters)."""
     from django.db import connection
@@ -173,12 +173,7 @@ def _links_of(unit_ids: list[int]) -> list[tuple]:
             chunk = unit_ids[i : i + 500]
             cursor.execute(sql + f" IN ({', '.join(['%s'] * len(chunk))})", chunk)
             rows += cursor.fetchall()
-        # SQLite returns dates as text through a raw cursor: convert like the ORM does.
-        return [(c, p, _as_date(f), _as_date(t)) for c, p, f, t in rows]
-
-
-def _as_date(value):
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+        return rows
 
 
 def unit_counts(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> dict:

@@ -775,7 +775,6 @@ def card_hand_over(*, actor, member: Member, on: dt.date | None = None, scope: S
 
 
 # -- union posts --------------------------------------------------------------------------------
-@transaction.atomic
 def _check_post(member: Member, title: str, valid_from, valid_to) -> str:
     """A post's title and dates: the medal eligibility counts service from them, so the start may not be
     before the member turned 15 and the end not before the start. Returns the cleaned title."""
@@ -797,6 +796,7 @@ def _check_post(member: Member, title: str, valid_from, valid_to) -> str:
     return title
 
 
+@transaction.atomic
 def post_add(
     *,
     actor,

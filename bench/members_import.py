@@ -103,7 +103,6 @@ def setup_units(n: int = 50):
 
         def found(parent, name, kind, code):
             return services.unit_found(
-                actor=None,
                 scope=SYSTEM,
                 parent=parent,
                 name=name,
@@ -220,7 +219,7 @@ def bench_import(path: Path, unit) -> float:
 
     server, python = backend_cpu(), process_cpu()
     start = time.perf_counter()
-    outcome = member_import(actor=None, scope=SYSTEM, unit=unit, path=path)
+    outcome = member_import(scope=SYSTEM, unit=unit, path=path)
     elapsed = time.perf_counter() - start
     python = process_cpu() - python
     server = backend_cpu() - server if server is not None else float("nan")

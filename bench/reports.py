@@ -110,7 +110,6 @@ def build(n_grassroots: int, rng: random.Random):
             valid_from=dt.date(2020, 1, 1),
         )
         form = services.form_save(
-            actor=None,
             scope=SYSTEM,
             code="bench_q",
             name="Báo cáo quý (thử tải)",
@@ -202,9 +201,9 @@ def main():
 
     def cycle():
         with transaction.atomic():
-            services.report_reopen(actor=None, scope=SYSTEM, report=report, reason="thử tải")
+            services.report_reopen(scope=SYSTEM, report=report, reason="thử tải")
             Report.objects.filter(pk=report.pk).update(status="submitted")
-            services.report_approve(actor=None, scope=SYSTEM, report=report)
+            services.report_approve(scope=SYSTEM, report=report)
 
     cycle_s, _ = timed(cycle)
     print(f"Tổng hợp toàn quốc, 1 chỉ tiêu, 1 kỳ (tổng {stored[0]:,.0f} từ {stored[1]:,} báo cáo):")

@@ -83,7 +83,6 @@ def generate(province: Unit, n_payments: int, seed: int) -> None:
     for i, owner in enumerate(owners):
         kind = kinds[i % len(kinds)]
         programme = services.programme_create(
-            actor=None,
             scope=SYSTEM,
             owner=owner,
             kind=kind,
@@ -93,11 +92,10 @@ def generate(province: Unit, n_payments: int, seed: int) -> None:
             standard_amount=500_000,
         )
         funds = [
-            services.fund_add(actor=None, scope=SYSTEM, programme=programme, kind=k)
+            services.fund_add(scope=SYSTEM, programme=programme, kind=k)
             for k in (FundKind.GRASSROOTS, FundKind.DIRECTLY_SUPERIOR, FundKind.PROVINCIAL)
         ] + [
             services.fund_add(
-                actor=None,
                 scope=SYSTEM,
                 programme=programme,
                 kind=FundKind.DONATION,
@@ -145,9 +143,7 @@ def generate(province: Unit, n_payments: int, seed: int) -> None:
     print(f"generated {len(payments):,} payments, {len(splits):,} splits in {time.perf_counter() - t:.1f} s")
     # A few corrections by reversing entries, through the service.
     for payment in Payment.objects.filter(programme__name__startswith=BENCH_TAG).order_by("id")[:20]:
-        services.payment_reverse(
-            actor=None, scope=SYSTEM, payment=payment, reason="Ghi nhầm", on=payment.paid_on
-        )
+        services.payment_reverse(scope=SYSTEM, payment=payment, reason="Ghi nhầm", on=payment.paid_on)
     # The bulk insert bypassed payments_approve, which keeps the monthly tally: recount it.
     t = time.perf_counter()
     cells = services.payment_tally_rebuild()

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "congdoan.emulation",
     "congdoan.documents",
     "congdoan.jobs",
+    "congdoan.home",
     "congdoan.demo",
 ]
 

@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from congdoan.api import api
-from congdoan.core import views as core_views
 
 admin.site.site_header = "Quản trị hệ thống Công đoàn"
 admin.site.site_title = "congdoan"
@@ -11,7 +10,7 @@ admin.site.site_title = "congdoan"
 admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", include("congdoan.home.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", include("congdoan.accounts.urls")),

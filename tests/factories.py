@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import factory
 
-from congdoan.accounts.constants import Role
 from congdoan.accounts.models import Assignment, User
+from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
 from congdoan.org import services
@@ -57,7 +57,6 @@ def found(
     parent: Unit, name: str, kind: str, founded_on=dt.date(2000, 1, 1), code: str = "", **kwargs
 ) -> Unit:
     return services.unit_found(
-        actor=None,
         scope=SYSTEM,
         parent=parent,
         name=name,

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import Role
+from congdoan.core.roles import Role
 
 
 class User(AbstractUser):

@@ -1,8 +1,14 @@
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _l
+"""What every page shares: the one form runner, query parameters, service errors on forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from congdoan.core.dates import parse_date
 
@@ -16,45 +22,55 @@ def form_add_service_error(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _target(result: Any) -> str:
+    return result.get_absolute_url() if hasattr(result, "get_absolute_url") else result
+
+
+def run_form(
+    request,
+    action: Callable,
+    *,
+    form=None,
+    template: str = "",
+    context: dict | None = None,
+    success: str | None = None,
+    back: str = "",
+):
+    """The one way a page runs a service: validate, call, then redirect — or show why not.
+
+    With a ``form``: on a valid POST, ``action(form.cleaned_data)`` is called; it returns where to go
+    (a URL or an object with ``get_absolute_url``). A ``ValidationError`` lands on the form's fields,
+    a ``PermissionDenied`` on the form itself; otherwise (GET, invalid form) ``template`` is rendered
+    with ``context`` and the form.
+
+    Without a form (a POST button): ``action()`` is called, its refusal is shown as a message, and the
+    page goes to ``back`` (or to what ``action`` returned).
+    """
+    if form is None:
+        try:
+            result = action()
+        except (ValidationError, PermissionDenied) as exc:
+            for message in exc.messages if isinstance(exc, ValidationError) else [str(exc)]:
+                messages.error(request, message)
+            return redirect(back)
+        messages.success(request, success or _("Đã lưu."))
+        return redirect(back or _target(result))
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc) or _("Bạn không có quyền thực hiện thao tác này."))
+        else:
+            messages.success(request, success or _("Đã lưu."))
+            return redirect(_target(result) or back)
+    return render(request, template, {**(context or {}), "form": form})
+
+
 def date_param(request, name: str = "on"):
     """A ?on=YYYY-MM-DD (or dd/mm/yyyy) query parameter; an invalid one is ignored."""
     try:
         return parse_date(request.GET.get(name))
     except ValueError:
         return None
-
-
-# The home page's tiles: (URL name or path, title, what one does there).
-MODULES = [
-    (
-        "org:tree",
-        _l("Tổ chức"),
-        _l("Cây tổ chức theo ngày; thành lập, sáp nhập, chia tách, giải thể đơn vị."),
-    ),
-    ("/members/", _l("Đoàn viên"), _l("Sổ đoàn viên, kết nạp, chuyển sinh hoạt, thẻ đoàn viên.")),
-    ("/targets/", _l("Chỉ tiêu, báo cáo"), _l("Giao chỉ tiêu, nhập, duyệt và tổng hợp báo cáo định kỳ.")),
-    ("/welfare/", _l("Chăm lo"), _l("Chương trình chăm lo, Tết Sum vầy, Mái ấm Công đoàn.")),
-    ("/emulation/", _l("Thi đua, khen thưởng"), _l("Phong trào, giao ước thi đua, đề nghị khen thưởng.")),
-    ("org:clusters", _l("Cụm, khối thi đua"), _l("Cụm, khối thi đua theo năm, cụm trưởng luân phiên.")),
-]
-
-
-@login_required
-def home(request):
-    from congdoan.accounts.constants import Role
-    from congdoan.audit.selectors import event_list
-    from congdoan.core.scoping import Scope
-    from congdoan.org import selectors
-
-    scope = Scope.for_user(request.user)
-    roots = list(selectors.unit_roots(scope=scope))
-    cards = [
-        (unit, selectors.unit_counts(scope=scope, unit=unit), Role(scope.role_on(unit.path)).label)
-        for unit in roots[:6]
-    ]
-    modules = [
-        (target if target.startswith("/") else reverse(target), title, text)
-        for target, title, text in MODULES
-    ]
-    events = event_list(scope=scope)[:8] if not scope.is_empty else []
-    return render(request, "core/home.html", {"cards": cards, "modules": modules, "events": events})

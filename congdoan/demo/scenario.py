@@ -9,8 +9,8 @@ Built through the real services (so the audit log and links are what an officer 
 
 import datetime as dt
 
-from congdoan.accounts.constants import Role
 from congdoan.accounts.models import Assignment, User
+from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
 from congdoan.org import services
@@ -29,7 +29,6 @@ def kind(code: str) -> UnitKind:
 
 def found(parent, name, kind_code, founded_on, decision, code="", sector="", employer=""):
     return services.unit_found(
-        actor=None,
         scope=SYSTEM,
         parent=parent,
         name=name,
@@ -177,7 +176,6 @@ def build() -> dict[str, Unit]:
 
     # 15/06/2025: unions in 100%-state-budget units are dissolved (letter 4133/TLĐ-ToC).
     services.unit_dissolve(
-        actor=None,
         scope=SYSTEM,
         unit=budget,
         dissolved_on=D(2025, 6, 15),
@@ -217,7 +215,6 @@ def build() -> dict[str, Unit]:
     ]
     for unit, target in moves:
         services.unit_reparent(
-            actor=None,
             scope=SYSTEM,
             unit=unit,
             new_parent=communes[target],
@@ -227,7 +224,6 @@ def build() -> dict[str, Unit]:
         )
     for district in (bt, tp, ybc):
         services.unit_dissolve(
-            actor=None,
             scope=SYSTEM,
             unit=district,
             dissolved_on=RESTRUCTURE - dt.timedelta(days=1),
@@ -236,7 +232,6 @@ def build() -> dict[str, Unit]:
         )
     # Yên Bái federation merges into Lào Cai's on 01/07/2025 (its remaining direct units move across).
     services.unit_merge(
-        actor=None,
         scope=SYSTEM,
         sources=[yb],
         target=lc,
@@ -258,7 +253,6 @@ def build() -> dict[str, Unit]:
         "Công ty CP Xi măng Hà Giang",
     )
     services.unit_merge(
-        actor=None,
         scope=SYSTEM,
         sources=[hg],
         target=tq,
@@ -268,7 +262,6 @@ def build() -> dict[str, Unit]:
     )
 
     services.cluster_save(
-        actor=None,
         scope=SYSTEM,
         owner=root,
         name="Cụm thi đua số 1 - các tỉnh miền núi phía Bắc",
@@ -279,7 +272,6 @@ def build() -> dict[str, Unit]:
         note="Ký kết giao ước thi đua ngày 20/01/2026 tại Lào Cai.",
     )
     services.cluster_save(
-        actor=None,
         scope=SYSTEM,
         owner=lc,
         name="Khối doanh nghiệp khu công nghiệp",

@@ -16,10 +16,6 @@ from .models import AwardKind
 router = Router(tags=["Thi đua, khen thưởng"])
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 def _kind(code_or_id) -> AwardKind:
     from congdoan.core.dates import today
 
@@ -254,30 +250,30 @@ class FiguresOut(Schema):
 # -- movements and registrations ----------------------------------------------------------------
 @router.get("/movements", response=list[MovementOut], summary="Phong trào thi đua")
 def list_movements(request, year: int | None = None):
-    return list(selectors.movement_list(scope=_scope(request), year=year))
+    return list(selectors.movement_list(scope=Scope.of(request), year=year))
 
 
 @router.get("/movements/{movement_id}", response=MovementOut, summary="Chi tiết phong trào")
 def get_movement(request, movement_id: int):
-    return selectors.movement_get(scope=_scope(request), pk=movement_id)
+    return selectors.movement_get(scope=Scope.of(request), pk=movement_id)
 
 
 @router.post("/movements", response={201: MovementOut}, summary="Phát động phong trào")
 def create_movement(request, payload: MovementIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     owner = org_selectors.unit_get(scope=scope, pk=payload.owner_id)
     data = payload.dict(exclude={"owner_id"})
-    return 201, services.movement_save(actor=request.user, scope=scope, owner=owner, **data)
+    return 201, services.movement_save(scope=scope, owner=owner, **data)
 
 
 @router.get("/registrations", response=list[RegistrationOut], summary="Đăng ký thi đua")
 def list_registrations(request, year: int | None = None):
-    return list(selectors.registration_list(scope=_scope(request), year=year))
+    return list(selectors.registration_list(scope=Scope.of(request), year=year))
 
 
 @router.get("/registrations/overview", response=OverviewOut, summary="Đúng hạn, muộn, chưa đăng ký")
 def registration_overview(request, upper_id: int, year: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     upper = org_selectors.unit_get(scope=scope, pk=upper_id)
     data = selectors.registration_overview(scope=scope, upper=upper, year=year)
     return {
@@ -290,14 +286,13 @@ def registration_overview(request, upper_id: int, year: int):
 
 @router.post("/registrations", response={201: RegistrationOut}, summary="Đăng ký thi đua của đơn vị")
 def create_registration(request, payload: RegistrationIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
     entries = [
         (_kind(e.award_kind), selectors.member_get(scope=scope, pk=e.member_id) if e.member_id else None)
         for e in payload.entries
     ]
     registration = services.registration_submit(
-        actor=request.user,
         scope=scope,
         unit=unit,
         year=payload.year,
@@ -311,17 +306,17 @@ def create_registration(request, payload: RegistrationIn):
 # -- pledges and scores -------------------------------------------------------------------------
 @router.get("/pledges", response=list[PledgeOut], summary="Giao ước thi đua")
 def list_pledges(request, year: int | None = None):
-    return list(selectors.pledge_list(scope=_scope(request), year=year))
+    return list(selectors.pledge_list(scope=Scope.of(request), year=year))
 
 
 @router.get("/pledges/{pledge_id}", response=PledgeOut, summary="Chi tiết giao ước, kết quả xếp hạng")
 def get_pledge(request, pledge_id: int):
-    return selectors.pledge_get(scope=_scope(request), pk=pledge_id)
+    return selectors.pledge_get(scope=Scope.of(request), pk=pledge_id)
 
 
 @router.put("/clusters/{cluster_id}/pledge", response=PledgeOut, summary="Soạn giao ước của cụm, khối")
 def save_pledge(request, cluster_id: int, payload: PledgeIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_list(scope=scope).filter(pk=cluster_id).first()
     if cluster is None:
         raise Http404
@@ -332,7 +327,6 @@ def save_pledge(request, cluster_id: int, payload: PledgeIn):
         signatories.append((unit, s.signer_name, s.signer_title))
     head = members.get(payload.head_unit_id) if payload.head_unit_id else None
     return services.pledge_save(
-        actor=request.user,
         scope=scope,
         cluster=cluster,
         content=payload.content,
@@ -344,9 +338,9 @@ def save_pledge(request, cluster_id: int, payload: PledgeIn):
 
 @router.post("/pledges/{pledge_id}/sign", response=PledgeOut, summary="Ký kết giao ước")
 def sign_pledge(request, pledge_id: int, payload: SignIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     pledge = selectors.pledge_get(scope=scope, pk=pledge_id)
-    return services.pledge_sign(actor=request.user, scope=scope, pledge=pledge, **payload.dict())
+    return services.pledge_sign(scope=scope, pledge=pledge, **payload.dict())
 
 
 def _member_unit(pledge, unit_id):
@@ -358,49 +352,46 @@ def _member_unit(pledge, unit_id):
 
 @router.post("/pledges/{pledge_id}/scores/{unit_id}", response=list[ScoreOut], summary="Đơn vị tự chấm điểm")
 def self_score(request, pledge_id: int, unit_id: int, payload: PointsIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     pledge = selectors.pledge_get(scope=scope, pk=pledge_id)
     unit = _member_unit(pledge, unit_id)
-    return services.pledge_self_score(
-        actor=request.user, scope=scope, pledge=pledge, unit=unit, points=payload.points
-    )
+    return services.pledge_self_score(scope=scope, pledge=pledge, unit=unit, points=payload.points)
 
 
 @router.post(
     "/pledges/{pledge_id}/reviews/{unit_id}", response=list[ScoreOut], summary="Cụm trưởng thẩm định điểm"
 )
 def review_score(request, pledge_id: int, unit_id: int, payload: PointsIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     pledge = selectors.pledge_get(scope=scope, pk=pledge_id)
     unit = _member_unit(pledge, unit_id)
     return services.pledge_review(
-        actor=request.user, scope=scope, pledge=pledge, unit=unit, points=payload.points, note=payload.note
+        scope=scope, pledge=pledge, unit=unit, points=payload.points, note=payload.note
     )
 
 
 @router.post("/pledges/{pledge_id}/rank", response=list[ResultOut], summary="Xếp hạng các đơn vị")
 def rank_pledge(request, pledge_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     pledge = selectors.pledge_get(scope=scope, pk=pledge_id)
-    return services.pledge_rank(actor=request.user, scope=scope, pledge=pledge)
+    return services.pledge_rank(scope=scope, pledge=pledge)
 
 
 # -- nominations and councils -------------------------------------------------------------------
 @router.get("/nominations", response=list[NominationOut], summary="Hồ sơ đề nghị khen thưởng")
 def list_nominations(request, year: int | None = None, status: str = ""):
-    return list(selectors.nomination_list(scope=_scope(request), year=year, status=status)[:1000])
+    return list(selectors.nomination_list(scope=Scope.of(request), year=year, status=status)[:1000])
 
 
 @router.get("/nominations/{nomination_id}", response=NominationOut, summary="Chi tiết hồ sơ")
 def get_nomination(request, nomination_id: int):
-    return selectors.nomination_get(scope=_scope(request), pk=nomination_id)
+    return selectors.nomination_get(scope=Scope.of(request), pk=nomination_id)
 
 
 @router.post("/nominations", response={201: NominationOut}, summary="Lập hồ sơ đề nghị")
 def create_nomination(request, payload: NominationIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     nomination = services.nomination_create(
-        actor=request.user,
         scope=scope,
         proposing_unit=org_selectors.unit_get(scope=scope, pk=payload.proposing_unit_id),
         award_kind=_kind(payload.award_kind),
@@ -416,28 +407,27 @@ def create_nomination(request, payload: NominationIn):
 
 @router.post("/nominations/{nomination_id}/submit", response=NominationOut, summary="Trình cấp khen thưởng")
 def submit_nomination(request, nomination_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     nomination = selectors.nomination_get(scope=scope, pk=nomination_id)
-    services.nomination_submit(actor=request.user, scope=scope, nomination=nomination)
+    services.nomination_submit(scope=scope, nomination=nomination)
     return selectors.nomination_get(scope=scope, pk=nomination_id)
 
 
 @router.post("/nominations/{nomination_id}/withdraw", response=NominationOut, summary="Rút hồ sơ")
 def withdraw_nomination(request, nomination_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     nomination = selectors.nomination_get(scope=scope, pk=nomination_id)
-    services.nomination_withdraw(actor=request.user, scope=scope, nomination=nomination)
+    services.nomination_withdraw(scope=scope, nomination=nomination)
     return selectors.nomination_get(scope=scope, pk=nomination_id)
 
 
 @router.post("/nominations/{nomination_id}/council", response=NominationOut, summary="Kết quả Hội đồng")
 def council_result(request, nomination_id: int, payload: VoteIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     nomination = selectors.nomination_get(scope=scope, pk=nomination_id)
     session = selectors.council_get(scope=scope, pk=payload.council_id)
     service = services.nomination_council_accept if payload.accept else services.nomination_council_reject
     service(
-        actor=request.user,
         scope=scope,
         nomination=nomination,
         session=session,
@@ -451,55 +441,53 @@ def council_result(request, nomination_id: int, payload: VoteIn):
 
 @router.get("/councils", response=list[CouncilOut], summary="Phiên họp Hội đồng TĐKT")
 def list_councils(request, year: int | None = None):
-    return list(selectors.council_list(scope=_scope(request), year=year))
+    return list(selectors.council_list(scope=Scope.of(request), year=year))
 
 
 @router.post("/councils", response={201: CouncilOut}, summary="Ghi phiên họp Hội đồng TĐKT")
 def create_council(request, payload: CouncilIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.granting_unit_id)
     data = payload.dict(exclude={"granting_unit_id"})
-    return 201, services.council_session_create(actor=request.user, scope=scope, granting_unit=unit, **data)
+    return 201, services.council_session_create(scope=scope, granting_unit=unit, **data)
 
 
 # -- decisions and award history ----------------------------------------------------------------
 @router.get("/decisions", response=list[DecisionOut], summary="Quyết định khen thưởng")
 def list_decisions(request, year: int | None = None):
-    return list(selectors.decision_list(scope=_scope(request), year=year))
+    return list(selectors.decision_list(scope=Scope.of(request), year=year))
 
 
 @router.get("/decisions/{decision_id}", response=DecisionOut, summary="Chi tiết quyết định")
 def get_decision(request, decision_id: int):
-    return selectors.decision_get(scope=_scope(request), pk=decision_id)
+    return selectors.decision_get(scope=Scope.of(request), pk=decision_id)
 
 
 @router.get("/decisions/{decision_id}/awards", response=list[AwardOut], summary="Danh sách khen thưởng")
 def decision_awards(request, decision_id: int):
-    decision = selectors.decision_get(scope=_scope(request), pk=decision_id)
+    decision = selectors.decision_get(scope=Scope.of(request), pk=decision_id)
     return list(selectors.decision_awards(decision=decision))
 
 
 @router.post("/decisions", response={201: DecisionOut}, summary="Ban hành quyết định khen thưởng")
 def issue_decision(request, payload: DecisionIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.issuing_unit_id)
     nominations = [selectors.nomination_get(scope=scope, pk=pk) for pk in payload.nomination_ids]
     data = payload.dict(exclude={"issuing_unit_id", "nomination_ids"})
-    return 201, services.decision_issue(
-        actor=request.user, scope=scope, issuing_unit=unit, nominations=nominations, **data
-    )
+    return 201, services.decision_issue(scope=scope, issuing_unit=unit, nominations=nominations, **data)
 
 
 @router.get("/history/members/{member_id}", response=list[AwardOut], summary="Quá trình khen thưởng cá nhân")
 def member_history(request, member_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
     return list(selectors.member_award_history(scope=scope, member=member))
 
 
 @router.get("/history/units/{unit_id}", response=UnitHistoryOut, summary="Quá trình khen thưởng đơn vị")
 def unit_history(request, unit_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     data = selectors.unit_award_history(scope=scope, unit=unit)
     return {"collective": list(data["collective"]), "individual": list(data["individual"])}
@@ -507,7 +495,7 @@ def unit_history(request, unit_id: int):
 
 @router.get("/figures", response=FiguresOut, summary="Số liệu khen thưởng của một đơn vị (cả cấp dưới)")
 def figures(request, unit_id: int, year: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     data = selectors.figures(scope=scope, unit=unit, year=year)
     return {k: data[k] for k in ("total", "collectives", "individuals", "women", "medals", "by_kind")}

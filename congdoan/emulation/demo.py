@@ -87,7 +87,6 @@ def load(*, scale: str) -> None:
         return
     for name, criteria in MOVEMENTS:
         services.movement_save(
-            actor=None,
             scope=SYSTEM,
             owner=province,
             name=name,
@@ -97,7 +96,6 @@ def load(*, scale: str) -> None:
             criteria=criteria,
         )
     services.movement_save(
-        actor=None,
         scope=SYSTEM,
         owner=province,
         name=MOVEMENTS[0][0],
@@ -136,7 +134,6 @@ def _register(rng: random.Random, grassroots: list[Unit], year: int) -> dict[int
         members = [m for m in _members(unit, year) if rng.random() < 0.75]
         entries = [(k, None) for k in titles] + [(good_worker, m) for m in members]
         services.registration_submit(
-            actor=None,
             scope=SYSTEM,
             unit=unit,
             year=year,
@@ -155,7 +152,7 @@ def _register_communes(province: Unit, year: int) -> None:
     for index, commune in enumerate(communes[:5]):
         day = D(year, 1, 28) if index == 4 else D(year, 1, 12 + index)
         services.registration_submit(
-            actor=None, scope=SYSTEM, unit=commune, year=year, entries=[(flag, None)], registered_on=day
+            scope=SYSTEM, unit=commune, year=year, entries=[(flag, None)], registered_on=day
         )
 
 
@@ -170,7 +167,6 @@ def _sign(cluster: Cluster, day: dt.date, place: str):
         "Vũ Thị Mai",
     ]
     pledge = services.pledge_save(
-        actor=None,
         scope=SYSTEM,
         cluster=cluster,
         content=(
@@ -181,14 +177,14 @@ def _sign(cluster: Cluster, day: dt.date, place: str):
         criteria=SHEET,
         signatories=[(u, signers[i % len(signers)], "Chủ tịch") for i, u in enumerate(members)],
     )
-    return services.pledge_sign(actor=None, scope=SYSTEM, pledge=pledge, signed_on=day, place=place)
+    return services.pledge_sign(scope=SYSTEM, pledge=pledge, signed_on=day, place=place)
 
 
 def _self_score(rng: random.Random, pledge, units) -> None:
     criteria = list(pledge.criteria.all())
     for unit in units:
         points = {c.pk: max(0, c.max_points - rng.choice([0, 0, 1, 1, 2, 3])) for c in criteria}
-        services.pledge_self_score(actor=None, scope=SYSTEM, pledge=pledge, unit=unit, points=points)
+        services.pledge_self_score(scope=SYSTEM, pledge=pledge, unit=unit, points=points)
 
 
 def _block_2025(rng: random.Random, province: Unit, grassroots: list[Unit]):
@@ -196,7 +192,6 @@ def _block_2025(rng: random.Random, province: Unit, grassroots: list[Unit]):
     if len(enterprises) < 2:
         return None
     cluster = cluster_save(
-        actor=None,
         scope=SYSTEM,
         owner=province,
         name="Khối thi đua các doanh nghiệp ngoài nhà nước",
@@ -211,20 +206,18 @@ def _block_2025(rng: random.Random, province: Unit, grassroots: list[Unit]):
     # The head's review trims two generous self-scores.
     for unit in enterprises[1:3]:
         services.pledge_review(
-            actor=None,
             scope=SYSTEM,
             pledge=pledge,
             unit=unit,
             points={criteria[0].pk: 17},
             note="Chưa hoàn thành chỉ tiêu phát triển đoàn viên",
         )
-    services.pledge_rank(actor=None, scope=SYSTEM, pledge=pledge, on=D(2025, 12, 5))
+    services.pledge_rank(scope=SYSTEM, pledge=pledge, on=D(2025, 12, 5))
     return pledge
 
 
 def _council(unit: Unit, year: int, day: dt.date, total: int = 9) -> CouncilSession:
     return services.council_session_create(
-        actor=None,
         scope=SYSTEM,
         granting_unit=unit,
         year=year,
@@ -237,7 +230,6 @@ def _council(unit: Unit, year: int, day: dt.date, total: int = 9) -> CouncilSess
 
 def _propose(proposing: Unit, kind: AwardKind, year: int, on: dt.date, text: str, member=None, nominee=None):
     nomination = services.nomination_create(
-        actor=None,
         scope=SYSTEM,
         proposing_unit=proposing,
         award_kind=kind,
@@ -247,14 +239,13 @@ def _propose(proposing: Unit, kind: AwardKind, year: int, on: dt.date, text: str
         achievements=text,
         on=on,
     )
-    return services.nomination_submit(actor=None, scope=SYSTEM, nomination=nomination, on=on)
+    return services.nomination_submit(scope=SYSTEM, nomination=nomination, on=on)
 
 
 def _accept_all(nominations, session: CouncilSession) -> list:
     accepted = []
     for nomination in nominations:
         services.nomination_council_accept(
-            actor=None,
             scope=SYSTEM,
             nomination=nomination,
             session=session,
@@ -269,7 +260,6 @@ def _accept_all(nominations, session: CouncilSession) -> list:
 def _decide(unit: Unit, number: str, day: dt.date, nominations, signer: str, year: int = 2025):
     if nominations:
         services.decision_issue(
-            actor=None,
             scope=SYSTEM,
             issuing_unit=unit,
             number=number,
@@ -339,10 +329,10 @@ def _round_2025(rng, province: Unit, grassroots: list[Unit], people: dict, block
     province_files, commune_files, grassroots_files = [], {}, {}
     if block is not None:
         province_files += services.nominations_from_ranking(
-            actor=None, scope=SYSTEM, pledge=block, award_kind=_kind("co_thi_dua_ldld"), top=2, year=2025
+            scope=SYSTEM, pledge=block, award_kind=_kind("co_thi_dua_ldld"), top=2, year=2025
         )
         for n in province_files:
-            services.nomination_submit(actor=None, scope=SYSTEM, nomination=n, on=on)
+            services.nomination_submit(scope=SYSTEM, nomination=n, on=on)
     flagged = {n.nominee_unit_id for n in province_files}
     for index, unit in enumerate(grassroots):
         commune = unit.parent
@@ -374,7 +364,6 @@ def _round_2025(rng, province: Unit, grassroots: list[Unit], people: dict, block
     rejected = next((n for n in province_files if n.member_id), None)
     if rejected is not None:
         services.nomination_council_reject(
-            actor=None,
             scope=SYSTEM,
             nomination=rejected,
             session=session,

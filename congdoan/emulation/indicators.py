@@ -3,8 +3,8 @@
 Each counts awards to ``unit``'s subtree by decisions signed within start..end (inclusive).
 """
 
+from congdoan.core.indicators import register
 from congdoan.members.constants import Gender
-from congdoan.targets.computed import register
 
 from .selectors import awards_within
 

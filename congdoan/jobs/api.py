@@ -45,13 +45,12 @@ def start_member_import(request, unit_id: Form[int], file: File[UploadedFile]):
     from . import services
     from .constants import JobKind
 
-    scope = Scope.for_user(request.user)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     if not (file.name or "").lower().endswith(".xlsx"):
         raise ValidationError({"file": "Chỉ nhận tệp Excel .xlsx."})
     reader.check_file_size(file.size)
     job = services.job_create(
-        actor=request.user,
         kind=JobKind.MEMBER_IMPORT,
         unit=unit,
         scope=scope,
@@ -64,4 +63,4 @@ def start_member_import(request, unit_id: Form[int], file: File[UploadedFile]):
 
 @router.get("/{job_id}", response=JobOut, summary="Trạng thái và tiến độ một tác vụ nền")
 def get_job(request, job_id: int):
-    return selectors.job_get(scope=Scope.for_user(request.user), pk=job_id)
+    return selectors.job_get(scope=Scope.of(request), pk=job_id)

@@ -29,10 +29,9 @@ logger = logging.getLogger(__name__)
 @transaction.atomic
 def job_create(
     *,
-    actor,
+    scope: Scope,
     kind: str,
     unit,
-    scope: Scope,
     input_file: File | None = None,
     input_name: str = "",
     total: int = 0,
@@ -46,7 +45,7 @@ def job_create(
     job = Job(
         kind=kind,
         unit=unit,
-        created_by=user_or_none(actor),
+        created_by=user_or_none(scope.actor),
         total=total,
         message=message or _("Đang chờ xử lý…"),
         input_name=(input_name or getattr(input_file, "name", "") or "")[:255],
@@ -56,7 +55,7 @@ def job_create(
     if input_file is not None:
         job.input_file.save(f"{job.pk}.xlsx", input_file, save=True)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="job.create",
         summary=_("Tạo tác vụ: %(k)s") % {"k": job.get_kind_display()},
         unit=unit,

@@ -187,26 +187,20 @@ class StatsOut(Schema):
     children: list[BranchOut]
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 @router.get("/", response=list[MemberOut], summary="Tìm kiếm đoàn viên")
 def list_members(request, query: Query[MemberQuery]):
     data = query.dict()
     offset, limit = data.pop("offset"), data.pop("limit")
     return selectors.member_search_page(
-        scope=_scope(request), filters=selectors.MemberFilter(**data), offset=offset, limit=limit
+        scope=Scope.of(request), filters=selectors.MemberFilter(**data), offset=offset, limit=limit
     )
 
 
 @router.post("/", response={201: MemberOut}, summary="Kết nạp (đưa vào danh sách đề nghị)")
 def admit_member(request, payload: AdmitIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
-    member = services.member_admit(
-        actor=request.user, scope=scope, unit=unit, **payload.dict(exclude={"unit_id"})
-    )
+    member = services.member_admit(scope=scope, unit=unit, **payload.dict(exclude={"unit_id"}))
     return 201, selectors.member_get(scope=scope, pk=member.pk)
 
 
@@ -217,55 +211,53 @@ def list_leave_reasons(request):
 
 @router.get("/batches", response=list[BatchOut], summary="Danh sách đề nghị kết nạp")
 def list_batches(request, status: str = ""):
-    return list(selectors.batch_list(scope=_scope(request), status=status)[:500])
+    return list(selectors.batch_list(scope=Scope.of(request), status=status)[:500])
 
 
 @router.get("/batches/{batch_id}", response=BatchOut, summary="Chi tiết danh sách đề nghị kết nạp")
 def get_batch(request, batch_id: int):
-    return selectors.batch_get(scope=_scope(request), pk=batch_id)
+    return selectors.batch_get(scope=Scope.of(request), pk=batch_id)
 
 
 @router.post("/batches/{batch_id}/submit", response=BatchOut, summary="Gửi danh sách lên cấp trên")
 def submit_batch(request, batch_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=batch_id)
-    return services.batch_submit(actor=request.user, scope=scope, batch=batch)
+    return services.batch_submit(scope=scope, batch=batch)
 
 
 @router.post("/batches/{batch_id}/approve", response=BatchOut, summary="Duyệt danh sách (cấp trên)")
 def approve_batch(request, batch_id: int, payload: DecisionIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=batch_id)
-    return services.batch_approve(
-        actor=request.user, scope=scope, batch=batch, decision_no=payload.decision_no
-    )
+    return services.batch_approve(scope=scope, batch=batch, decision_no=payload.decision_no)
 
 
 @router.post("/batches/{batch_id}/return", response=BatchOut, summary="Trả lại danh sách (cấp trên)")
 def return_batch(request, batch_id: int, payload: ReasonIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=batch_id)
-    return services.batch_return(actor=request.user, scope=scope, batch=batch, reason=payload.reason)
+    return services.batch_return(scope=scope, batch=batch, reason=payload.reason)
 
 
 @router.get("/transfers", response=list[TransferOut], summary="Đề nghị chuyển đến, chờ tiếp nhận")
 def list_transfers(request):
-    return list(selectors.transfer_inbox(scope=_scope(request))[:500])
+    return list(selectors.transfer_inbox(scope=Scope.of(request))[:500])
 
 
 @router.post("/transfers/{transfer_id}/accept", response=MemberOut, summary="Tiếp nhận đoàn viên chuyển đến")
 def accept_transfer(request, transfer_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     transfer = selectors.transfer_get(scope=scope, pk=transfer_id)
-    member = services.transfer_accept(actor=request.user, scope=scope, request=transfer)
+    member = services.transfer_accept(scope=scope, request=transfer)
     return selectors.member_get(scope=scope, pk=member.pk)
 
 
 @router.post("/transfers/{transfer_id}/refuse", response=TransferOut, summary="Từ chối tiếp nhận")
 def refuse_transfer(request, transfer_id: int, payload: ReasonIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     transfer = selectors.transfer_get(scope=scope, pk=transfer_id)
-    return services.transfer_refuse(actor=request.user, scope=scope, request=transfer, reason=payload.reason)
+    return services.transfer_refuse(scope=scope, request=transfer, reason=payload.reason)
 
 
 @router.get("/statistics", response=StatsOut, summary="Thống kê đoàn viên của một đơn vị (toàn bộ cấp dưới)")
@@ -276,7 +268,7 @@ def statistics(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     on = on or today()
     end = end or on
@@ -316,26 +308,25 @@ def statistics(
 
 @router.get("/{member_id}", response=MemberDetailOut, summary="Hồ sơ đoàn viên")
 def get_member(request, member_id: int):
-    return selectors.member_get(scope=_scope(request), pk=member_id)
+    return selectors.member_get(scope=Scope.of(request), pk=member_id)
 
 
 @router.patch("/{member_id}", response=MemberOut, summary="Sửa thông tin đoàn viên")
 def update_member(request, member_id: int, payload: PersonalIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
-    services.member_update(actor=request.user, scope=scope, member=member, **payload.dict(exclude_unset=True))
+    services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True))
     return selectors.member_get(scope=scope, pk=member_id)
 
 
 @router.post("/{member_id}/transfer", response={200: MemberOut, 202: TransferOut}, summary="Chuyển sinh hoạt")
 def transfer_member(request, member_id: int, payload: TransferIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
     to_unit = selectors.transfer_target_by_code(code=payload.to_unit_code)
     if to_unit is None:
         raise ValidationError({"to_unit_code": f"Không có công đoàn cơ sở mã “{payload.to_unit_code}”."})
     result = services.member_transfer(
-        actor=request.user,
         scope=scope,
         member=member,
         to_unit=to_unit,
@@ -349,11 +340,10 @@ def transfer_member(request, member_id: int, payload: TransferIn):
 
 @router.post("/{member_id}/leave", response=MemberOut, summary="Thôi sinh hoạt")
 def leave_member(request, member_id: int, payload: LeaveIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
     reason = get_object_or_404(selectors.leave_reasons(), code=payload.reason)
     services.member_leave(
-        actor=request.user,
         scope=scope,
         member=member,
         left_on=payload.left_on,
@@ -365,11 +355,10 @@ def leave_member(request, member_id: int, payload: LeaveIn):
 
 @router.post("/{member_id}/readmit", response=MemberOut, summary="Kết nạp lại")
 def readmit_member(request, member_id: int, payload: ReadmitIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
     services.member_readmit(
-        actor=request.user,
         scope=scope,
         member=member,
         unit=unit,
@@ -390,9 +379,9 @@ CARD_STEPS = {
     "/{member_id}/card", response=MemberOut, summary="Cập nhật thẻ đoàn viên (request, print, hand_over)"
 )
 def card_step(request, member_id: int, payload: CardIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
     if payload.step not in CARD_STEPS:
         raise ValidationError({"step": "Bước không hợp lệ (request, print, hand_over)."})
-    CARD_STEPS[payload.step](actor=request.user, scope=scope, member=member, on=payload.on)
+    CARD_STEPS[payload.step](scope=scope, member=member, on=payload.on)
     return selectors.member_get(scope=scope, pk=member_id)

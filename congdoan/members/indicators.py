@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from congdoan.targets.computed import register
+from congdoan.core.indicators import register
 
 from . import stats
 

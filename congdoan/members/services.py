@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date, today
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.core.text import fold, normalise
 from congdoan.core.validation import require as _require
 from congdoan.org.constants import UnitStatus
@@ -91,11 +90,6 @@ def _require_decision(decision_no: str) -> str:
 
 def _require_date(day, field: str, label: str) -> None:
     _require(day is not None, _("Cần nhập %(label)s.") % {"label": label}, field)
-
-
-def _require_can_act(scope: Scope, unit: Unit) -> None:
-    if not scope.can(unit):
-        raise PermissionDenied(_("Bạn không có quyền thao tác trên đơn vị “%(u)s”.") % {"u": unit.name})
 
 
 def _require_grassroots_on(unit: Unit, day: dt.date, field: str = "unit") -> None:
@@ -227,20 +221,18 @@ def _member_set_unit(member: Member, unit: Unit, status: str) -> None:
 @transaction.atomic
 def member_admit(
     *,
-    actor,
+    scope: Scope,
     unit: Unit,
     admitted_on: dt.date,
     decision_no: str,
     batch: AdmissionBatch | None = None,
-    scope: Scope | None = None,
     **personal,
 ) -> Member:
     """Record a person admitted by a grassroots union's decision: a pending member on the unit's draft list.
 
     The member gets a code and counts only after the level above approves the list (``batch_approve``).
     """
-    scope = scope or Scope.for_user(actor)
-    _require_can_act(scope, unit)
+    scope.require_can(unit)
     decision_no = _require_decision(decision_no)
     _require_date(admitted_on, "admitted_on", _("ngày kết nạp"))
     _require_grassroots_on(unit, admitted_on)
@@ -256,7 +248,7 @@ def member_admit(
             unit=unit,
             admitted_on=admitted_on,
             decision_no=decision_no,
-            created_by=user_or_none(actor),
+            created_by=user_or_none(scope.actor),
         )
         batch.full_clean()
         batch.save()
@@ -271,7 +263,7 @@ def member_admit(
     member.save()
     batch.members.add(member)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.admit",
         unit=unit,
         obj=member,
@@ -284,11 +276,10 @@ def member_admit(
 
 
 @transaction.atomic
-def member_update(*, actor, member: Member, scope: Scope | None = None, **personal) -> Member:
+def member_update(*, scope: Scope, member: Member, **personal) -> Member:
     """Correct a member's personal data (name, birth date, CCCD, Party status…)."""
-    scope = scope or Scope.for_user(actor)
     member = _lock_member(member)
-    _require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     _require(member.status != MemberStatus.MERGED, _("Hồ sơ này đã được gộp vào hồ sơ khác."))
     on = member.joined_on or today()
     data = _clean_personal(personal, member=member, on=on)
@@ -300,7 +291,7 @@ def member_update(*, actor, member: Member, scope: Scope | None = None, **person
     with tally.tracking(member_ids=[member.pk] if COUNTED_FIELDS & set(data) else ()):
         member.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.update",
         unit=member.unit,
         obj=member,
@@ -313,11 +304,14 @@ def member_update(*, actor, member: Member, scope: Scope | None = None, **person
 
 # -- admission lists ----------------------------------------------------------------------------
 @transaction.atomic
-def batch_submit(*, actor, batch: AdmissionBatch, scope: Scope | None = None) -> AdmissionBatch:
+def batch_submit(
+    *,
+    scope: Scope,
+    batch: AdmissionBatch,
+) -> AdmissionBatch:
     """The grassroots union sends its admission list to the directly superior union."""
-    scope = scope or Scope.for_user(actor)
     batch = AdmissionBatch.objects.select_for_update().select_related("unit").get(pk=batch.pk)
-    _require_can_act(scope, batch.unit)
+    scope.require_can(batch.unit)
     _require(
         batch.status in (AdmissionBatch.Status.DRAFT, AdmissionBatch.Status.RETURNED),
         _("Danh sách đang ở trạng thái “%(s)s”, không gửi được.") % {"s": batch.get_status_display()},
@@ -328,7 +322,7 @@ def batch_submit(*, actor, batch: AdmissionBatch, scope: Scope | None = None) ->
     batch.submitted_at = timezone.now()
     batch.save(update_fields=["status", "submitted_at"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="batch.submit",
         unit=batch.unit,
         obj=batch,
@@ -339,22 +333,16 @@ def batch_submit(*, actor, batch: AdmissionBatch, scope: Scope | None = None) ->
     return batch
 
 
-def _require_superior(scope: Scope, batch: AdmissionBatch) -> None:
-    # Approval is a decision of a level strictly above the grassroots union (as for restructuring).
-    if not scope.can_restructure(batch.unit):
-        raise PermissionDenied(
-            _("Chỉ công đoàn cấp trên của “%(u)s” mới duyệt được danh sách này.") % {"u": batch.unit.name}
-        )
-
-
 @transaction.atomic
 def batch_approve(
-    *, actor, batch: AdmissionBatch, decision_no: str, scope: Scope | None = None
+    *,
+    scope: Scope,
+    batch: AdmissionBatch,
+    decision_no: str,
 ) -> AdmissionBatch:
     """The superior union approves the list: codes issued, stints opened from the admission day."""
-    scope = scope or Scope.for_user(actor)
     batch = AdmissionBatch.objects.select_for_update().select_related("unit", "unit__kind").get(pk=batch.pk)
-    _require_superior(scope, batch)
+    scope.require_can(batch.unit, Action.APPROVE)
     decision_no = _require_decision(decision_no)
     _require(
         batch.status == AdmissionBatch.Status.SUBMITTED,
@@ -384,11 +372,11 @@ def batch_approve(
         Membership.objects.bulk_create(stints)
     batch.status = AdmissionBatch.Status.APPROVED
     batch.approval_decision_no = decision_no
-    batch.decided_by = user_or_none(actor)
+    batch.decided_by = user_or_none(scope.actor)
     batch.decided_at = timezone.now()
     batch.save(update_fields=["status", "approval_decision_no", "decided_by", "decided_at"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="batch.approve",
         unit=batch.unit,
         obj=batch,
@@ -401,11 +389,15 @@ def batch_approve(
 
 
 @transaction.atomic
-def batch_return(*, actor, batch: AdmissionBatch, reason: str, scope: Scope | None = None) -> AdmissionBatch:
+def batch_return(
+    *,
+    scope: Scope,
+    batch: AdmissionBatch,
+    reason: str,
+) -> AdmissionBatch:
     """The superior union returns the list to the grassroots union with a reason."""
-    scope = scope or Scope.for_user(actor)
     batch = AdmissionBatch.objects.select_for_update().select_related("unit").get(pk=batch.pk)
-    _require_superior(scope, batch)
+    scope.require_can(batch.unit, Action.APPROVE)
     reason = (reason or "").strip()
     _require(bool(reason), _("Cần nêu lý do trả lại."), "reason")
     _require(
@@ -415,11 +407,11 @@ def batch_return(*, actor, batch: AdmissionBatch, reason: str, scope: Scope | No
     batch.members.filter(status=MemberStatus.PENDING).update(status=MemberStatus.RETURNED)
     batch.status = AdmissionBatch.Status.RETURNED
     batch.return_reason = reason
-    batch.decided_by = user_or_none(actor)
+    batch.decided_by = user_or_none(scope.actor)
     batch.decided_at = timezone.now()
     batch.save(update_fields=["status", "return_reason", "decided_by", "decided_at"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="batch.return",
         unit=batch.unit,
         obj=batch,
@@ -467,21 +459,19 @@ def _check_transfer(member: Member, to_unit: Unit, effective_on: dt.date) -> Mem
 @transaction.atomic
 def member_transfer(
     *,
-    actor,
+    scope: Scope,
     member: Member,
     to_unit: Unit,
     effective_on: dt.date,
     decision_no: str,
-    scope: Scope | None = None,
 ) -> Member | TransferRequest:
     """Move a member to another grassroots union from ``effective_on``; the member keeps the code.
 
     Inside the actor's scope the move happens at once. To a unit outside it, a ``TransferRequest`` is
     created for the receiving side to accept (``transfer_accept``) or refuse.
     """
-    scope = scope or Scope.for_user(actor)
     member = _lock_member(member)
-    _require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     decision_no = _require_decision(decision_no)
     to_unit = Unit.objects.select_related("kind").get(pk=to_unit.pk)
     stint = _check_transfer(member, to_unit, effective_on)
@@ -496,12 +486,12 @@ def member_transfer(
             to_unit=to_unit,
             effective_on=effective_on,
             decision_no=decision_no,
-            requested_by=user_or_none(actor),
+            requested_by=user_or_none(scope.actor),
         )
         request.full_clean()
         request.save()
         event_record(
-            actor=actor,
+            actor=scope.actor,
             action="member.transfer_request",
             unit=member.unit,
             obj=member,
@@ -513,7 +503,7 @@ def member_transfer(
     before = _snapshot(member)
     _move(member, stint, to_unit, effective_on, decision_no, END_TRANSFER, StintStart.TRANSFER)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.transfer",
         unit=to_unit,
         obj=member,
@@ -532,7 +522,7 @@ def _lock_request(request: TransferRequest, scope: Scope) -> TransferRequest:
         .select_related("to_unit", "to_unit__kind")
         .get(pk=request.pk)
     )
-    _require_can_act(scope, request.to_unit)
+    scope.require_can(request.to_unit)
     _require(
         request.status == TransferStatus.PENDING,
         _("Đề nghị này đã được xử lý (%(s)s).") % {"s": request.get_status_display()},
@@ -541,9 +531,12 @@ def _lock_request(request: TransferRequest, scope: Scope) -> TransferRequest:
 
 
 @transaction.atomic
-def transfer_accept(*, actor, request: TransferRequest, scope: Scope | None = None) -> Member:
+def transfer_accept(
+    *,
+    scope: Scope,
+    request: TransferRequest,
+) -> Member:
     """The receiving side accepts a transfer request: the member moves on the requested day."""
-    scope = scope or Scope.for_user(actor)
     request = _lock_request(request, scope)
     member = _lock_member(request.member)
     _require(
@@ -562,11 +555,11 @@ def transfer_accept(*, actor, request: TransferRequest, scope: Scope | None = No
         StintStart.TRANSFER,
     )
     request.status = TransferStatus.ACCEPTED
-    request.decided_by = user_or_none(actor)
+    request.decided_by = user_or_none(scope.actor)
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_by", "decided_at"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.transfer",
         unit=request.to_unit,
         obj=member,
@@ -581,20 +574,22 @@ def transfer_accept(*, actor, request: TransferRequest, scope: Scope | None = No
 
 @transaction.atomic
 def transfer_refuse(
-    *, actor, request: TransferRequest, reason: str, scope: Scope | None = None
+    *,
+    scope: Scope,
+    request: TransferRequest,
+    reason: str,
 ) -> TransferRequest:
     """The receiving side refuses a transfer request with a reason; the member stays where they are."""
-    scope = scope or Scope.for_user(actor)
     request = _lock_request(request, scope)
     reason = (reason or "").strip()
     _require(bool(reason), _("Cần nêu lý do từ chối."), "reason")
     request.status = TransferStatus.REFUSED
     request.refuse_reason = reason
-    request.decided_by = user_or_none(actor)
+    request.decided_by = user_or_none(scope.actor)
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "refuse_reason", "decided_by", "decided_at"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.transfer_refuse",
         unit=request.to_unit,
         obj=request.member,
@@ -607,17 +602,15 @@ def transfer_refuse(
 @transaction.atomic
 def member_leave(
     *,
-    actor,
+    scope: Scope,
     member: Member,
     left_on: dt.date,
     reason: LeaveReason,
     decision_no: str,
-    scope: Scope | None = None,
 ) -> Member:
     """The member stops union activity (thôi sinh hoạt); ``left_on`` is the last day of the stint."""
-    scope = scope or Scope.for_user(actor)
     member = _lock_member(member)
-    _require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     decision_no = _require_decision(decision_no)
     _require_date(left_on, "left_on", _("ngày thôi sinh hoạt"))
     _require(reason is not None, _("Cần chọn lý do thôi sinh hoạt."), "reason")
@@ -647,7 +640,7 @@ def member_leave(
         stint.save(update_fields=["valid_to", "end_reason", "end_decision_no"])
         _member_set_unit(member, stint.unit, MemberStatus.LEFT)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.leave",
         unit=member.unit,
         obj=member,
@@ -663,18 +656,16 @@ def member_leave(
 @transaction.atomic
 def member_readmit(
     *,
-    actor,
+    scope: Scope,
     member: Member,
     unit: Unit,
     readmitted_on: dt.date,
     decision_no: str,
-    scope: Scope | None = None,
 ) -> Member:
     """Admit a former member again (kết nạp lại), keeping the code."""
-    scope = scope or Scope.for_user(actor)
     member = _lock_member(member)
-    _require_can_act(scope, member.unit)
-    _require_can_act(scope, unit)
+    scope.require_can(member.unit)
+    scope.require_can(unit)
     decision_no = _require_decision(decision_no)
     _require_date(readmitted_on, "readmitted_on", _("ngày kết nạp lại"))
     _require(
@@ -702,7 +693,7 @@ def member_readmit(
         stint.save()
         _member_set_unit(member, unit, MemberStatus.ACTIVE)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.readmit",
         unit=unit,
         obj=member,
@@ -728,10 +719,9 @@ _CARD_SUMMARIES = {
 }
 
 
-def _card_step(actor, member: Member, step: str, on: dt.date | None, scope: Scope | None) -> Member:
-    scope = scope or Scope.for_user(actor)
+def _card_step(scope: Scope, member: Member, step: str, on: dt.date | None) -> Member:
     member = _lock_member(member)
-    _require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     allowed_from, new_status, date_field = _CARD_STEPS[step]
     _require(
         member.status == MemberStatus.ACTIVE and bool(member.code),
@@ -747,7 +737,7 @@ def _card_step(actor, member: Member, step: str, on: dt.date | None, scope: Scop
     setattr(member, date_field, day)
     member.save(update_fields=["card_status", date_field, "updated_at"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action=f"member.card_{step}",
         unit=member.unit,
         obj=member,
@@ -757,21 +747,36 @@ def _card_step(actor, member: Member, step: str, on: dt.date | None, scope: Scop
 
 
 @transaction.atomic
-def card_request(*, actor, member: Member, on: dt.date | None = None, scope: Scope | None = None) -> Member:
+def card_request(
+    *,
+    scope: Scope,
+    member: Member,
+    on: dt.date | None = None,
+) -> Member:
     """Ask for the member's card to be printed (also for a replacement after a card was handed over)."""
-    return _card_step(actor, member, "request", on, scope)
+    return _card_step(scope, member, "request", on)
 
 
 @transaction.atomic
-def card_print(*, actor, member: Member, on: dt.date | None = None, scope: Scope | None = None) -> Member:
+def card_print(
+    *,
+    scope: Scope,
+    member: Member,
+    on: dt.date | None = None,
+) -> Member:
     """Record that the card was printed."""
-    return _card_step(actor, member, "print", on, scope)
+    return _card_step(scope, member, "print", on)
 
 
 @transaction.atomic
-def card_hand_over(*, actor, member: Member, on: dt.date | None = None, scope: Scope | None = None) -> Member:
+def card_hand_over(
+    *,
+    scope: Scope,
+    member: Member,
+    on: dt.date | None = None,
+) -> Member:
     """Record that the card was handed to the member."""
-    return _card_step(actor, member, "hand_over", on, scope)
+    return _card_step(scope, member, "hand_over", on)
 
 
 # -- union posts --------------------------------------------------------------------------------
@@ -799,18 +804,16 @@ def _check_post(member: Member, title: str, valid_from, valid_to) -> str:
 @transaction.atomic
 def post_add(
     *,
-    actor,
+    scope: Scope,
     member: Member,
     title: str,
     valid_from: dt.date,
     valid_to: dt.date | None = None,
     unit: Unit | None = None,
     is_full_time: bool = False,
-    scope: Scope | None = None,
 ) -> UnionPost:
     """Record a union post the member held (CĐCS chair, BCH member…)."""
-    scope = scope or Scope.for_user(actor)
-    _require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     title = _check_post(member, title, valid_from, valid_to)
     unit = unit or member.unit
     post = UnionPost(
@@ -825,7 +828,7 @@ def post_add(
     post.full_clean()
     post.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.post_add",
         unit=unit,
         obj=member,
@@ -849,7 +852,7 @@ def _lock_post(post: UnionPost, scope: Scope) -> UnionPost:
     post = (
         UnionPost.objects.select_for_update().select_related("member", "member__unit", "unit").get(pk=post.pk)
     )
-    _require_can_act(scope, post.member.unit)
+    scope.require_can(post.member.unit)
     _require(post.member.status != MemberStatus.MERGED, _("Hồ sơ này đã được gộp vào hồ sơ khác."))
     return post
 
@@ -857,20 +860,18 @@ def _lock_post(post: UnionPost, scope: Scope) -> UnionPost:
 @transaction.atomic
 def post_update(
     *,
-    actor,
+    scope: Scope,
     post: UnionPost,
     title: str,
     valid_from: dt.date,
     valid_to: dt.date | None = None,
     is_full_time: bool = False,
-    scope: Scope | None = None,
 ) -> UnionPost:
     """Correct a union post the member held, or end it by setting its last day (``valid_to``).
 
     The medal eligibility counts service from these dates, so they are checked: the start not before
     the member turned 15, the end not before the start.
     """
-    scope = scope or Scope.for_user(actor)
     post = _lock_post(post, scope)
     member = post.member
     title = _check_post(member, title, valid_from, valid_to)
@@ -887,7 +888,7 @@ def post_update(
         else _("Sửa chức vụ “%(t)s” của “%(m)s”") % {"m": member.full_name, "t": title}
     )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.post_update",
         unit=post.unit,
         obj=member,
@@ -899,14 +900,17 @@ def post_update(
 
 
 @transaction.atomic
-def post_delete(*, actor, post: UnionPost, scope: Scope | None = None) -> Member:
+def post_delete(
+    *,
+    scope: Scope,
+    post: UnionPost,
+) -> Member:
     """Delete a post entered by mistake (a post that really ended gets its end date instead)."""
-    scope = scope or Scope.for_user(actor)
     post = _lock_post(post, scope)
     member, before = post.member, _post_snapshot(post)
     post.delete()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.post_delete",
         unit=post.unit,
         obj=member,
@@ -927,16 +931,20 @@ def _day_aged(born: dt.date, years: int) -> dt.date:
 
 # -- duplicates ---------------------------------------------------------------------------------
 @transaction.atomic
-def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None = None) -> Member:
+def member_merge(
+    *,
+    scope: Scope,
+    keep: Member,
+    duplicate: Member,
+) -> Member:
     """Merge a duplicate record into ``keep``: stints and posts move, blank fields are filled in.
 
     The duplicate stays as a record marked merged; its code (if any) is retired, never issued again.
     """
-    scope = scope or Scope.for_user(actor)
     _require(keep.pk != duplicate.pk, _("Hãy chọn hai hồ sơ khác nhau."), "duplicate")
     keep, duplicate = _lock_member(keep), _lock_member(duplicate)
-    _require_can_act(scope, keep.unit)
-    _require_can_act(scope, duplicate.unit)
+    scope.require_can(keep.unit)
+    scope.require_can(duplicate.unit)
     for m in (keep, duplicate):
         _require(m.status != MemberStatus.MERGED, _("“%(m)s” đã được gộp trước đó.") % {"m": m.full_name})
     mine = list(Membership.objects.filter(member=keep))
@@ -982,7 +990,7 @@ def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None 
             keep.joined_on = min(d for d in (keep.joined_on, first.valid_from) if d)
         keep.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.merge",
         unit=keep.unit,
         obj=keep,
@@ -996,7 +1004,11 @@ def member_merge(*, actor, keep: Member, duplicate: Member, scope: Scope | None 
 
 # -- restructuring follow-through ---------------------------------------------------------------
 def stints_follow_unit_dissolution(
-    *, unit: Unit, last_day: dt.date, merged_into: Unit | None = None, actor
+    *,
+    scope: Scope,
+    unit: Unit,
+    last_day: dt.date,
+    merged_into: Unit | None = None,
 ) -> int:
     """End (or move) the open stints of a unit whose last day is ``last_day``.
 
@@ -1049,7 +1061,7 @@ def stints_follow_unit_dissolution(
                 "d": format_date(last_day),
             }
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.follow_restructure",
         unit=move_to or unit,
         obj=unit,
@@ -1061,7 +1073,7 @@ def stints_follow_unit_dissolution(
 
 
 def stints_follow_unit_split(
-    *, unit: Unit, last_day: dt.date, assignments: dict, actor, default: Unit | None = None
+    *, scope: Scope, unit: Unit, last_day: dt.date, assignments: dict, default: Unit | None = None
 ) -> int:
     """Move the members of a grassroots union split on ``last_day + 1`` into the new units they were assigned.
 
@@ -1182,7 +1194,7 @@ def stints_follow_unit_split(
             ).update(from_unit_id=target_id)
     moved = {targets[t].code: sorted(members[m].code or str(m) for m in ids) for t, ids in by_target.items()}
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="member.follow_split",
         unit=unit,
         obj=unit,

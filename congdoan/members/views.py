@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congdoan.core.dates import format_date, today
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.core.views import form_add_service_error
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
@@ -24,10 +24,6 @@ from .constants import MemberStatus
 from .models import AdmissionBatch
 
 PAGE = 50
-
-
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
 
 
 def _filters(form: forms.SearchForm) -> selectors.MemberFilter:
@@ -51,7 +47,7 @@ def _filters(form: forms.SearchForm) -> selectors.MemberFilter:
 
 @login_required
 def index(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     form = forms.SearchForm(request.GET or None)
     page = max(1, int(request.GET.get("page", "1"))) if request.GET.get("page", "1").isdigit() else 1
     results = selectors.member_search_page(
@@ -90,14 +86,14 @@ def _detail_url(member) -> str:
 
 @login_required
 def member_new(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     units = selectors.grassroots_in_scope(scope=scope).filter(pk__in=_actable(scope))
     form = forms.AdmitForm(request.POST or None, units=units, initial={"unit": request.GET.get("unit")})
 
     def action(data):
         personal = {k: v for k, v in data.items() if k not in ("unit", "admitted_on", "decision_no")}
         member = services.member_admit(
-            actor=request.user,
+            scope=Scope.of(request),
             unit=data["unit"],
             admitted_on=data["admitted_on"],
             decision_no=data["decision_no"],
@@ -110,23 +106,12 @@ def member_new(request):
 
 def _actable(scope: Scope):
     """IDs of units the user may act on (officer role or above)."""
-    if scope.everything:
-        return Unit.objects.values("pk")
-    from congdoan.accounts.constants import ROLE_RANK, Role
-
-    roots = [path for path, role in scope.roots if ROLE_RANK[role] >= ROLE_RANK[Role.OFFICER]]
-    if not roots:
-        return Unit.objects.none().values("pk")
-    return (
-        Scope(user_id=scope.user_id, roots=tuple((p, Role.OFFICER) for p in roots))
-        .filter(Unit.objects.all())
-        .values("pk")
-    )
+    return scope.filter(Unit.objects.all(), action=Action.ACT).values("pk")
 
 
 @login_required
 def member_detail(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     can_act = scope.can(member.unit) and member.status != MemberStatus.MERGED
     context = {
@@ -142,13 +127,13 @@ def member_detail(request, pk: int):
 
 @login_required
 def member_edit(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     initial = {f: getattr(member, f) for f in services.PERSONAL_FIELDS}
     form = forms.PersonalForm(request.POST or None, initial=initial)
 
     def action(data):
-        services.member_update(actor=request.user, member=member, **data)
+        services.member_update(scope=Scope.of(request), member=member, **data)
         return _detail_url(member)
 
     return _run(
@@ -161,7 +146,7 @@ def member_edit(request, pk: int):
 
 @login_required
 def member_transfer(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     form = forms.TransferForm(request.POST or None)
 
@@ -172,7 +157,7 @@ def member_transfer(request, pk: int):
                 {"to_unit_code": _("Không có công đoàn cơ sở mã “%(c)s”.") % {"c": data["to_unit_code"]}}
             )
         result = services.member_transfer(
-            actor=request.user,
+            scope=Scope.of(request),
             member=member,
             to_unit=to_unit,
             effective_on=data["effective_on"],
@@ -194,13 +179,13 @@ def member_transfer(request, pk: int):
 
 @login_required
 def member_leave(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     form = forms.LeaveForm(request.POST or None, reasons=selectors.leave_reasons())
 
     def action(data):
         services.member_leave(
-            actor=request.user,
+            scope=Scope.of(request),
             member=member,
             left_on=data["left_on"],
             reason=data["reason"],
@@ -214,14 +199,14 @@ def member_leave(request, pk: int):
 
 @login_required
 def member_readmit(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     units = selectors.grassroots_in_scope(scope=scope)
     form = forms.ReadmitForm(request.POST or None, units=units, initial={"unit": member.unit_id})
 
     def action(data):
         services.member_readmit(
-            actor=request.user,
+            scope=Scope.of(request),
             member=member,
             unit=data["unit"],
             readmitted_on=data["readmitted_on"],
@@ -244,14 +229,14 @@ CARD_STEPS = {
 @login_required
 @require_POST
 def member_card(request, pk: int, step: str):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     if step not in CARD_STEPS:
         raise Http404
     form = forms.CardForm(request.POST)
     day = form.cleaned_data["on"] if form.is_valid() else today()
     try:
-        CARD_STEPS[step](actor=request.user, member=member, on=day)
+        CARD_STEPS[step](scope=scope, member=member, on=day)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -261,12 +246,12 @@ def member_card(request, pk: int, step: str):
 
 @login_required
 def post_add(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     form = forms.PostForm(request.POST or None)
 
     def action(data):
-        services.post_add(actor=request.user, member=member, **data)
+        services.post_add(scope=Scope.of(request), member=member, **data)
         return _detail_url(member)
 
     return _run(
@@ -279,7 +264,7 @@ def post_add(request, pk: int):
 
 def _post_of(request, pk: int, post_id: int):
     """The member (scoped: 404 outside the user's units) and one of their posts; refused without the right."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     post = get_object_or_404(selectors.member_posts(member=member), pk=post_id)
     if not scope.can(member.unit):
@@ -295,7 +280,7 @@ def post_edit(request, pk: int, post_id: int):
     form = forms.PostEditForm(request.POST or None, initial=initial)
 
     def action(data):
-        services.post_update(actor=request.user, post=post, **data)
+        services.post_update(scope=Scope.of(request), post=post, **data)
         return _detail_url(member)
 
     title = _("Sửa chức vụ “%(t)s” của “%(m)s”") % {"t": post.title, "m": member.full_name}
@@ -308,7 +293,7 @@ def post_delete(request, pk: int, post_id: int):
     member, post = _post_of(request, pk, post_id)
     if request.method == "POST":
         try:
-            services.post_delete(actor=request.user, post=post)
+            services.post_delete(scope=Scope.of(request), post=post)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -326,7 +311,7 @@ def post_delete(request, pk: int, post_id: int):
 # -- admission lists ----------------------------------------------------------------------------
 @login_required
 def batch_list(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     status = request.GET.get("status", "")
     batches = selectors.batch_list(scope=scope, status=status)[:200]
     return render(
@@ -338,14 +323,15 @@ def batch_list(request):
 
 @login_required
 def batch_detail(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=pk)
     context = {
         "batch": batch,
         "members": selectors.batch_members(batch=batch),
         "can_submit": scope.can(batch.unit)
         and batch.status in (AdmissionBatch.Status.DRAFT, AdmissionBatch.Status.RETURNED),
-        "can_decide": scope.can_restructure(batch.unit) and batch.status == AdmissionBatch.Status.SUBMITTED,
+        "can_decide": scope.can(batch.unit, Action.APPROVE)
+        and batch.status == AdmissionBatch.Status.SUBMITTED,
         "approve_form": forms.ApproveForm(),
         "return_form": forms.ReasonForm(),
     }
@@ -353,7 +339,7 @@ def batch_detail(request, pk: int):
 
 
 def _batch_action(request, pk: int, form_class, call):
-    scope = _scope(request)
+    scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=pk)
     if request.method != "POST":
         return redirect("members:batch", pk=batch.pk)
@@ -375,7 +361,7 @@ def _batch_action(request, pk: int, form_class, call):
 @login_required
 def batch_submit(request, pk: int):
     return _batch_action(
-        request, pk, forms.forms.Form, lambda b, d: services.batch_submit(actor=request.user, batch=b)
+        request, pk, forms.forms.Form, lambda b, d: services.batch_submit(scope=Scope.of(request), batch=b)
     )
 
 
@@ -385,7 +371,7 @@ def batch_approve(request, pk: int):
         request,
         pk,
         forms.ApproveForm,
-        lambda b, d: services.batch_approve(actor=request.user, batch=b, decision_no=d["decision_no"]),
+        lambda b, d: services.batch_approve(scope=Scope.of(request), batch=b, decision_no=d["decision_no"]),
     )
 
 
@@ -395,14 +381,14 @@ def batch_return(request, pk: int):
         request,
         pk,
         forms.ReasonForm,
-        lambda b, d: services.batch_return(actor=request.user, batch=b, reason=d["reason"]),
+        lambda b, d: services.batch_return(scope=Scope.of(request), batch=b, reason=d["reason"]),
     )
 
 
 # -- transfers ----------------------------------------------------------------------------------
 @login_required
 def transfer_list(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     context = {
         "inbox": selectors.transfer_inbox(scope=scope)[:200],
         "outbox": selectors.transfer_outbox(scope=scope)[:100],
@@ -414,15 +400,13 @@ def transfer_list(request):
 @login_required
 @require_POST
 def transfer_decide(request, pk: int, decision: str):
-    scope = _scope(request)
+    scope = Scope.of(request)
     transfer = selectors.transfer_get(scope=scope, pk=pk)
     try:
         if decision == "accept":
-            services.transfer_accept(actor=request.user, request=transfer)
+            services.transfer_accept(scope=scope, request=transfer)
         elif decision == "refuse":
-            services.transfer_refuse(
-                actor=request.user, request=transfer, reason=request.POST.get("reason", "")
-            )
+            services.transfer_refuse(scope=scope, request=transfer, reason=request.POST.get("reason", ""))
         else:
             raise Http404
     except (ValidationError, PermissionDenied) as exc:
@@ -435,12 +419,12 @@ def transfer_decide(request, pk: int, decision: str):
 # -- duplicates ---------------------------------------------------------------------------------
 @login_required
 def duplicates(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     if request.method == "POST":
         try:
             keep = selectors.member_get(scope=scope, pk=int(request.POST.get("keep", "0")))
             duplicate = selectors.member_get(scope=scope, pk=int(request.POST.get("duplicate", "0")))
-            services.member_merge(actor=request.user, keep=keep, duplicate=duplicate)
+            services.member_merge(scope=scope, keep=keep, duplicate=duplicate)
         except ValueError as exc:
             raise Http404 from exc
         except (ValidationError, PermissionDenied) as exc:
@@ -472,7 +456,7 @@ def _stats_params(request, scope: Scope):
 
 @login_required
 def statistics(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     form, unit, on, start, end = _stats_params(request, scope)
     report = stats.report(scope=scope, unit=unit, on=on, start=start, end=end)
     context = {
@@ -491,7 +475,7 @@ def statistics(request):
 
 @login_required
 def statistics_export(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     _form, unit, on, start, end = _stats_params(request, scope)
     report = stats.report(scope=scope, unit=unit, on=on, start=start, end=end)
     from congdoan.documents.rendering import file_response

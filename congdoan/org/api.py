@@ -121,24 +121,19 @@ class ClusterIn(Schema):
     note: str = ""
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 @router.get("/units", response=list[UnitOut], summary="Danh sách, tìm kiếm đơn vị")
 @paginate(LimitOffsetPagination)
 def list_units(request, filters: Query[UnitFilter]):
-    return selectors.unit_list(scope=_scope(request), q=filters.q, kind=filters.kind, on=filters.on)
+    return selectors.unit_list(scope=Scope.of(request), q=filters.q, kind=filters.kind, on=filters.on)
 
 
 # Declared before /units/{unit_id}: Ninja's path parameters match any text, "merge" included.
 @router.post("/units/merge", response=UnitOut, summary="Hợp nhất đơn vị")
 def merge_units(request, payload: MergeIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     sources = [selectors.unit_get(scope=scope, pk=pk) for pk in payload.source_ids]
     target = selectors.unit_get(scope=scope, pk=payload.target_id)
     services.unit_merge(
-        actor=request.user,
         scope=scope,
         sources=sources,
         target=target,
@@ -151,30 +146,29 @@ def merge_units(request, payload: MergeIn):
 
 @router.get("/units/{unit_id}", response=UnitOut, summary="Chi tiết đơn vị")
 def get_unit(request, unit_id: int):
-    return selectors.unit_get(scope=_scope(request), pk=unit_id)
+    return selectors.unit_get(scope=Scope.of(request), pk=unit_id)
 
 
 @router.get("/units/{unit_id}/children", response=list[UnitOut], summary="Đơn vị trực thuộc (theo ngày)")
 def unit_children(request, unit_id: int, on: dt.date | None = None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
     return list(selectors.unit_children(scope=scope, unit=unit, on=on))
 
 
 @router.get("/units/{unit_id}/parents", response=list[LinkOut], summary="Lịch sử đơn vị cấp trên")
 def unit_parents(request, unit_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
     return list(selectors.unit_parent_history(scope=scope, unit=unit))
 
 
 @router.post("/units", response={201: UnitOut}, summary="Thành lập đơn vị")
 def found_unit(request, payload: FoundIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     parent = selectors.unit_get(scope=scope, pk=payload.parent_id)
     kind = get_object_or_404(UnitKind, code=payload.kind)
     unit = services.unit_found(
-        actor=request.user,
         scope=scope,
         parent=parent,
         kind=kind,
@@ -185,11 +179,10 @@ def found_unit(request, payload: FoundIn):
 
 @router.post("/units/{unit_id}/reparent", response=UnitOut, summary="Chuyển đơn vị cấp trên")
 def reparent_unit(request, unit_id: int, payload: ReparentIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
     new_parent = selectors.unit_get(scope=scope, pk=payload.new_parent_id)
     services.unit_reparent(
-        actor=request.user,
         scope=scope,
         unit=unit,
         new_parent=new_parent,
@@ -202,18 +195,17 @@ def reparent_unit(request, unit_id: int, payload: ReparentIn):
 
 @router.post("/units/{unit_id}/dissolve", response=UnitOut, summary="Giải thể đơn vị")
 def dissolve_unit(request, unit_id: int, payload: DissolveIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
-    services.unit_dissolve(actor=request.user, scope=scope, unit=unit, **payload.dict())
+    services.unit_dissolve(scope=scope, unit=unit, **payload.dict())
     return selectors.unit_get(scope=scope, pk=unit_id)
 
 
 @router.post("/units/{unit_id}/split", response=list[UnitOut], summary="Chia tách đơn vị")
 def split_unit(request, unit_id: int, payload: SplitIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
     new_units = services.unit_split(
-        actor=request.user,
         scope=scope,
         source=unit,
         parts=[p.dict() for p in payload.parts],
@@ -229,12 +221,12 @@ def split_unit(request, unit_id: int, payload: SplitIn):
 
 @router.get("/clusters", response=list[ClusterOut], summary="Cụm, khối thi đua")
 def list_clusters(request, year: int | None = None):
-    return list(selectors.cluster_list(scope=_scope(request), year=year).prefetch_related("members"))
+    return list(selectors.cluster_list(scope=Scope.of(request), year=year).prefetch_related("members"))
 
 
 @router.get("/clusters/{cluster_id}", response=ClusterOut, summary="Chi tiết cụm, khối")
 def get_cluster(request, cluster_id: int):
-    return selectors.cluster_get(scope=_scope(request), pk=cluster_id)
+    return selectors.cluster_get(scope=Scope.of(request), pk=cluster_id)
 
 
 def _cluster_args(scope, payload: ClusterIn) -> dict:
@@ -253,19 +245,15 @@ def _cluster_args(scope, payload: ClusterIn) -> dict:
 
 @router.post("/clusters", response={201: ClusterOut}, summary="Lập cụm, khối")
 def create_cluster(request, payload: ClusterIn):
-    scope = _scope(request)
-    return Status(
-        201, services.cluster_save(actor=request.user, scope=scope, **_cluster_args(scope, payload))
-    )
+    scope = Scope.of(request)
+    return Status(201, services.cluster_save(scope=scope, **_cluster_args(scope, payload)))
 
 
 @router.put("/clusters/{cluster_id}", response=ClusterOut, summary="Sửa cụm, khối")
 def update_cluster(request, cluster_id: int, payload: ClusterIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_get(scope=scope, pk=cluster_id)
-    return services.cluster_save(
-        actor=request.user, scope=scope, cluster=cluster, **_cluster_args(scope, payload)
-    )
+    return services.cluster_save(scope=scope, cluster=cluster, **_cluster_args(scope, payload))
 
 
 @router.post(
@@ -274,10 +262,8 @@ def update_cluster(request, cluster_id: int, payload: ClusterIn):
     summary="Chuyển cụm, khối sang năm mới với cụm trưởng mới",
 )
 def roll_over_cluster(request, cluster_id: int, payload: ClusterRollOverIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_get(scope=scope, pk=cluster_id)
     head_unit = selectors.unit_get(scope=scope, pk=payload.head_unit_id)
-    new = services.cluster_roll_over(
-        actor=request.user, scope=scope, cluster=cluster, year=payload.year, head_unit=head_unit
-    )
+    new = services.cluster_roll_over(scope=scope, cluster=cluster, year=payload.year, head_unit=head_unit)
     return Status(201, new)

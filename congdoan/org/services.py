@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.core.text import fold, normalise
 from congdoan.core.validation import require as _require
 
@@ -41,16 +41,6 @@ def _snapshot(unit: Unit) -> dict:
         "founded_on": unit.founded_on.isoformat() if unit.founded_on else None,
         "dissolved_on": unit.dissolved_on.isoformat() if unit.dissolved_on else None,
     }
-
-
-def _require_can_restructure(scope: Scope, unit: Unit) -> None:
-    if not scope.can_restructure(unit):
-        raise PermissionDenied(_("Bạn không có quyền sắp xếp lại đơn vị “%(u)s”.") % {"u": unit.name})
-
-
-def _require_can_act_on(scope: Scope, unit: Unit) -> None:
-    if not scope.can(unit):
-        raise PermissionDenied(_("Bạn không có quyền thao tác trên đơn vị “%(u)s”.") % {"u": unit.name})
 
 
 def _require_decision(decision_no: str) -> None:
@@ -151,7 +141,7 @@ def _next_code(parent: Unit) -> str:
 @transaction.atomic
 def unit_found(
     *,
-    actor,
+    scope: Scope,
     parent: Unit,
     name: str,
     kind: UnitKind,
@@ -163,14 +153,12 @@ def unit_found(
     employer: str = "",
     address: str = "",
     allow_historic: bool = False,
-    scope: Scope | None = None,
 ) -> Unit:
     """Found (create) a unit under ``parent`` from ``founded_on``, by a numbered decision.
 
     ``allow_historic`` lets data loaders record units of kinds no longer founded (district federations).
     """
-    scope = scope or Scope.for_user(actor)
-    _require_can_act_on(scope, parent)
+    scope.require_can(parent)
     _require_decision(decision_no)
     name = normalise(name)
     _require(bool(name), _("Cần nhập tên đơn vị."), "name")
@@ -226,7 +214,7 @@ def unit_found(
         decision_date=decision_date,
     )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="unit.found",
         unit=unit,
         obj=unit,
@@ -249,19 +237,17 @@ def _small_spans_follow(unit: Unit) -> None:
 @transaction.atomic
 def unit_reparent(
     *,
-    actor,
+    scope: Scope,
     unit: Unit,
     new_parent: Unit,
     effective_on: dt.date,
     decision_no: str,
     decision_date: dt.date | None = None,
-    scope: Scope | None = None,
 ) -> Unit:
     """Move ``unit`` (with its subtree) under ``new_parent`` from ``effective_on``."""
-    scope = scope or Scope.for_user(actor)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
-    _require_can_restructure(scope, unit)
-    _require_can_act_on(scope, new_parent)
+    scope.require_can(unit, Action.RESTRUCTURE)
+    scope.require_can(new_parent)
     _require_decision(decision_no)
     _require(effective_on is not None, _("Cần nhập ngày hiệu lực."), "effective_on")
     before = _snapshot(unit)
@@ -295,7 +281,7 @@ def unit_reparent(
     _relink(unit, new_parent, effective_on, decision_no.strip(), decision_date)
     _move_path(unit, new_parent)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="unit.reparent",
         unit=unit,
         obj=unit,
@@ -311,7 +297,7 @@ def unit_reparent(
 @transaction.atomic
 def unit_dissolve(
     *,
-    actor,
+    scope: Scope,
     unit: Unit,
     dissolved_on: dt.date,
     decision_no: str,
@@ -319,12 +305,10 @@ def unit_dissolve(
     decision_date: dt.date | None = None,
     status: str = UnitStatus.DISSOLVED,
     successor: Unit | None = None,
-    scope: Scope | None = None,
 ) -> Unit:
     """End ``unit``: ``dissolved_on`` is its last day. It must have no children left after that day."""
-    scope = scope or Scope.for_user(actor)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
-    _require_can_restructure(scope, unit)
+    scope.require_can(unit, Action.RESTRUCTURE)
     _require_decision(decision_no)
     _require(dissolved_on is not None, _("Cần nhập ngày giải thể."), "dissolved_on")
     _require(unit.status == UnitStatus.ACTIVE, _("Đơn vị “%(u)s” đã ngừng hoạt động.") % {"u": unit.name})
@@ -378,10 +362,10 @@ def unit_dissolve(
             unit=unit,
             last_day=dissolved_on,
             merged_into=successor if status == UnitStatus.MERGED else None,
-            actor=actor,
+            scope=scope,
         )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action=f"unit.{status}",
         unit=unit,
         obj=unit,
@@ -397,16 +381,14 @@ def unit_dissolve(
 @transaction.atomic
 def unit_merge(
     *,
-    actor,
+    scope: Scope,
     sources: Sequence[Unit],
     target: Unit,
     effective_on: dt.date,
     decision_no: str,
     decision_date: dt.date | None = None,
-    scope: Scope | None = None,
 ) -> Unit:
     """Merge ``sources`` into ``target`` from ``effective_on``: their children move, they end the day before."""
-    scope = scope or Scope.for_user(actor)
     _require_decision(decision_no)
     _require(effective_on is not None, _("Cần nhập ngày hiệu lực."), "effective_on")
     _require(bool(sources), _("Cần chọn ít nhất một đơn vị được hợp nhất."), "sources")
@@ -415,7 +397,7 @@ def unit_merge(
         _("Đơn vị tiếp nhận không được nằm trong danh sách đơn vị được hợp nhất."),
         "target",
     )
-    _require_can_act_on(scope, target)
+    scope.require_can(target)
     _require(
         target.status == UnitStatus.ACTIVE and target.exists_on(effective_on),
         _("Đơn vị tiếp nhận “%(t)s” không tồn tại vào ngày %(d)s.")
@@ -438,23 +420,21 @@ def unit_merge(
         )
     for source in sources:
         source = Unit.objects.select_for_update().get(pk=source.pk)
-        _require_can_restructure(scope, source)
+        scope.require_can(source, Action.RESTRUCTURE)
         _require(
             source.status == UnitStatus.ACTIVE, _("Đơn vị “%(u)s” đã ngừng hoạt động.") % {"u": source.name}
         )
         _require_after_history(source, effective_on)
         for child in _children_after(source, last_day):
             unit_reparent(
-                actor=actor,
                 unit=child,
                 new_parent=target,
                 effective_on=effective_on,
                 decision_no=decision_no,
                 decision_date=decision_date,
-                scope=Scope.unrestricted(),
+                scope=Scope.unrestricted(actor=scope.actor),
             )
         unit_dissolve(
-            actor=actor,
             unit=source,
             dissolved_on=last_day,
             decision_no=decision_no,
@@ -465,7 +445,7 @@ def unit_merge(
             scope=scope,
         )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="unit.merge",
         unit=target,
         obj=target,
@@ -479,7 +459,7 @@ def unit_merge(
     return target
 
 
-def _split_members(source, last_day, new_units, member_targets, members_to, actor) -> None:
+def _split_members(source, last_day, new_units, member_targets, members_to, scope) -> None:
     """Hand the split unit's members to the new units (the members app moves their stints)."""
     from congdoan.members.models import Member
     from congdoan.members.services import stints_follow_unit_split
@@ -496,14 +476,14 @@ def _split_members(source, last_day, new_units, member_targets, members_to, acto
         last_day=last_day,
         assignments={pk: new_units[index] for pk, index in member_targets.items()},
         default=None if members_to is None else new_units[members_to],
-        actor=actor,
+        scope=scope,
     )
 
 
 @transaction.atomic
 def unit_split(
     *,
-    actor,
+    scope: Scope,
     source: Unit,
     parts: Sequence[dict],
     child_targets: dict[int, int],
@@ -512,7 +492,6 @@ def unit_split(
     decision_date: dt.date | None = None,
     member_targets: dict[int, int] | None = None,
     members_to: int | None = 0,
-    scope: Scope | None = None,
 ) -> list[Unit]:
     """Split ``source`` into new units founded on ``effective_on`` under its parent.
 
@@ -525,8 +504,7 @@ def unit_split(
     first by default). With ``members_to=None`` every member must be placed in ``member_targets``.
     That function also says what happens to future stints, admission lists and transfer requests.
     """
-    scope = scope or Scope.for_user(actor)
-    _require_can_restructure(scope, source)
+    scope.require_can(source, Action.RESTRUCTURE)
     _require_decision(decision_no)
     _require(effective_on is not None, _("Cần nhập ngày hiệu lực."), "effective_on")
     _require(len(parts) >= 2, _("Chia tách cần ít nhất hai đơn vị mới."), "parts")
@@ -550,7 +528,6 @@ def unit_split(
     _require_after_history(source, effective_on)
     new_units = [
         unit_found(
-            actor=actor,
             parent=parent.parent,
             name=part["name"],
             kind=source.kind,
@@ -559,7 +536,7 @@ def unit_split(
             decision_date=decision_date,
             sector=part.get("sector", source.sector),
             code=part.get("code", ""),
-            scope=Scope.unrestricted(),
+            scope=Scope.unrestricted(actor=scope.actor),
         )
         for part in parts
     ]
@@ -569,17 +546,15 @@ def unit_split(
             0 <= index < len(new_units), _("Đơn vị tiếp nhận không hợp lệ cho “%(c)s”.") % {"c": child.name}
         )
         unit_reparent(
-            actor=actor,
             unit=child,
             new_parent=new_units[index],
             effective_on=effective_on,
             decision_no=decision_no,
             decision_date=decision_date,
-            scope=Scope.unrestricted(),
+            scope=Scope.unrestricted(actor=scope.actor),
         )
     before = {"source": _snapshot(source), "children": [c.code for c in children]}
     ended = unit_dissolve(
-        actor=actor,
         unit=source,
         dissolved_on=last_day,
         decision_no=decision_no,
@@ -588,9 +563,9 @@ def unit_split(
         status=UnitStatus.SPLIT,
         scope=scope,
     )
-    _split_members(ended, last_day, new_units, member_targets or {}, members_to, actor)
+    _split_members(ended, last_day, new_units, member_targets or {}, members_to, scope)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="unit.split_into",
         unit=parent.parent,
         obj=source,
@@ -614,7 +589,7 @@ def unit_split(
 @transaction.atomic
 def cluster_save(
     *,
-    actor,
+    scope: Scope,
     owner: Unit,
     name: str,
     kind: str,
@@ -623,11 +598,9 @@ def cluster_save(
     head_unit: Unit | None = None,
     note: str = "",
     cluster: Cluster | None = None,
-    scope: Scope | None = None,
 ) -> Cluster:
     """Create or edit an emulation cluster/block for a year; the head must be one of the members."""
-    scope = scope or Scope.for_user(actor)
-    _require_can_act_on(scope, owner)
+    scope.require_can(owner)
     name = normalise(name)
     _require(bool(name), _("Cần nhập tên cụm, khối."), "name")
     _require(2000 <= int(year) <= 2100, _("Năm không hợp lệ."), "year")
@@ -646,7 +619,7 @@ def cluster_save(
     _require(not duplicate.exists(), _("Đã có cụm, khối “%(n)s” năm %(y)s.") % {"n": name, "y": year}, "name")
     before = None
     if cluster is None:
-        cluster = Cluster(created_by=user_or_none(actor))
+        cluster = Cluster(created_by=user_or_none(scope.actor))
     else:
         before = {
             "name": cluster.name,
@@ -660,7 +633,7 @@ def cluster_save(
     cluster.save()
     cluster.members.set(members)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="cluster.save",
         unit=owner,
         obj=cluster,
@@ -679,11 +652,14 @@ def cluster_save(
 
 @transaction.atomic
 def cluster_roll_over(
-    *, actor, cluster: Cluster, year: int, head_unit: Unit, scope: Scope | None = None
+    *,
+    scope: Scope,
+    cluster: Cluster,
+    year: int,
+    head_unit: Unit,
 ) -> Cluster:
     """Start the cluster's next year with the same members and a new head unit (the head rotates)."""
     return cluster_save(
-        actor=actor,
         owner=cluster.owner,
         name=cluster.name,
         kind=cluster.kind,

@@ -10,20 +10,16 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.selectors import event_list, events_of
 from congdoan.core.dates import today
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.core.views import date_param, form_add_service_error
 
 from . import forms, selectors, services
 from .constants import UnitStatus
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 @login_required
 def tree(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     on = date_param(request)
     q = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")
@@ -45,7 +41,7 @@ def tree(request):
 
 @login_required
 def children(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
     on = date_param(request)
     kids = selectors.unit_children(scope=scope, unit=unit, on=on)
@@ -54,7 +50,7 @@ def children(request, pk: int):
 
 @login_required
 def unit_detail(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
     on = date_param(request)
     context = {
@@ -67,7 +63,7 @@ def unit_detail(request, pk: int):
         "ancestors": selectors.unit_ancestors(scope=scope, unit=unit),
         "events": events_of(scope=scope, obj=unit)[:20],
         "can_act": scope.can(unit) and unit.status == UnitStatus.ACTIVE,
-        "can_restructure": scope.can_restructure(unit) and unit.status == UnitStatus.ACTIVE,
+        "can_restructure": scope.can(unit, Action.RESTRUCTURE) and unit.status == UnitStatus.ACTIVE,
     }
     return render(request, "org/unit_detail.html", context)
 
@@ -87,7 +83,7 @@ def _run(request, form, template: str, context: dict, action):
 
 @login_required
 def unit_found(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     parent = selectors.unit_get(scope=scope, pk=pk)
     if not scope.can(parent):
         raise PermissionDenied
@@ -95,7 +91,7 @@ def unit_found(request, pk: int):
 
     def action(data):
         unit = services.unit_found(
-            actor=request.user,
+            scope=Scope.of(request),
             parent=parent,
             name=data["name"],
             code=data["code"],
@@ -114,9 +110,9 @@ def unit_found(request, pk: int):
 
 @login_required
 def unit_reparent(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can_restructure(unit):
+    if not scope.can(unit, Action.RESTRUCTURE):
         raise PermissionDenied
     candidates = (
         selectors.unit_list(scope=scope)
@@ -127,7 +123,7 @@ def unit_reparent(request, pk: int):
 
     def action(data):
         services.unit_reparent(
-            actor=request.user,
+            scope=Scope.of(request),
             unit=unit,
             new_parent=data["new_parent"],
             effective_on=data["effective_on"],
@@ -142,15 +138,15 @@ def unit_reparent(request, pk: int):
 
 @login_required
 def unit_dissolve(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can_restructure(unit):
+    if not scope.can(unit, Action.RESTRUCTURE):
         raise PermissionDenied
     form = forms.UnitDissolveForm(request.POST or None)
 
     def action(data):
         services.unit_dissolve(
-            actor=request.user,
+            scope=Scope.of(request),
             unit=unit,
             dissolved_on=data["dissolved_on"],
             reason=data["reason"],
@@ -166,9 +162,9 @@ def unit_dissolve(request, pk: int):
 @login_required
 def unit_merge(request, pk: int):
     """Merge units under the same parent as ``pk`` (its siblings and itself) into one of them."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can_restructure(unit):
+    if not scope.can(unit, Action.RESTRUCTURE):
         raise PermissionDenied
     candidates = selectors.unit_list(scope=scope).filter(
         status=UnitStatus.ACTIVE, kind__level=unit.kind.level
@@ -177,7 +173,7 @@ def unit_merge(request, pk: int):
 
     def action(data):
         target = services.unit_merge(
-            actor=request.user,
+            scope=Scope.of(request),
             sources=list(data["sources"]),
             target=data["target"],
             effective_on=data["effective_on"],
@@ -192,9 +188,9 @@ def unit_merge(request, pk: int):
 
 @login_required
 def unit_split(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can_restructure(unit):
+    if not scope.can(unit, Action.RESTRUCTURE):
         raise PermissionDenied
     kids = selectors.unit_children(scope=scope, unit=unit)
     members = _members_to_split(unit)
@@ -202,7 +198,7 @@ def unit_split(request, pk: int):
 
     def action(data):
         new_units = services.unit_split(
-            actor=request.user,
+            scope=Scope.of(request),
             source=unit,
             parts=form.parts(),
             child_targets=form.child_targets(),
@@ -236,7 +232,7 @@ def _members_to_split(unit) -> list:
 
 @login_required
 def cluster_list(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     year = request.GET.get("year")
     clusters = selectors.cluster_list(scope=scope, year=int(year) if year and year.isdigit() else None)
     return render(request, "org/cluster_list.html", {"clusters": clusters, "year": year})
@@ -244,7 +240,7 @@ def cluster_list(request):
 
 @login_required
 def cluster_detail(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_get(scope=scope, pk=pk)
     members = cluster.members.select_related("kind").order_by("name")
     context = {"cluster": cluster, "members": members, "can_edit": scope.can(cluster.owner)}
@@ -254,7 +250,7 @@ def cluster_detail(request, pk: int):
 @login_required
 def cluster_roll_over(request, pk: int):
     """Start the cluster's next year: same members, a new head unit."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_get(scope=scope, pk=pk)
     if not scope.can(cluster.owner):
         raise PermissionDenied
@@ -265,7 +261,7 @@ def cluster_roll_over(request, pk: int):
 
     def action(data):
         new = services.cluster_roll_over(
-            actor=request.user, cluster=cluster, year=data["year"], head_unit=data["head_unit"]
+            scope=Scope.of(request), cluster=cluster, year=data["year"], head_unit=data["head_unit"]
         )
         return f"/clusters/{new.pk}/"
 
@@ -275,7 +271,7 @@ def cluster_roll_over(request, pk: int):
 
 @login_required
 def cluster_edit(request, pk: int | None = None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_get(scope=scope, pk=pk) if pk else None
     if cluster is not None and not scope.can(cluster.owner):
         raise PermissionDenied
@@ -296,7 +292,7 @@ def cluster_edit(request, pk: int | None = None):
 
     def action(data):
         saved = services.cluster_save(
-            actor=request.user,
+            scope=Scope.of(request),
             cluster=cluster,
             owner=data["owner"],
             name=data["name"],
@@ -314,6 +310,6 @@ def cluster_edit(request, pk: int | None = None):
 
 @login_required
 def audit_log(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     page = Paginator(event_list(scope=scope), 50).get_page(request.GET.get("page"))
     return render(request, "org/audit_log.html", {"page": page})

@@ -21,10 +21,6 @@ from .periods import parse_period
 router = Router(tags=["Chỉ tiêu và báo cáo"])
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 class IndicatorOut(Schema):
     id: int
     code: str
@@ -167,28 +163,27 @@ def _period(text: str):
 
 @router.get("/indicators", response=list[IndicatorOut])
 def indicators(request):
-    return list(selectors.indicator_list(scope=_scope(request)))
+    return list(selectors.indicator_list(scope=Scope.of(request)))
 
 
 @router.get("/forms", response=list[FormOut])
 def forms(request):
-    return list(selectors.form_list(scope=_scope(request)))
+    return list(selectors.form_list(scope=Scope.of(request)))
 
 
 @router.get("/assignments", response=list[TargetOut])
 def assignments(request, unit_id: int, year: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     return list(selectors.targets_received(scope=scope, unit=unit, year=year))
 
 
 @router.post("/assignments", response={200: dict})
 def assign(request, payload: AssignIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.assigned_by_id)
     values = {(int(t["unit_id"]), int(t["indicator_id"])): t.get("value") for t in payload.targets}
     n = services.target_assign(
-        actor=request.user,
         scope=scope,
         assigned_by=unit,
         year=payload.year,
@@ -201,7 +196,7 @@ def assign(request, payload: AssignIn):
 
 @router.get("/reports", response=list[ReportOut])
 def reports(request, unit_id: int | None = None, status: str = "", period: str = ""):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id) if unit_id else None
     return list(
         selectors.report_list(
@@ -212,25 +207,22 @@ def reports(request, unit_id: int | None = None, status: str = "", period: str =
 
 @router.post("/reports", response=ReportDetailOut)
 def report_open(request, payload: OpenIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
     form = get_object_or_404(ReportForm, pk=payload.form_id, is_active=True)
-    return services.report_open(
-        actor=request.user, scope=scope, unit=unit, form=form, period=_period(payload.period)
-    )
+    return services.report_open(scope=scope, unit=unit, form=form, period=_period(payload.period))
 
 
 @router.get("/reports/{report_id}", response=ReportDetailOut)
 def report_detail(request, report_id: int):
-    return selectors.report_get(scope=_scope(request), pk=report_id)
+    return selectors.report_get(scope=Scope.of(request), pk=report_id)
 
 
 @router.put("/reports/{report_id}", response=ReportDetailOut)
 def report_entry(request, report_id: int, payload: EntryIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
     return services.report_save_draft(
-        actor=request.user,
         scope=scope,
         report=report,
         version=payload.version,
@@ -241,32 +233,28 @@ def report_entry(request, report_id: int, payload: EntryIn):
 
 @router.post("/reports/{report_id}/submit", response=ReportOut)
 def report_submit(request, report_id: int):
-    scope = _scope(request)
-    return services.report_submit(
-        actor=request.user, scope=scope, report=selectors.report_get(scope=scope, pk=report_id)
-    )
+    scope = Scope.of(request)
+    return services.report_submit(scope=scope, report=selectors.report_get(scope=scope, pk=report_id))
 
 
 @router.post("/reports/{report_id}/approve", response=ReportOut)
 def report_approve(request, report_id: int):
-    scope = _scope(request)
-    return services.report_approve(
-        actor=request.user, scope=scope, report=selectors.report_get(scope=scope, pk=report_id)
-    )
+    scope = Scope.of(request)
+    return services.report_approve(scope=scope, report=selectors.report_get(scope=scope, pk=report_id))
 
 
 @router.post("/reports/{report_id}/return", response=ReportOut)
 def report_return(request, report_id: int, payload: ReasonIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
-    return services.report_return(actor=request.user, scope=scope, report=report, reason=payload.reason)
+    return services.report_return(scope=scope, report=report, reason=payload.reason)
 
 
 @router.post("/reports/{report_id}/reopen", response=ReportOut)
 def report_reopen(request, report_id: int, payload: ReasonIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
-    return services.report_reopen(actor=request.user, scope=scope, report=report, reason=payload.reason)
+    return services.report_reopen(scope=scope, report=report, reason=payload.reason)
 
 
 @router.get("/rollups/{unit_id}", response=RollupOut)
@@ -275,7 +263,7 @@ def rollup(request, unit_id: int, form_id: int | None = None, period: str = "", 
 
     Without ``form_id``/``period``: the first active form and its last finished period.
     """
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     form = (
         selectors.form_get(scope=scope, pk=form_id) if form_id else selectors.form_list(scope=scope).first()
@@ -308,7 +296,7 @@ def rollup(request, unit_id: int, form_id: int | None = None, period: str = "", 
 
 @router.get("/evaluations/{unit_id}", response=EvaluationOut)
 def evaluation(request, unit_id: int, year: int | None = None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     year = year or today().year
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     data = selectors.evaluation(scope=scope, unit=unit, year=year)

@@ -15,12 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from congdoan.accounts.models import User
+from congdoan.core import indicators as computed
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 from congdoan.org.selectors import unit_children
 
-from . import computed, services
+from . import services
 from .constants import Aggregation, Direction, PeriodType, RuleOperator, Source, UnitOfMeasure
 from .models import FormIndicator, Indicator, Report, ReportForm, Rollup, TargetAssignment, ValidationRule
 from .periods import Period
@@ -108,7 +109,6 @@ def _catalogue() -> dict[str, Indicator]:
     for order, (code, name, uom, direction, computed_code) in enumerate(CATALOGUE, start=1):
         use_registry = bool(computed_code) and computed_code in known
         made[code] = services.indicator_save(
-            actor=None,
             scope=SYSTEM,
             code=code,
             name=name,
@@ -123,7 +123,6 @@ def _catalogue() -> dict[str, Indicator]:
         )
     # A definition that changed: the old "visits" count stopped at the end of 2024 (reports before keep it).
     services.indicator_save(
-        actor=None,
         scope=SYSTEM,
         code="tham_hoi_cu",
         name="Số đoàn viên được thăm hỏi ốm đau (cách tính cũ)",
@@ -140,7 +139,6 @@ def _catalogue() -> dict[str, Indicator]:
 
 def _forms(ind: dict[str, Indicator]) -> tuple[ReportForm, ReportForm]:
     quarterly = services.form_save(
-        actor=None,
         scope=SYSTEM,
         code="bc_quy",
         name="Báo cáo kết quả hoạt động công đoàn quý",
@@ -149,7 +147,6 @@ def _forms(ind: dict[str, Indicator]) -> tuple[ReportForm, ReportForm]:
         indicators=[ind[c] for c in QUARTERLY],
     )
     yearly = services.form_save(
-        actor=None,
         scope=SYSTEM,
         code="bc_nam",
         name="Báo cáo tổng kết công tác công đoàn năm",
@@ -203,9 +200,8 @@ def _file(rng, unit, form, ind, period, state, size, *, submit_day=None, reviewe
     """Make ``unit``'s report for ``period`` reach ``state`` through the services."""
     if state == "missing":
         return None
-    report = services.report_open(actor=entered_by, scope=SYSTEM, unit=unit, form=form, period=period)
+    report = services.report_open(scope=SYSTEM, unit=unit, form=form, period=period)
     report = services.report_save_draft(
-        actor=entered_by,
         scope=SYSTEM,
         report=report,
         version=report.version,
@@ -215,12 +211,12 @@ def _file(rng, unit, form, ind, period, state, size, *, submit_day=None, reviewe
         return report
     deadline = period.deadline(form.deadline_days)
     submit_day = submit_day or deadline - dt.timedelta(days=rng.randint(0, 8))
-    report = services.report_submit(actor=entered_by, scope=SYSTEM, report=report)
+    report = services.report_submit(scope=SYSTEM, report=report)
     approved_day = None
     if state == "returned":
-        report = services.report_return(actor=reviewer, scope=SYSTEM, report=report, reason=RETURN_REASON)
+        report = services.report_return(scope=SYSTEM, report=report, reason=RETURN_REASON)
     elif state == "approved":
-        report = services.report_approve(actor=reviewer, scope=SYSTEM, report=report)
+        report = services.report_approve(scope=SYSTEM, report=report)
         approved_day = submit_day + dt.timedelta(days=rng.randint(1, 5))
     _backdate(report, submit_day, approved_day)
     return report
@@ -317,7 +313,6 @@ def _targets(rng, ind, form, province, communes, grassroots_by_commune, direct, 
     for parent, kids, table, decision, when in plans:
         values = {(k.pk, ind[code].pk): v for k in kids for code, v in table[k.pk].items()}
         services.target_assign(
-            actor=None,
             scope=SYSTEM,
             assigned_by=parent,
             year=year,

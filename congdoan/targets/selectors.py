@@ -10,14 +10,13 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from congdoan.core.dates import today
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.org.models import Unit
 from congdoan.org.selectors import existing_on, subtree_ids_on, unit_children
 
 from .constants import Aggregation, Direction, EvaluationStatus, PeriodType, ReportStatus, Source
 from .models import FormIndicator, Indicator, Report, ReportForm, ReportValue, Rollup, TargetAssignment
 from .periods import Period, period_of, periods_in_year
-from .services import can_review
 
 
 # -- catalogue ------------------------------------------------------------------------------------
@@ -77,7 +76,7 @@ def inbox(*, scope: Scope) -> QuerySet[Report]:
         for path, _role in scope.roots:
             below |= Q(unit__path__startswith=path) & ~Q(unit__path=path)
         qs = qs.filter(below)
-    return [r for r in qs.order_by("submitted_at") if can_review(scope, r.unit)]
+    return [r for r in qs.order_by("submitted_at") if scope.can(r.unit, Action.APPROVE)]
 
 
 def report_rows(*, report: Report) -> list[dict]:

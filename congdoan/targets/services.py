@@ -17,14 +17,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.constants import Role
 from congdoan.audit.services import event_record
+from congdoan.core import indicators as computed
 from congdoan.core.actors import user_or_none
-from congdoan.core.scoping import Scope
+from congdoan.core.roles import Role
+from congdoan.core.scoping import Action, Scope
 from congdoan.org.models import Unit
 from congdoan.org.selectors import unit_children
 
-from . import computed
 from .constants import Aggregation, ReportStatus, RuleOperator, Source
 from .models import FormIndicator, Indicator, Report, ReportForm, ReportValue, Rollup, TargetAssignment
 from .periods import Period, period_of
@@ -34,36 +34,10 @@ SYSTEM = Scope.unrestricted()
 
 
 # -- permissions ---------------------------------------------------------------------------------
-def _scope(actor, scope: Scope | None) -> Scope:
-    return scope if scope is not None else (Scope.for_user(actor) if actor is not None else SYSTEM)
-
-
 def require_admin(scope: Scope) -> None:
     """Catalogue and forms are managed by administrators (an admin role anywhere, or superuser)."""
-    if not (scope.everything or any(role == Role.ADMIN for _p, role in scope.roots)):
+    if not scope.holds(Role.ADMIN):
         raise PermissionDenied(_("Chỉ quản trị viên mới được sửa danh mục chỉ tiêu và mẫu báo cáo."))
-
-
-def can_enter(scope: Scope, report: Report) -> bool:
-    return scope.can(report.unit)
-
-
-def can_review(scope: Scope, unit: Unit) -> bool:
-    """Approving, returning and reopening is the parent's job: a level strictly above the unit."""
-    return scope.can_restructure(unit)
-
-
-def _require_enter(scope: Scope, report: Report) -> None:
-    if not can_enter(scope, report):
-        raise PermissionDenied(_("Bạn không có quyền nhập báo cáo của “%(u)s”.") % {"u": report.unit.name})
-
-
-def _require_review(scope: Scope, report: Report) -> None:
-    if not can_review(scope, report.unit):
-        raise PermissionDenied(
-            _("Chỉ công đoàn cấp trên của “%(u)s” mới được duyệt, trả lại hoặc mở lại báo cáo.")
-            % {"u": report.unit.name}
-        )
 
 
 def _locked(report: Report) -> Report:
@@ -87,11 +61,9 @@ def _require_version(report: Report, version: int | None) -> None:
 
 # -- catalogue ------------------------------------------------------------------------------------
 @transaction.atomic
-def indicator_save(
-    *, actor, indicator: Indicator | None = None, scope: Scope | None = None, **fields
-) -> Indicator:
+def indicator_save(*, scope: Scope, indicator: Indicator | None = None, **fields) -> Indicator:
     """Create or change an indicator of the catalogue (administrators)."""
-    require_admin(_scope(actor, scope))
+    require_admin(scope)
     # Work on a fresh copy so a refused change leaves the caller's object as it was.
     indicator = (
         Indicator.objects.select_for_update().get(pk=indicator.pk)
@@ -110,7 +82,7 @@ def indicator_save(
     indicator.full_clean()
     indicator.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.indicator_save",
         summary=_("Cập nhật chỉ tiêu “%(n)s”") % {"n": indicator.name},
         obj=indicator,
@@ -123,17 +95,16 @@ def indicator_save(
 @transaction.atomic
 def form_save(
     *,
-    actor,
+    scope: Scope,
     code: str,
     name: str,
     period_type: str,
     deadline_days: int,
     indicators: list[Indicator],
     form: ReportForm | None = None,
-    scope: Scope | None = None,
 ) -> ReportForm:
     """Create or change a report form with its ordered indicators (administrators)."""
-    require_admin(_scope(actor, scope))
+    require_admin(scope)
     form = form or ReportForm()
     form.code, form.name, form.period_type, form.deadline_days = code, name, period_type, deadline_days
     form.full_clean()
@@ -145,7 +116,7 @@ def form_save(
         FormIndicator(form=form, indicator=ind, order=i) for i, ind in enumerate(indicators, start=1)
     )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.form_save",
         summary=_("Cập nhật mẫu báo cáo “%(n)s”") % {"n": name},
         obj=form,
@@ -157,22 +128,19 @@ def form_save(
 @transaction.atomic
 def target_assign(
     *,
-    actor,
+    scope: Scope,
     assigned_by: Unit,
     year: int,
     decision_no: str,
     values: dict[tuple[int, int], object],
     decision_date: dt.date | None = None,
-    scope: Scope | None = None,
 ) -> int:
     """Give yearly targets to the children of ``assigned_by``: ``values[(unit_id, indicator_id)] = value``.
 
     An empty value removes the target. Everything is validated first; one bad cell saves nothing.
     Returns the number of targets written.
     """
-    scope = _scope(actor, scope)
-    if not scope.can(assigned_by):
-        raise PermissionDenied(_("Bạn không có quyền giao chỉ tiêu thay “%(u)s”.") % {"u": assigned_by.name})
+    scope.require_can(assigned_by)
     if not (decision_no or "").strip():
         raise ValidationError({"decision_no": _("Cần nhập số quyết định giao chỉ tiêu.")})
     children = {u.pk: u for u in unit_children(scope=SYSTEM, unit=assigned_by, on=dt.date(year, 1, 1))}
@@ -214,12 +182,12 @@ def target_assign(
                 "value": value,
                 "decision_no": decision_no.strip(),
                 "decision_date": decision_date,
-                "updated_by": user_or_none(actor),
+                "updated_by": user_or_none(scope.actor),
             },
         )
         written += 1
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.target_assign",
         summary=_("Giao %(n)s chỉ tiêu năm %(y)s cho các đơn vị trực thuộc") % {"n": written, "y": year},
         unit=assigned_by,
@@ -230,13 +198,12 @@ def target_assign(
 
 def target_import_excel(
     *,
-    actor,
+    scope: Scope,
     assigned_by: Unit,
     year: int,
     decision_no: str,
     file,
     decision_date=None,
-    scope: Scope | None = None,
 ) -> int:
     """Targets from a sheet: row 1 = "Mã đơn vị", "Tên đơn vị", then indicator codes; one row per child."""
     from python_calamine import CalamineWorkbook
@@ -271,7 +238,6 @@ def target_import_excel(
         raise ValidationError(errors)
     try:
         return target_assign(
-            actor=actor,
             scope=scope,
             assigned_by=assigned_by,
             year=year,
@@ -291,11 +257,15 @@ def _computed_value(indicator: Indicator, unit: Unit, period: Period) -> Decimal
 
 
 @transaction.atomic
-def report_open(*, actor, unit: Unit, form: ReportForm, period: Period, scope: Scope | None = None) -> Report:
+def report_open(
+    *,
+    scope: Scope,
+    unit: Unit,
+    form: ReportForm,
+    period: Period,
+) -> Report:
     """The unit's report for the period, created (with computed values filled in) if it does not exist."""
-    scope = _scope(actor, scope)
-    if not scope.can(unit):
-        raise PermissionDenied(_("Bạn không có quyền nhập báo cáo của “%(u)s”.") % {"u": unit.name})
+    scope.require_can(unit)
     if period.type != form.period_type:
         raise ValidationError({"period": _("Kỳ báo cáo không khớp với mẫu “%(f)s”.") % {"f": form.name}})
     report = Report.objects.filter(unit=unit, form=form, period_start=period.start).first()
@@ -327,7 +297,7 @@ def report_open(*, actor, unit: Unit, form: ReportForm, period: Period, scope: S
         )
     ReportValue.objects.bulk_create(rows)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.report_open",
         summary=_("Mở báo cáo: %(r)s") % {"r": report},
         unit=unit,
@@ -355,20 +325,18 @@ def _check_rules(report: Report, by_indicator: dict[int, ReportValue]) -> list[s
 @transaction.atomic
 def report_save_draft(
     *,
-    actor,
+    scope: Scope,
     report: Report,
     version: int | None,
     values: dict[int, object],
     comments: dict[int, str] | None = None,
-    scope: Scope | None = None,
 ) -> Report:
     """Save manual values (keyed by indicator id) and comments; computed values are refreshed.
 
     A stale ``version`` (someone saved meanwhile) is refused and nothing is saved.
     """
-    scope = _scope(actor, scope)
     report = _locked(report)
-    _require_enter(scope, report)
+    scope.require_can(report.unit)
     _require_status(report, (ReportStatus.DRAFT, ReportStatus.RETURNED), _("sửa"))
     _require_version(report, version)
     comments = comments or {}
@@ -407,7 +375,7 @@ def report_save_draft(
     if rule_errors:
         raise ValidationError(rule_errors)
     ReportValue.objects.bulk_update(rows.values(), ["value", "comment"])
-    _bump(report, actor)
+    _bump(report, scope.actor)
     return report
 
 
@@ -425,11 +393,15 @@ def _bump(report: Report, actor, **fields) -> None:
 
 
 @transaction.atomic
-def report_submit(*, actor, report: Report, version: int | None = None, scope: Scope | None = None) -> Report:
+def report_submit(
+    *,
+    scope: Scope,
+    report: Report,
+    version: int | None = None,
+) -> Report:
     """Send the report to the parent: required values present and cross-indicator rules satisfied."""
-    scope = _scope(actor, scope)
     report = _locked(report)
-    _require_enter(scope, report)
+    scope.require_can(report.unit)
     _require_status(report, (ReportStatus.DRAFT, ReportStatus.RETURNED), _("gửi"))
     _require_version(report, version)
     rows = {v.indicator_id: v for v in report.values.select_related("indicator")}
@@ -441,14 +413,14 @@ def report_submit(*, actor, report: Report, version: int | None = None, scope: S
         raise ValidationError(rule_errors)
     _bump(
         report,
-        actor,
+        scope.actor,
         status=ReportStatus.SUBMITTED,
-        submitted_by=user_or_none(actor),
+        submitted_by=user_or_none(scope.actor),
         submitted_at=timezone.now(),
         return_reason="",
     )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.report_submit",
         summary=_("Gửi báo cáo: %(r)s") % {"r": report},
         unit=report.unit,
@@ -458,17 +430,21 @@ def report_submit(*, actor, report: Report, version: int | None = None, scope: S
 
 
 @transaction.atomic
-def report_return(*, actor, report: Report, reason: str, scope: Scope | None = None) -> Report:
+def report_return(
+    *,
+    scope: Scope,
+    report: Report,
+    reason: str,
+) -> Report:
     """The parent sends a submitted report back with a reason."""
-    scope = _scope(actor, scope)
     report = _locked(report)
-    _require_review(scope, report)
+    scope.require_can(report.unit, Action.APPROVE)
     _require_status(report, (ReportStatus.SUBMITTED,), _("trả lại"))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Cần ghi lý do trả lại.")})
-    _bump(report, actor, status=ReportStatus.RETURNED, return_reason=reason.strip())
+    _bump(report, scope.actor, status=ReportStatus.RETURNED, return_reason=reason.strip())
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.report_return",
         summary=_("Trả lại báo cáo: %(r)s — %(why)s") % {"r": report, "why": reason.strip()},
         unit=report.unit,
@@ -478,22 +454,25 @@ def report_return(*, actor, report: Report, reason: str, scope: Scope | None = N
 
 
 @transaction.atomic
-def report_approve(*, actor, report: Report, scope: Scope | None = None) -> Report:
+def report_approve(
+    *,
+    scope: Scope,
+    report: Report,
+) -> Report:
     """The parent approves a submitted report: it locks, and its values enter the ancestors' roll-ups."""
-    scope = _scope(actor, scope)
     report = _locked(report)
-    _require_review(scope, report)
+    scope.require_can(report.unit, Action.APPROVE)
     _require_status(report, (ReportStatus.SUBMITTED,), _("duyệt"))
     _bump(
         report,
-        actor,
+        scope.actor,
         status=ReportStatus.APPROVED,
-        approved_by=user_or_none(actor),
+        approved_by=user_or_none(scope.actor),
         approved_at=timezone.now(),
     )
     rollup_apply(report=report, sign=1)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.report_approve",
         summary=_("Duyệt báo cáo: %(r)s") % {"r": report},
         unit=report.unit,
@@ -503,25 +482,29 @@ def report_approve(*, actor, report: Report, scope: Scope | None = None) -> Repo
 
 
 @transaction.atomic
-def report_reopen(*, actor, report: Report, reason: str, scope: Scope | None = None) -> Report:
+def report_reopen(
+    *,
+    scope: Scope,
+    report: Report,
+    reason: str,
+) -> Report:
     """The parent unlocks an approved report (audited, with a reason); its values leave the roll-ups."""
-    scope = _scope(actor, scope)
     report = _locked(report)
-    _require_review(scope, report)
+    scope.require_can(report.unit, Action.APPROVE)
     _require_status(report, (ReportStatus.APPROVED,), _("mở lại"))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Cần ghi lý do mở lại báo cáo đã duyệt.")})
     rollup_apply(report=report, sign=-1)
     _bump(
         report,
-        actor,
+        scope.actor,
         status=ReportStatus.RETURNED,
         return_reason=reason.strip(),
         approved_by=None,
         approved_at=None,
     )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="targets.report_reopen",
         summary=_("Mở lại báo cáo đã duyệt: %(r)s — %(why)s") % {"r": report, "why": reason.strip()},
         unit=report.unit,
@@ -531,7 +514,11 @@ def report_reopen(*, actor, report: Report, reason: str, scope: Scope | None = N
 
 
 def report_import_excel(
-    *, actor, report: Report, version: int | None, file, scope: Scope | None = None
+    *,
+    scope: Scope,
+    report: Report,
+    version: int | None,
+    file,
 ) -> Report:
     """Manual values from a sheet laid out like the export (column B = indicator code, column E = value)."""
     from python_calamine import CalamineWorkbook
@@ -568,7 +555,7 @@ def report_import_excel(
         raise ValidationError(errors)
     try:
         return report_save_draft(
-            actor=actor, scope=scope, report=report, version=version, values=values, comments=comments
+            scope=scope, report=report, version=version, values=values, comments=comments
         )
     except ValidationError as exc:
         raise ValidationError([_("Không lưu gì cả.")] + exc.messages) from exc

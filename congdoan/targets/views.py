@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congdoan.core.dates import parse_date, today
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.org import selectors as org_selectors
 
 from . import excel, selectors, services
@@ -21,10 +21,6 @@ from .models import Indicator, ReportForm
 from .periods import Period, parse_period, period_of, periods_in_year
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -62,7 +58,7 @@ def _form_and_period(request, scope):
 @login_required
 def index(request):
     """My units, their reports this year per form, and what waits for my approval."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     roots = list(org_selectors.unit_roots(scope=scope))
     unit = None
     if request.GET.get("unit", "").isdigit():
@@ -97,12 +93,12 @@ def index(request):
 @login_required
 @require_POST
 def report_open(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     form = get_object_or_404(ReportForm, pk=request.POST.get("form"), is_active=True)
     try:
         period = parse_period(request.POST.get("period", ""))
-        report = services.report_open(actor=request.user, scope=scope, unit=unit, form=form, period=period)
+        report = services.report_open(scope=scope, unit=unit, form=form, period=period)
     except ValueError as exc:
         messages.error(request, str(exc))
         return redirect(f"/targets/?unit={unit.pk}")
@@ -125,7 +121,7 @@ def _values_from_post(post, report):
 @login_required
 def report_detail(request, pk: int):
     """Data entry (draft/returned), reading (submitted/approved) and, for the parent, review actions."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
     field_errors, posted = {}, {}
     if request.method == "POST":
@@ -138,7 +134,6 @@ def report_detail(request, pk: int):
         }
         try:
             report = services.report_save_draft(
-                actor=request.user,
                 scope=scope,
                 report=report,
                 version=request.POST.get("version"),
@@ -146,7 +141,7 @@ def report_detail(request, pk: int):
                 comments=comments,
             )
             if request.POST.get("action") == "submit":
-                report = services.report_submit(actor=request.user, scope=scope, report=report)
+                report = services.report_submit(scope=scope, report=report)
                 messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
             else:
                 messages.success(request, _("Đã lưu bản nháp."))
@@ -180,8 +175,8 @@ def report_detail(request, pk: int):
         "rows": rows,
         "has_children": has_children,
         "period": period_of(report.form.period_type, report.period_start),
-        "can_edit": report.is_editable and services.can_enter(scope, report),
-        "can_review": services.can_review(scope, report.unit),
+        "can_edit": report.is_editable and scope.can(report.unit),
+        "can_review": scope.can(report.unit, Action.APPROVE),
         "reason_form": ReasonForm(),
     }
     template = (
@@ -196,18 +191,18 @@ def report_detail(request, pk: int):
 @require_POST
 def report_review(request, pk: int):
     """The parent's actions: approve, return (reason), reopen (reason)."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
     action, reason = request.POST.get("action"), request.POST.get("reason", "")
     try:
         if action == "approve":
-            services.report_approve(actor=request.user, scope=scope, report=report)
+            services.report_approve(scope=scope, report=report)
             messages.success(request, _("Đã duyệt và khoá báo cáo."))
         elif action == "return":
-            services.report_return(actor=request.user, scope=scope, report=report, reason=reason)
+            services.report_return(scope=scope, report=report, reason=reason)
             messages.success(request, _("Đã trả lại báo cáo."))
         elif action == "reopen":
-            services.report_reopen(actor=request.user, scope=scope, report=report, reason=reason)
+            services.report_reopen(scope=scope, report=report, reason=reason)
             messages.success(request, _("Đã mở lại báo cáo."))
         else:
             messages.error(request, _("Thao tác không hợp lệ."))
@@ -218,7 +213,7 @@ def report_review(request, pk: int):
 
 @login_required
 def report_export(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
     content = excel.report_xlsx(report=report, rows=selectors.report_rows(report=report))
     return _xlsx(content, f"bao-cao-{report.unit.code}-{report.period_start:%Y-%m}.xlsx")
@@ -227,7 +222,7 @@ def report_export(request, pk: int):
 @login_required
 @require_POST
 def report_import(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
     upload = request.FILES.get("file")
     if upload is None:
@@ -235,7 +230,7 @@ def report_import(request, pk: int):
         return redirect(report.get_absolute_url())
     try:
         services.report_import_excel(
-            actor=request.user, scope=scope, report=report, version=request.POST.get("version"), file=upload
+            scope=scope, report=report, version=request.POST.get("version"), file=upload
         )
         messages.success(request, _("Đã nhập số liệu từ Excel."))
     except ValidationError as exc:
@@ -247,7 +242,7 @@ def report_import(request, pk: int):
 
 @login_required
 def inbox(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     return render(
         request, "targets/inbox.html", {"reports": selectors.inbox(scope=scope), "reason_form": ReasonForm()}
     )
@@ -255,7 +250,7 @@ def inbox(request):
 
 @login_required
 def completeness(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     forms, form, period = _form_and_period(request, scope)
     data = selectors.completeness(scope=scope, unit=unit, form=form, period=period) if form else None
@@ -272,7 +267,7 @@ def completeness(request, pk: int):
 
 @login_required
 def rollup(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     forms, form, period = _form_and_period(request, scope)
     structure = "then" if request.GET.get("structure") == "then" else "now"
@@ -300,7 +295,7 @@ def rollup(request, pk: int):
 
 @login_required
 def evaluation(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     year = _year(request)
     return render(
@@ -313,7 +308,7 @@ def evaluation(request, pk: int):
 @login_required
 def targets(request, pk: int):
     """One screen: every child × the chosen indicators, with the decision; Excel template and upload."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     year = _year(request)
     catalogue = list(selectors.indicator_list(scope=scope))
@@ -331,7 +326,6 @@ def targets(request, pk: int):
             decision_date = parse_date(request.POST.get("decision_date"), field=_("Ngày quyết định"))
             if request.FILES.get("file"):
                 n = services.target_import_excel(
-                    actor=request.user,
                     scope=scope,
                     assigned_by=unit,
                     year=year,
@@ -346,7 +340,6 @@ def targets(request, pk: int):
                     for ind in chosen
                 }
                 n = services.target_assign(
-                    actor=request.user,
                     scope=scope,
                     assigned_by=unit,
                     year=year,
@@ -379,7 +372,7 @@ def targets(request, pk: int):
 
 @login_required
 def indicator_list(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     return render(
         request,
         "targets/indicators.html",
@@ -402,14 +395,14 @@ def _is_admin(scope) -> bool:
 
 @login_required
 def indicator_edit(request, pk: int | None = None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     if not _is_admin(scope):
         raise Http404
     indicator = get_object_or_404(Indicator, pk=pk) if pk else None
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_save(actor=request.user, scope=scope, indicator=indicator, **form.cleaned_data)
+            services.indicator_save(scope=scope, indicator=indicator, **form.cleaned_data)
             messages.success(request, _("Đã lưu chỉ tiêu."))
             return redirect("targets:indicators")
         except ValidationError as exc:

@@ -19,10 +19,6 @@ from .constants import PaymentForm, ProgrammeStatus
 router = Router(tags=["Chăm lo, phúc lợi"])
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 class FundOut(Schema):
     id: int
     kind: str
@@ -198,40 +194,36 @@ def _programme_args(scope, payload: ProgrammeIn) -> dict:
 @router.get("/programmes", response=list[ProgrammeOut], summary="Chương trình chăm lo")
 @paginate(LimitOffsetPagination)
 def list_programmes(request, kind: str = "", q: str = "", year: int | None = None):
-    return selectors.programme_list(scope=_scope(request), kind=kind, q=q, year=year).prefetch_related(
+    return selectors.programme_list(scope=Scope.of(request), kind=kind, q=q, year=year).prefetch_related(
         "units", "funds"
     )
 
 
 @router.get("/programmes/{programme_id}", response=ProgrammeOut, summary="Chi tiết chương trình")
 def get_programme(request, programme_id: int):
-    return selectors.programme_get(scope=_scope(request), pk=programme_id)
+    return selectors.programme_get(scope=Scope.of(request), pk=programme_id)
 
 
 @router.post("/programmes", response={201: ProgrammeOut}, summary="Lập chương trình")
 def create_programme(request, payload: ProgrammeIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     owner = org_selectors.unit_get(scope=scope, pk=payload.owner_id)
-    programme = services.programme_create(
-        actor=request.user, scope=scope, owner=owner, **_programme_args(scope, payload)
-    )
+    programme = services.programme_create(scope=scope, owner=owner, **_programme_args(scope, payload))
     return 201, programme
 
 
 @router.put("/programmes/{programme_id}", response=ProgrammeOut, summary="Sửa chương trình")
 def update_programme(request, programme_id: int, payload: ProgrammeIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    return services.programme_update(
-        actor=request.user, scope=scope, programme=programme, **_programme_args(scope, payload)
-    )
+    return services.programme_update(scope=scope, programme=programme, **_programme_args(scope, payload))
 
 
 @router.post("/programmes/{programme_id}/funds", response={201: FundOut}, summary="Thêm nguồn kinh phí")
 def add_fund(request, programme_id: int, payload: FundIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    return 201, services.fund_add(actor=request.user, scope=scope, programme=programme, **payload.dict())
+    return 201, services.fund_add(scope=scope, programme=programme, **payload.dict())
 
 
 @router.get(
@@ -239,7 +231,7 @@ def add_fund(request, programme_id: int, payload: FundIn):
 )
 @paginate(LimitOffsetPagination)
 def list_payments(request, programme_id: int, status: str = ""):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
     return selectors.payment_list(scope=scope, programme=programme, status=status).prefetch_related("splits")
 
@@ -248,7 +240,7 @@ def list_payments(request, programme_id: int, status: str = ""):
     "/programmes/{programme_id}/payments", response={201: PaymentOut}, summary="Thêm người được hỗ trợ"
 )
 def add_payment(request, programme_id: int, payload: PaymentIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
     member = (
         scope.get_or_404(Member.objects.select_related("unit"), "unit__path", pk=payload.member_id)
@@ -260,7 +252,6 @@ def add_payment(request, programme_id: int, payload: PaymentIn):
     if payload.splits is not None:
         splits = [(get_object_or_404(programme.funds, pk=s.fund_id), s.amount) for s in payload.splits]
     payment = services.payment_add(
-        actor=request.user,
         scope=scope,
         programme=programme,
         member=member,
@@ -278,14 +269,14 @@ def add_payment(request, programme_id: int, payload: PaymentIn):
 
 @router.post("/programmes/{programme_id}/submit", response=CountOut, summary="Gửi duyệt các khoản đang lập")
 def submit_payments(request, programme_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    return {"count": services.payments_submit(actor=request.user, scope=scope, programme=programme)}
+    return {"count": services.payments_submit(scope=scope, programme=programme)}
 
 
 @router.get("/programmes/{programme_id}/warnings", response=WarningsOut, summary="Cảnh báo hỗ trợ trùng")
 def payment_warnings(request, programme_id: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
     pending = list(selectors.payment_list(scope=scope, programme=programme, status="submitted"))
     return {"warnings": selectors.duplicate_warnings(scope=scope, programme=programme, payments=pending)}
@@ -293,11 +284,9 @@ def payment_warnings(request, programme_id: int):
 
 @router.post("/programmes/{programme_id}/approve", response=CountOut, summary="Duyệt chi")
 def approve_payments(request, programme_id: int, payload: ApproveIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    n = services.payments_approve(
-        actor=request.user, scope=scope, programme=programme, confirm_warnings=payload.confirm_warnings
-    )
+    n = services.payments_approve(scope=scope, programme=programme, confirm_warnings=payload.confirm_warnings)
     return {"count": n}
 
 
@@ -305,34 +294,32 @@ def approve_payments(request, programme_id: int, payload: ApproveIn):
     "/payments/{payment_id}/reverse", response={201: PaymentOut}, summary="Điều chỉnh khoản đã duyệt"
 )
 def reverse_payment(request, payment_id: int, payload: ReverseIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     payment = selectors.payment_get(scope=scope, pk=payment_id)
-    reversal = services.payment_reverse(
-        actor=request.user, scope=scope, payment=payment, reason=payload.reason, on=payload.on
-    )
+    reversal = services.payment_reverse(scope=scope, payment=payment, reason=payload.reason, on=payload.on)
     return 201, selectors.payment_get(scope=scope, pk=reversal.pk)
 
 
 @router.get("/registrations", response=list[RegistrationOut], summary="Đăng ký trực tuyến")
 @paginate(LimitOffsetPagination)
 def list_registrations(request, status: str = "", programme_id: int | None = None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id) if programme_id else None
     return selectors.registration_list(scope=scope, programme=programme, status=status)
 
 
 @router.post("/registrations/{registration_id}/decide", response=RegistrationOut, summary="Xét đăng ký")
 def decide_registration(request, registration_id: int, payload: DecideIn):
-    scope = _scope(request)
+    scope = Scope.of(request)
     registration = selectors.registration_get(scope=scope, pk=registration_id)
     return services.registration_decide(
-        actor=request.user, scope=scope, registration=registration, approve=payload.approve, note=payload.note
+        scope=scope, registration=registration, approve=payload.approve, note=payload.note
     )
 
 
 @router.get("/figures", response=FiguresOut, summary="Số liệu chăm lo của một đơn vị (cả cây) trong kỳ")
 def figures(request, unit_id: int, start: dt.date | None = None, end: dt.date | None = None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     year = today().year
     start, end = start or dt.date(year, 1, 1), end or dt.date(year, 12, 31)

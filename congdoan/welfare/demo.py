@@ -100,7 +100,6 @@ def _bulk_pay(programme, rows: list[tuple[Member, int, dt.date, str, list[tuple[
 
 def _tet(province: Unit, rng: random.Random) -> None:
     programme = services.programme_create(
-        actor=None,
         scope=SYSTEM,
         owner=province,
         kind=ProgrammeKind.TET_GIFTS,
@@ -115,7 +114,7 @@ def _tet(province: Unit, rng: random.Random) -> None:
         allows_non_members=True,
     )
     funds = {
-        kind: services.fund_add(actor=None, scope=SYSTEM, programme=programme, kind=kind, budget=budget)
+        kind: services.fund_add(scope=SYSTEM, programme=programme, kind=kind, budget=budget)
         for kind, budget in (
             (FundKind.PROVINCIAL, 1_200_000_000),
             (FundKind.DIRECTLY_SUPERIOR, 600_000_000),
@@ -124,7 +123,6 @@ def _tet(province: Unit, rng: random.Random) -> None:
     }
     donors = [
         services.fund_add(
-            actor=None,
             scope=SYSTEM,
             programme=programme,
             kind=FundKind.DONATION,
@@ -166,7 +164,6 @@ def _tet(province: Unit, rng: random.Random) -> None:
 
 def _visits(province: Unit, rng: random.Random) -> None:
     programme = services.programme_create(
-        actor=None,
         scope=SYSTEM,
         owner=province,
         kind=ProgrammeKind.SICK_VISIT,
@@ -177,9 +174,7 @@ def _visits(province: Unit, rng: random.Random) -> None:
         standard_amount=1_000_000,
         per_member_limit=3_000_000,
     )
-    fund = services.fund_add(
-        actor=None, scope=SYSTEM, programme=programme, kind=FundKind.GRASSROOTS, budget=100_000_000
-    )
+    fund = services.fund_add(scope=SYSTEM, programme=programme, kind=FundKind.GRASSROOTS, budget=100_000_000)
     end = min(today(), D(2026, 12, 31))
     rows = []
     for member in _members(province, 40, rng):
@@ -191,7 +186,6 @@ def _visits(province: Unit, rng: random.Random) -> None:
 
 def _houses(province: Unit, rng: random.Random) -> None:
     programme = services.programme_create(
-        actor=None,
         scope=SYSTEM,
         owner=province,
         kind=ProgrammeKind.UNION_HOUSE,
@@ -202,7 +196,7 @@ def _houses(province: Unit, rng: random.Random) -> None:
         standard_amount=50_000_000,
     )
     social_fund = services.fund_add(
-        actor=None, scope=SYSTEM, programme=programme, kind=FundKind.PROVINCIAL, budget=250_000_000
+        scope=SYSTEM, programme=programme, kind=FundKind.PROVINCIAL, budget=250_000_000
     )
     members = _members(province, len(HOUSEHOLDS), rng)
     rows = []
@@ -231,7 +225,6 @@ def _houses(province: Unit, rng: random.Random) -> None:
 def _market(province: Unit, rng: random.Random) -> None:
     day = today()
     programme = services.programme_create(
-        actor=None,
         scope=SYSTEM,
         owner=province,
         kind=ProgrammeKind.TET_MARKET_VOUCHER,
@@ -243,9 +236,7 @@ def _market(province: Unit, rng: random.Random) -> None:
         per_member_limit=500_000,
         online_registration=True,
     )
-    services.fund_add(
-        actor=None, scope=SYSTEM, programme=programme, kind=FundKind.NATIONAL, budget=300_000_000
-    )
+    services.fund_add(scope=SYSTEM, programme=programme, kind=FundKind.NATIONAL, budget=300_000_000)
     Registration.objects.bulk_create(
         [Registration(programme=programme, member=m, unit_id=m.unit_id) for m in _members(province, 25, rng)]
     )

@@ -1,7 +1,7 @@
-"""Welfare figures offered to periodic reports as computed indicators (see congdoan.targets.computed)."""
+"""Welfare figures offered to periodic reports as computed indicators (see congdoan.core.indicators)."""
 
+from congdoan.core.indicators import register
 from congdoan.core.scoping import Scope
-from congdoan.targets.computed import register
 
 from . import selectors
 

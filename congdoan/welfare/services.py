@@ -36,15 +36,6 @@ REGISTRATION_LIMIT = 5  # attempts per IP address …
 REGISTRATION_WINDOW = 15 * 60  # … per 15 minutes
 
 
-def _scope(actor, scope: Scope | None) -> Scope:
-    return scope if scope is not None else Scope.for_user(actor)
-
-
-def _require(scope: Scope, unit, message: str) -> None:
-    if not scope.can(unit):
-        raise PermissionDenied(message)
-
-
 # -- programmes ---------------------------------------------------------------------------------------------
 PROGRAMME_FIELDS = (
     "kind",
@@ -79,23 +70,20 @@ def _check_money(programme: Programme) -> None:
 
 
 @transaction.atomic
-def programme_create(
-    *, actor, owner, units: Sequence = (), scope: Scope | None = None, **fields
-) -> Programme:
+def programme_create(*, scope: Scope, owner, units: Sequence = (), **fields) -> Programme:
     """Create a programme at ``owner``; ``units`` are the participating units when not the whole subtree."""
-    scope = _scope(actor, scope)
-    _require(scope, owner, _("Bạn không có quyền lập chương trình cho đơn vị này."))
+    scope.require_can(owner)
     unknown = set(fields) - set(PROGRAMME_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {unknown}")
-    programme = Programme(owner=owner, created_by=user_or_none(actor), **fields)
+    programme = Programme(owner=owner, created_by=user_or_none(scope.actor), **fields)
     programme.full_clean()
     _check_money(programme)
     _check_units(programme, units)
     programme.save()
     programme.units.set(units)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.programme_create",
         summary=_("Lập chương trình “%(n)s”") % {"n": programme.name},
         unit=owner,
@@ -106,10 +94,9 @@ def programme_create(
 
 @transaction.atomic
 def programme_update(
-    *, actor, programme: Programme, units: Sequence | None = None, scope: Scope | None = None, **fields
+    *, scope: Scope, programme: Programme, units: Sequence | None = None, **fields
 ) -> Programme:
-    scope = _scope(actor, scope)
-    _require(scope, programme.owner, _("Chỉ cán bộ đơn vị tổ chức được sửa chương trình."))
+    scope.require_can(programme.owner)
     before = {f: str(getattr(programme, f)) for f in fields}
     for name, value in fields.items():
         if name not in PROGRAMME_FIELDS:
@@ -122,7 +109,7 @@ def programme_update(
         programme.units.set(units)
     programme.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.programme_update",
         summary=_("Sửa chương trình “%(n)s”") % {"n": programme.name},
         unit=programme.owner,
@@ -136,16 +123,14 @@ def programme_update(
 @transaction.atomic
 def fund_add(
     *,
-    actor,
+    scope: Scope,
     programme: Programme,
     kind: str,
     donor_name: str = "",
     budget: int = 0,
-    scope: Scope | None = None,
 ) -> FundSource:
     """Add a fund source (union money of one level, or a donor) with its budget to a programme."""
-    scope = _scope(actor, scope)
-    _require(scope, programme.owner, _("Chỉ cán bộ đơn vị tổ chức được khai báo nguồn kinh phí."))
+    scope.require_can(programme.owner)
     donor_name = " ".join((donor_name or "").split())
     if kind == FundKind.DONATION and not donor_name:
         raise ValidationError({"donor_name": _("Hãy nhập tên nhà tài trợ.")})
@@ -159,7 +144,7 @@ def fund_add(
     fund.full_clean()
     fund.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.fund_add",
         summary=_("Thêm nguồn kinh phí “%(f)s” (%(b)s) cho “%(p)s”")
         % {"f": fund, "b": format_vnd(budget), "p": programme.name},
@@ -204,7 +189,6 @@ def _unit_takes_part(programme: Programme, unit) -> bool:
 
 def _build_payment(
     *,
-    actor,
     scope: Scope,
     programme: Programme,
     member: Member | None,
@@ -235,8 +219,7 @@ def _build_payment(
             raise ValidationError({"worker_name": _("Hãy nhập họ tên và số CCCD của người lao động.")})
         if unit is None:
             raise ValidationError({"unit": _("Hãy chọn đơn vị.")})
-    if not scope.can(unit):
-        raise PermissionDenied(_("Đơn vị %(u)s ngoài phạm vi của bạn.") % {"u": unit.name})
+    scope.require_can(unit)
     if not _unit_takes_part(programme, unit):
         raise ValidationError({"unit": _("Đơn vị %(u)s không tham gia chương trình.") % {"u": unit.name}})
     payment = Payment(
@@ -249,7 +232,7 @@ def _build_payment(
         paid_on=paid_on or today(),
         form=form or PaymentForm.CASH,
         note=note,
-        created_by=user_or_none(actor),
+        created_by=user_or_none(scope.actor),
     )
     payment.full_clean(exclude=["programme", "unit", "member"])
     return payment, _splits_for(programme, amount, splits)
@@ -264,7 +247,7 @@ def _save_payment(payment: Payment, splits: Iterable[tuple[FundSource, int]]) ->
 @transaction.atomic
 def payment_add(
     *,
-    actor,
+    scope: Scope,
     programme: Programme,
     member: Member | None = None,
     worker_name: str = "",
@@ -275,12 +258,9 @@ def payment_add(
     form: str = PaymentForm.CASH,
     splits=None,
     note: str = "",
-    scope: Scope | None = None,
 ) -> Payment:
     """Add one beneficiary (a member, or a non-member worker) as a draft payment split across fund sources."""
-    scope = _scope(actor, scope)
     payment, parts = _build_payment(
-        actor=actor,
         scope=scope,
         programme=programme,
         member=member,
@@ -295,7 +275,7 @@ def payment_add(
     )
     _save_payment(payment, parts)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.payment_add",
         summary=_("Thêm %(n)s vào “%(p)s”: %(a)s")
         % {"n": payment.beneficiary_name, "p": programme.name, "a": format_vnd(payment.amount)},
@@ -308,17 +288,15 @@ def payment_add(
 @transaction.atomic
 def payments_add_many(
     *,
-    actor,
+    scope: Scope,
     programme: Programme,
     members: Sequence[Member],
     amount: int | None = None,
     paid_on: dt.date | None = None,
     form: str = PaymentForm.CASH,
     fund: FundSource | None = None,
-    scope: Scope | None = None,
 ) -> list[Payment]:
     """Add several members picked from the registry; all or nothing."""
-    scope = _scope(actor, scope)
     made = []
     for member in members:
         splits = (
@@ -326,7 +304,6 @@ def payments_add_many(
         )
         made.append(
             payment_add(
-                actor=actor,
                 scope=scope,
                 programme=programme,
                 member=member,
@@ -425,17 +402,15 @@ def _money(text: str) -> int:
 @transaction.atomic
 def payments_import(
     *,
-    actor,
+    scope: Scope,
     programme: Programme,
     data: bytes,
     unit=None,
     paid_on: dt.date | None = None,
     form: str = PaymentForm.CASH,
     fund: FundSource | None = None,
-    scope: Scope | None = None,
 ) -> list[Payment]:
     """Add recipients from an Excel list. Any bad row: a Vietnamese message naming it, nothing saved."""
-    scope = _scope(actor, scope)
     rows = read_recipient_rows(data, _fund_columns(programme))
     if not rows:
         raise ValidationError(_("Tệp không có dòng dữ liệu nào."))
@@ -482,7 +457,6 @@ def payments_import(
         try:
             effective = amount if amount is not None else programme.standard_amount
             payment, parts = _build_payment(
-                actor=actor,
                 scope=scope,
                 programme=programme,
                 member=member,
@@ -504,7 +478,7 @@ def payments_import(
         raise ValidationError(errors)
     made = [_save_payment(payment, parts) for payment, parts in built]
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.payments_import",
         summary=_("Nhập %(n)s người được hỗ trợ từ Excel vào “%(p)s”")
         % {"n": len(made), "p": programme.name},
@@ -515,14 +489,17 @@ def payments_import(
 
 
 @transaction.atomic
-def payment_delete(*, actor, payment: Payment, scope: Scope | None = None) -> None:
+def payment_delete(
+    *,
+    scope: Scope,
+    payment: Payment,
+) -> None:
     """Remove a payment still being drafted (approved payments are never deleted: reverse them)."""
-    scope = _scope(actor, scope)
-    _require(scope, payment.unit, _("Bạn không có quyền sửa danh sách của đơn vị này."))
+    scope.require_can(payment.unit)
     if payment.status != PaymentStatus.DRAFT:
         raise ValidationError(_("Chỉ xoá được khoản chi đang lập."))
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.payment_delete",
         summary=_("Xoá %(n)s khỏi danh sách “%(p)s”")
         % {"n": payment.beneficiary_name, "p": payment.programme.name},
@@ -534,10 +511,12 @@ def payment_delete(*, actor, payment: Payment, scope: Scope | None = None) -> No
 
 @transaction.atomic
 def payments_submit(
-    *, actor, programme: Programme, payments: Sequence[Payment] | None = None, scope: Scope | None = None
+    *,
+    scope: Scope,
+    programme: Programme,
+    payments: Sequence[Payment] | None = None,
 ) -> int:
     """Send draft payments (all the actor's drafts in the programme when not given) for approval."""
-    scope = _scope(actor, scope)
     if payments is None:
         payments = list(
             selectors.payment_list(scope=scope, programme=programme).filter(status=PaymentStatus.DRAFT)
@@ -545,13 +524,13 @@ def payments_submit(
     if not payments:
         raise ValidationError(_("Không có khoản chi nào đang lập để gửi duyệt."))
     for payment in payments:
-        _require(scope, payment.unit, _("Bạn không có quyền gửi danh sách của đơn vị này."))
+        scope.require_can(payment.unit)
         if payment.status != PaymentStatus.DRAFT or payment.programme_id != programme.pk:
             raise ValidationError(_("Chỉ gửi duyệt được khoản chi đang lập."))
     ids = [p.pk for p in payments]
     Payment.objects.filter(pk__in=ids).update(status=PaymentStatus.SUBMITTED, submitted_at=timezone.now())
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.payments_submit",
         summary=_("Gửi duyệt %(n)s khoản chi của “%(p)s”") % {"n": len(ids), "p": programme.name},
         unit=programme.owner,
@@ -564,20 +543,16 @@ def payments_submit(
 @transaction.atomic
 def payments_approve(
     *,
-    actor,
+    scope: Scope,
     programme: Programme,
     payments: Sequence[Payment] | None = None,
     confirm_warnings: bool = False,
-    scope: Scope | None = None,
 ) -> int:
     """Approve submitted payments. Only an officer of the programme's owner unit (or above) approves.
 
     Duplicate-support warnings must be confirmed (``confirm_warnings``) before approval goes ahead.
     """
-    scope = _scope(actor, scope)
-    _require(
-        scope, programme.owner, _("Chỉ cán bộ đơn vị tổ chức chương trình (hoặc cấp trên) được duyệt chi.")
-    )
+    scope.require_can(programme.owner)
     if payments is None:
         payments = list(
             selectors.payment_list(scope=scope, programme=programme).filter(status=PaymentStatus.SUBMITTED)
@@ -595,7 +570,7 @@ def payments_approve(
     ids = [p.pk for p in payments]
     changed = Payment.objects.filter(pk__in=ids, status=PaymentStatus.SUBMITTED).update(
         status=PaymentStatus.APPROVED,
-        approved_by=user_or_none(actor),
+        approved_by=user_or_none(scope.actor),
         approved_at=timezone.now(),
     )
     if changed != len(ids):
@@ -603,7 +578,7 @@ def payments_approve(
     _tally_add(ids)
     total = sum(p.amount for p in payments)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.payments_approve",
         summary=_("Duyệt %(n)s khoản chi của “%(p)s”, tổng %(t)s")
         % {"n": len(ids), "p": programme.name, "t": format_vnd(total)},
@@ -616,14 +591,15 @@ def payments_approve(
 
 @transaction.atomic
 def payment_reverse(
-    *, actor, payment: Payment, reason: str, on: dt.date | None = None, scope: Scope | None = None
+    *,
+    scope: Scope,
+    payment: Payment,
+    reason: str,
+    on: dt.date | None = None,
 ) -> Payment:
     """Correct an approved payment by a reversing entry (negative amount, same splits negated)."""
-    scope = _scope(actor, scope)
     programme = payment.programme
-    _require(
-        scope, programme.owner, _("Chỉ cán bộ đơn vị tổ chức chương trình được điều chỉnh khoản đã duyệt.")
-    )
+    scope.require_can(programme.owner)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.status != PaymentStatus.APPROVED:
         raise ValidationError(
@@ -646,14 +622,14 @@ def payment_reverse(
         status=PaymentStatus.APPROVED,
         reverses=payment,
         note=reason[:255],
-        created_by=user_or_none(actor),
-        approved_by=user_or_none(actor),
+        created_by=user_or_none(scope.actor),
+        approved_by=user_or_none(scope.actor),
         approved_at=timezone.now(),
     )
     _save_payment(reversal, [(s.fund, -s.amount) for s in payment.splits.select_related("fund")])
     _tally_add([reversal.pk])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.payment_reverse",
         summary=_("Điều chỉnh giảm khoản chi %(a)s cho %(n)s: %(r)s")
         % {"a": format_vnd(payment.amount), "n": payment.beneficiary_name, "r": reason},
@@ -714,7 +690,7 @@ def payment_tally_rebuild() -> int:
 @transaction.atomic
 def house_create(
     *,
-    actor,
+    scope: Scope,
     programme: Programme,
     unit,
     household_name: str,
@@ -723,10 +699,8 @@ def house_create(
     approved_amount: int,
     approved_on: dt.date,
     member: Member | None = None,
-    scope: Scope | None = None,
 ) -> HouseCase:
-    scope = _scope(actor, scope)
-    _require(scope, programme.owner, _("Chỉ cán bộ đơn vị tổ chức chương trình được duyệt hồ sơ nhà."))
+    scope.require_can(programme.owner)
     if not _unit_takes_part(programme, unit):
         raise ValidationError({"unit": _("Đơn vị %(u)s không tham gia chương trình.") % {"u": unit.name}})
     if approved_amount <= 0:
@@ -744,7 +718,7 @@ def house_create(
     case.full_clean()
     case.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.house_create",
         summary=_("Duyệt hỗ trợ Mái ấm Công đoàn cho hộ %(n)s: %(a)s")
         % {"n": case.household_name, "a": format_vnd(approved_amount)},
@@ -759,11 +733,14 @@ STAGE_ORDER = [HouseStage.APPROVED, HouseStage.BUILDING, HouseStage.HANDED_OVER]
 
 @transaction.atomic
 def house_advance(
-    *, actor, case: HouseCase, stage: str, on: dt.date, scope: Scope | None = None
+    *,
+    scope: Scope,
+    case: HouseCase,
+    stage: str,
+    on: dt.date,
 ) -> HouseCase:
     """Move a house to the next stage (building from a date, handed over on a date)."""
-    scope = _scope(actor, scope)
-    _require(scope, case.unit, _("Bạn không có quyền cập nhật hồ sơ này."))
+    scope.require_can(case.unit)
     if stage not in STAGE_ORDER or STAGE_ORDER.index(stage) != STAGE_ORDER.index(case.stage) + 1:
         raise ValidationError({"stage": _("Tiến độ phải đi lần lượt: đã duyệt → đang xây → đã bàn giao.")})
     previous = case.building_from if stage == HouseStage.HANDED_OVER else case.approved_on
@@ -778,7 +755,7 @@ def house_advance(
     case.full_clean()
     case.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.house_advance",
         summary=_("Nhà của hộ %(n)s: %(s)s") % {"n": case.household_name, "s": case.get_stage_display()},
         unit=case.unit,
@@ -848,21 +825,24 @@ def registration_create(*, programme: Programme, member_code: str, cccd: str, ip
 
 @transaction.atomic
 def registration_decide(
-    *, actor, registration: Registration, approve: bool, note: str = "", scope: Scope | None = None
+    *,
+    scope: Scope,
+    registration: Registration,
+    approve: bool,
+    note: str = "",
 ) -> Registration:
-    scope = _scope(actor, scope)
-    _require(scope, registration.unit, _("Bạn không có quyền xét đăng ký của đơn vị này."))
+    scope.require_can(registration.unit)
     if registration.status != RegistrationStatus.PENDING:
         raise ValidationError(_("Đăng ký này đã được xét."))
     if not approve and not note.strip():
         raise ValidationError({"note": _("Hãy ghi lý do không duyệt.")})
     registration.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.REJECTED
     registration.note = note.strip()[:255]
-    registration.decided_by = user_or_none(actor)
+    registration.decided_by = user_or_none(scope.actor)
     registration.decided_at = timezone.now()
     registration.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="welfare.registration_decide",
         summary=_("%(s)s đăng ký của %(n)s")
         % {"s": registration.get_status_display(), "n": registration.member},

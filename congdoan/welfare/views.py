@@ -25,10 +25,6 @@ from . import exports, forms, selectors, services
 from .constants import PaymentStatus, ProgrammeKind, RegistrationStatus
 
 
-def _scope(request) -> Scope:
-    return Scope.for_user(request.user)
-
-
 def _service(request, form, action):
     """Run ``action(cleaned_data)`` if the form is valid; service errors land on the form. True on success."""
     if request.method != "POST" or not form.is_valid():
@@ -50,7 +46,7 @@ def _units(scope):
 
 @login_required
 def index(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     kind = request.GET.get("kind", "")
     programmes = selectors.programme_list(scope=scope, kind=kind, q=request.GET.get("q", ""))
     page = Paginator(programmes, 30).get_page(request.GET.get("page"))
@@ -58,7 +54,7 @@ def index(request):
 
 
 def _programme_form_page(request, programme=None):
-    scope = _scope(request)
+    scope = Scope.of(request)
     owners = _units(scope)
     initial = {"start": today(), "end": today() + dt.timedelta(days=60)}
     if programme is not None:
@@ -75,13 +71,9 @@ def _programme_form_page(request, programme=None):
         fields = {f: data[f] for f in services.PROGRAMME_FIELDS}
         units = list(data["units"])
         if programme is None:
-            result["p"] = services.programme_create(
-                actor=request.user, scope=scope, owner=data["owner"], units=units, **fields
-            )
+            result["p"] = services.programme_create(scope=scope, owner=data["owner"], units=units, **fields)
         else:
-            result["p"] = services.programme_update(
-                actor=request.user, scope=scope, programme=programme, units=units, **fields
-            )
+            result["p"] = services.programme_update(scope=scope, programme=programme, units=units, **fields)
 
     if _service(request, form, action):
         messages.success(request, _("Đã lưu chương trình."))
@@ -97,12 +89,12 @@ def programme_new(request):
 
 @login_required
 def programme_edit(request, pk: int):
-    return _programme_form_page(request, selectors.programme_get(scope=_scope(request), pk=pk))
+    return _programme_form_page(request, selectors.programme_get(scope=Scope.of(request), pk=pk))
 
 
 @login_required
 def programme_detail(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     status = request.GET.get("status", "")
     payments = selectors.payment_list(
@@ -130,12 +122,12 @@ def programme_detail(request, pk: int):
 
 @login_required
 def fund_new(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     form = forms.FundForm(request.POST or None)
 
     def action(data):
-        services.fund_add(actor=request.user, scope=scope, programme=programme, **data)
+        services.fund_add(scope=scope, programme=programme, **data)
 
     if _service(request, form, action):
         messages.success(request, _("Đã thêm nguồn kinh phí."))
@@ -150,7 +142,7 @@ def fund_new(request, pk: int):
 @login_required
 def pick(request, pk: int):
     """Add beneficiaries picked from the member registry (search, then tick)."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     q = request.GET.get("q", "")
     candidates = selectors.member_candidates(scope=scope, programme=programme, q=q)
@@ -165,7 +157,6 @@ def pick(request, pk: int):
 
     def action(data):
         services.payments_add_many(
-            actor=request.user,
             scope=scope,
             programme=programme,
             members=list(data["members"]),
@@ -185,7 +176,7 @@ def pick(request, pk: int):
 
 @login_required
 def import_list(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     form = forms.ImportForm(
         request.POST or None,
@@ -199,7 +190,6 @@ def import_list(request, pk: int):
     def action(data):
         made.extend(
             services.payments_import(
-                actor=request.user,
                 scope=scope,
                 programme=programme,
                 data=data["file"].read(),
@@ -219,10 +209,10 @@ def import_list(request, pk: int):
 @login_required
 @require_POST
 def submit(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     try:
-        n = services.payments_submit(actor=request.user, scope=scope, programme=programme)
+        n = services.payments_submit(scope=scope, programme=programme)
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
@@ -232,7 +222,7 @@ def submit(request, pk: int):
 
 @login_required
 def approve(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     if not scope.can(programme.owner):
         raise PermissionDenied
@@ -242,7 +232,6 @@ def approve(request, pk: int):
     if request.method == "POST":
         try:
             n = services.payments_approve(
-                actor=request.user,
                 scope=scope,
                 programme=programme,
                 payments=pending,
@@ -265,12 +254,12 @@ def approve(request, pk: int):
 
 @login_required
 def payment_reverse(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     payment = selectors.payment_get(scope=scope, pk=pk)
     form = forms.ReverseForm(request.POST or None)
 
     def action(data):
-        services.payment_reverse(actor=request.user, scope=scope, payment=payment, reason=data["reason"])
+        services.payment_reverse(scope=scope, payment=payment, reason=data["reason"])
 
     if _service(request, form, action):
         messages.success(request, _("Đã ghi bút toán điều chỉnh giảm."))
@@ -284,10 +273,10 @@ def payment_reverse(request, pk: int):
 @login_required
 @require_POST
 def payment_delete(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     payment = selectors.payment_get(scope=scope, pk=pk)
     try:
-        services.payment_delete(actor=request.user, scope=scope, payment=payment)
+        services.payment_delete(scope=scope, payment=payment)
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect(payment.programme.get_absolute_url())
@@ -296,7 +285,7 @@ def payment_delete(request, pk: int):
 @login_required
 def receipt(request, pk: int, fmt: str):
     """The acknowledgement list (danh sách ký nhận) of the approved, standing payments the user sees."""
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     status = request.GET.get("status") or PaymentStatus.APPROVED
     payments = (
@@ -317,7 +306,7 @@ def receipt(request, pk: int, fmt: str):
 
 @login_required
 def house_new(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=pk)
     form = forms.HouseForm(
         request.POST or None,
@@ -326,7 +315,7 @@ def house_new(request, pk: int):
     )
 
     def action(data):
-        services.house_create(actor=request.user, scope=scope, programme=programme, **data)
+        services.house_create(scope=scope, programme=programme, **data)
 
     if _service(request, form, action):
         messages.success(request, _("Đã lưu hồ sơ Mái ấm Công đoàn."))
@@ -340,12 +329,12 @@ def house_new(request, pk: int):
 
 @login_required
 def house_detail(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     case = selectors.house_get(scope=scope, pk=pk)
     form = forms.HouseStageForm(request.POST or None, initial={"on": today()})
 
     def action(data):
-        services.house_advance(actor=request.user, scope=scope, case=case, stage=data["stage"], on=data["on"])
+        services.house_advance(scope=scope, case=case, stage=data["stage"], on=data["on"])
 
     if _service(request, form, action):
         messages.success(request, _("Đã cập nhật tiến độ."))
@@ -355,7 +344,7 @@ def house_detail(request, pk: int):
 
 @login_required
 def registrations(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     status = request.GET.get("status", RegistrationStatus.PENDING)
     rows = selectors.registration_list(scope=scope, status=status)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
@@ -369,11 +358,10 @@ def registrations(request):
 @login_required
 @require_POST
 def registration_decide(request, pk: int):
-    scope = _scope(request)
+    scope = Scope.of(request)
     registration = selectors.registration_get(scope=scope, pk=pk)
     try:
         services.registration_decide(
-            actor=request.user,
             scope=scope,
             registration=registration,
             approve=request.POST.get("decision") == "approve",
@@ -411,7 +399,7 @@ def register(request):
 
 @login_required
 def figures(request):
-    scope = _scope(request)
+    scope = Scope.of(request)
     units = _units(scope)
     form = forms.FiguresForm(request.GET or None, units=units)
     roots = list(org_selectors.unit_roots(scope=scope))

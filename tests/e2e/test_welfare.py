@@ -31,7 +31,6 @@ def demo(transactional_db, settings):
         for i, name in enumerate(["Nguyễn Thị Hoa", "Lù Văn Sáng", "Phạm Minh Tuấn"], start=1)
     ]
     programme = services.programme_create(
-        actor=None,
         scope=system,
         owner=Unit.objects.get(code="LCI.XBT"),
         kind=ProgrammeKind.TET_GIFTS,
@@ -40,11 +39,8 @@ def demo(transactional_db, settings):
         end=dt.date(2026, 2, 15),
         standard_amount=1_000_000,
     )
+    services.fund_add(scope=system, programme=programme, kind=FundKind.GRASSROOTS, budget=50_000_000)
     services.fund_add(
-        actor=None, scope=system, programme=programme, kind=FundKind.GRASSROOTS, budget=50_000_000
-    )
-    services.fund_add(
-        actor=None,
         scope=system,
         programme=programme,
         kind=FundKind.DONATION,

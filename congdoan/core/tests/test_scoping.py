@@ -1,4 +1,4 @@
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.org.models import Unit
 
 
@@ -21,5 +21,5 @@ def test_a_user_without_assignment_sees_nothing(tree, django_user_model):
 def test_viewers_cannot_act_and_officers_cannot_restructure_their_own_unit(tree):
     viewer, officer = Scope.for_user(tree.viewer), Scope.for_user(tree.province_officer)
     assert not viewer.can(tree.bt)
-    assert officer.can(tree.bt) and officer.can_restructure(tree.bt)
-    assert officer.can(tree.lc) and not officer.can_restructure(tree.lc)
+    assert officer.can(tree.bt) and officer.can(tree.bt, Action.RESTRUCTURE)
+    assert officer.can(tree.lc) and not officer.can(tree.lc, Action.RESTRUCTURE)

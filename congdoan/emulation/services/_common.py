@@ -1,17 +1,9 @@
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
-
-from congdoan.core.scoping import Scope
+from django.core.exceptions import ValidationError
 
 
 def require(condition: bool, message: str, field: str | None = None) -> None:
     if not condition:
         raise ValidationError({field: message} if field else message)
-
-
-def require_can_act(scope: Scope, unit) -> None:
-    if not scope.can(unit):
-        raise PermissionDenied(_("Bạn không có quyền thao tác cho đơn vị “%(u)s”.") % {"u": unit.name})
 
 
 def within(unit, ancestor) -> bool:

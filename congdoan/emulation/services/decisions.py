@@ -15,14 +15,14 @@ from congdoan.core.text import normalise
 
 from ..constants import NominationStatus
 from ..models import Award, Decision, Nomination
-from ._common import require, require_can_act
+from ._common import require
 from .nominations import transition
 
 
 @transaction.atomic
 def decision_issue(
     *,
-    actor,
+    scope: Scope,
     issuing_unit,
     number: str,
     issued_on: dt.date,
@@ -31,11 +31,9 @@ def decision_issue(
     year: int,
     nominations: Sequence[Nomination],
     subject: str = "",
-    scope: Scope | None = None,
 ) -> Decision:
     """Issue decision ``number`` granting the awards of accepted nominations of ``issuing_unit``."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, issuing_unit)
+    scope.require_can(issuing_unit)
     number = normalise(number)
     require(bool(number), _("Cần nhập số quyết định."), "number")
     require(issued_on is not None, _("Cần nhập ngày ký quyết định."), "issued_on")
@@ -82,7 +80,7 @@ def decision_issue(
         signer_title=normalise(signer_title),
         year=int(year),
         subject=normalise(subject) or _("Về việc khen thưởng thành tích năm %(y)s") % {"y": year},
-        created_by=user_or_none(actor),
+        created_by=user_or_none(scope.actor),
     )
     decision.full_clean()
     decision.save()
@@ -99,7 +97,7 @@ def decision_issue(
             year=nomination.year,
         )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.decision.issue",
         unit=issuing_unit,
         obj=decision,

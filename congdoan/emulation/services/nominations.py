@@ -31,7 +31,7 @@ from ..constants import (
 )
 from ..models import AwardKind, CouncilSession, Nomination, NominationDocument, PledgeResult
 from ..selectors import eligibility_inputs, is_registered, quota_status
-from ._common import require, require_can_act, within
+from ._common import require, within
 
 OPEN_STATUSES = [
     NominationStatus.DRAFT,
@@ -101,7 +101,7 @@ def eligibility_reasons(*, kind: AwardKind, member, nominee_unit, year: int, on:
 @transaction.atomic
 def nomination_create(
     *,
-    actor,
+    scope: Scope,
     proposing_unit: Unit,
     award_kind: AwardKind,
     year: int,
@@ -110,11 +110,9 @@ def nomination_create(
     nominee_unit: Unit | None = None,
     cluster_result: PledgeResult | None = None,
     on: dt.date | None = None,
-    scope: Scope | None = None,
 ) -> Nomination:
     """Prepare a nomination file; refuses nominees that are outside the unit or not eligible."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, proposing_unit)
+    scope.require_can(proposing_unit)
     on = on or today()
     require(
         award_kind.valid_on(on),
@@ -176,12 +174,12 @@ def nomination_create(
         nominee_unit=nominee_unit,
         achievements=achievements.strip(),
         cluster_result=cluster_result,
-        created_by=user_or_none(actor),
+        created_by=user_or_none(scope.actor),
     )
     nomination.full_clean()
     nomination.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.nomination.create",
         unit=proposing_unit,
         obj=nomination,
@@ -193,12 +191,16 @@ def nomination_create(
 
 @transaction.atomic
 def nominations_from_ranking(
-    *, actor, pledge, award_kind: AwardKind, top: int, year: int, scope: Scope | None = None
+    *,
+    scope: Scope,
+    pledge,
+    award_kind: AwardKind,
+    top: int,
+    year: int,
 ) -> list[Nomination]:
     """ "Suy tôn": the cluster's owner proposes its ``top`` ranked members for a collective award."""
-    scope = scope or Scope.for_user(actor)
     owner = pledge.cluster.owner
-    require_can_act(scope, owner)
+    scope.require_can(owner)
     require(award_kind.recipient == Recipient.COLLECTIVE, _("Cần chọn hình thức khen cho tập thể."))
     results = list(pledge.results.select_related("unit").order_by("rank")[:top])
     require(bool(results), _("Cụm, khối chưa xếp hạng."))
@@ -206,7 +208,6 @@ def nominations_from_ranking(
     for result in results:
         made.append(
             nomination_create(
-                actor=actor,
                 proposing_unit=owner,
                 award_kind=award_kind,
                 year=year,
@@ -251,11 +252,14 @@ def _check_file(uploaded) -> str:
 
 @transaction.atomic
 def nomination_attach(
-    *, actor, nomination: Nomination, title: str, uploaded, scope=None
+    *,
+    scope: Scope,
+    nomination: Nomination,
+    title: str,
+    uploaded,
 ) -> NominationDocument:
     """Attach a document (PDF, DOCX, XLSX, JPG, PNG; at most 10 MB) to a nomination being prepared."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, nomination.proposing_unit)
+    scope.require_can(nomination.proposing_unit)
     require(
         nomination.status == NominationStatus.DRAFT,
         _("Chỉ bổ sung tài liệu khi hồ sơ đang lập."),
@@ -265,7 +269,7 @@ def nomination_attach(
     document.file.save(name, uploaded, save=False)
     document.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.nomination.attach",
         unit=nomination.proposing_unit,
         obj=nomination,
@@ -275,16 +279,20 @@ def nomination_attach(
 
 
 @transaction.atomic
-def nomination_submit(*, actor, nomination: Nomination, on=None, scope=None) -> Nomination:
+def nomination_submit(
+    *,
+    scope: Scope,
+    nomination: Nomination,
+    on=None,
+) -> Nomination:
     """Send the nomination to the granting level."""
-    scope = scope or Scope.for_user(actor)
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
-    require_can_act(scope, nomination.proposing_unit)
+    scope.require_can(nomination.proposing_unit)
     transition(nomination, NominationStatus.SUBMITTED)
     nomination.submitted_on = on or today()
     nomination.save(update_fields=["status", "submitted_on"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.nomination.submit",
         unit=nomination.proposing_unit,
         obj=nomination,
@@ -295,14 +303,17 @@ def nomination_submit(*, actor, nomination: Nomination, on=None, scope=None) -> 
 
 
 @transaction.atomic
-def nomination_withdraw(*, actor, nomination: Nomination, scope=None) -> Nomination:
-    scope = scope or Scope.for_user(actor)
+def nomination_withdraw(
+    *,
+    scope: Scope,
+    nomination: Nomination,
+) -> Nomination:
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
-    require_can_act(scope, nomination.proposing_unit)
+    scope.require_can(nomination.proposing_unit)
     transition(nomination, NominationStatus.WITHDRAWN)
     nomination.save(update_fields=["status"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.nomination.withdraw",
         unit=nomination.proposing_unit,
         obj=nomination,
@@ -314,18 +325,16 @@ def nomination_withdraw(*, actor, nomination: Nomination, scope=None) -> Nominat
 @transaction.atomic
 def council_session_create(
     *,
-    actor,
+    scope: Scope,
     granting_unit: Unit,
     year: int,
     held_on: dt.date,
     members_total: int,
     members_present: int,
     chair: str = "",
-    scope=None,
 ) -> CouncilSession:
     """Record a meeting of the granting unit's emulation and commendation council."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, granting_unit)
+    scope.require_can(granting_unit)
     require(held_on is not None, _("Cần nhập ngày họp."), "held_on")
     require(members_total and members_total > 0, _("Số thành viên Hội đồng phải lớn hơn 0."), "members_total")
     require(
@@ -344,7 +353,7 @@ def council_session_create(
     session.full_clean()
     session.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.council.create",
         unit=granting_unit,
         obj=session,
@@ -382,23 +391,21 @@ def _record_votes(nomination, session, votes_for, votes_against, votes_abstain) 
 @transaction.atomic
 def nomination_council_accept(
     *,
-    actor,
+    scope: Scope,
     nomination: Nomination,
     session: CouncilSession,
     votes_for: int,
     votes_against: int,
     votes_abstain: int,
     reason: str = "",
-    scope=None,
 ) -> Nomination:
     """The council recommends the award: more than half of those present voted for, within the quota."""
-    scope = scope or Scope.for_user(actor)
     nomination = (
         Nomination.objects.select_for_update()
         .select_related("award_kind", "granting_unit")
         .get(pk=nomination.pk)
     )
-    require_can_act(scope, nomination.granting_unit)
+    scope.require_can(nomination.granting_unit)
     transition(nomination, NominationStatus.ACCEPTED)
     _record_votes(nomination, session, votes_for, votes_against, votes_abstain)
     require(
@@ -427,7 +434,7 @@ def nomination_council_accept(
     nomination.council_reason = reason.strip()
     nomination.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.nomination.accept",
         unit=nomination.granting_unit,
         obj=nomination,
@@ -448,30 +455,28 @@ def nomination_council_accept(
 @transaction.atomic
 def nomination_council_reject(
     *,
-    actor,
+    scope: Scope,
     nomination: Nomination,
     session: CouncilSession,
     votes_for: int,
     votes_against: int,
     votes_abstain: int,
     reason: str,
-    scope=None,
 ) -> Nomination:
     """The council does not recommend the award; a reason is required."""
-    scope = scope or Scope.for_user(actor)
     nomination = (
         Nomination.objects.select_for_update()
         .select_related("award_kind", "granting_unit")
         .get(pk=nomination.pk)
     )
-    require_can_act(scope, nomination.granting_unit)
+    scope.require_can(nomination.granting_unit)
     transition(nomination, NominationStatus.REJECTED)
     _record_votes(nomination, session, votes_for, votes_against, votes_abstain)
     require(bool(reason and reason.strip()), _("Cần ghi lý do không đề nghị khen thưởng."), "reason")
     nomination.council_reason = reason.strip()
     nomination.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.nomination.reject",
         unit=nomination.granting_unit,
         obj=nomination,

@@ -18,7 +18,7 @@ from congdoan.core.text import normalise
 from ..constants import PledgeStatus
 from ..models import Pledge, PledgeCriterion, PledgeResult, PledgeScore, PledgeSignatory
 from ..ranking import rank_rows
-from ._common import require, require_can_act
+from ._common import require
 
 
 def _require_head(scope: Scope, pledge: Pledge) -> None:
@@ -31,16 +31,14 @@ def _require_head(scope: Scope, pledge: Pledge) -> None:
 @transaction.atomic
 def pledge_save(
     *,
-    actor,
+    scope: Scope,
     cluster,
     content: str,
     criteria: Sequence[tuple[str, int]],
     signatories: Sequence[tuple[object, str, str]],
     head_unit=None,
-    scope: Scope | None = None,
 ) -> Pledge:
     """Draft (or redraft) a cluster's pledge: content, scoring sheet, signatory units and signers."""
-    scope = scope or Scope.for_user(actor)
     head_unit = head_unit or cluster.head_unit
     require(head_unit is not None, _("Cần chọn cụm trưởng, khối trưởng."), "head_unit")
     if not (scope.can(cluster.owner) or scope.can(head_unit)):
@@ -85,7 +83,7 @@ def pledge_save(
             pledge=pledge, unit=unit, signer_name=normalise(signer), signer_title=normalise(title)
         )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.pledge.save",
         unit=cluster.owner,
         obj=pledge,
@@ -96,10 +94,13 @@ def pledge_save(
 
 @transaction.atomic
 def pledge_sign(
-    *, actor, pledge: Pledge, signed_on: dt.date, place: str = "", scope: Scope | None = None
+    *,
+    scope: Scope,
+    pledge: Pledge,
+    signed_on: dt.date,
+    place: str = "",
 ) -> Pledge:
     """Sign the pledge: every member unit must have a signer."""
-    scope = scope or Scope.for_user(actor)
     pledge = (
         Pledge.objects.select_for_update().select_related("cluster__owner", "head_unit").get(pk=pledge.pk)
     )
@@ -116,7 +117,7 @@ def pledge_sign(
     pledge.status, pledge.signed_on, pledge.signed_at_place = PledgeStatus.SIGNED, signed_on, normalise(place)
     pledge.save(update_fields=["status", "signed_on", "signed_at_place"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.pledge.sign",
         unit=pledge.cluster.owner,
         obj=pledge,
@@ -161,11 +162,14 @@ def _parse_points(pledge: Pledge, points: Mapping[int, object], *, partial: bool
 
 @transaction.atomic
 def pledge_self_score(
-    *, actor, pledge: Pledge, unit, points: Mapping[int, object], scope: Scope | None = None
+    *,
+    scope: Scope,
+    pledge: Pledge,
+    unit,
+    points: Mapping[int, object],
 ) -> list[PledgeScore]:
     """A member unit scores itself on every criterion (0..max)."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, unit)
+    scope.require_can(unit)
     pledge = Pledge.objects.select_for_update().select_related("cluster").get(pk=pledge.pk)
     require(pledge.status == PledgeStatus.SIGNED, _("Chỉ chấm điểm khi giao ước đã ký và chưa xếp hạng."))
     require(
@@ -180,7 +184,7 @@ def pledge_self_score(
         )
         scores.append(score)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.pledge.self_score",
         unit=unit,
         obj=pledge,
@@ -193,15 +197,13 @@ def pledge_self_score(
 @transaction.atomic
 def pledge_review(
     *,
-    actor,
+    scope: Scope,
     pledge: Pledge,
     unit,
     points: Mapping[int, object],
     note: str = "",
-    scope: Scope | None = None,
 ) -> list[PledgeScore]:
     """The head adjusts a member's self-scores (criteria left empty keep the member's own points)."""
-    scope = scope or Scope.for_user(actor)
     pledge = (
         Pledge.objects.select_for_update().select_related("cluster__owner", "head_unit").get(pk=pledge.pk)
     )
@@ -215,7 +217,7 @@ def pledge_review(
         score.reviewed_points, score.review_note = value, normalise(note)
         score.save(update_fields=["reviewed_points", "review_note"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.pledge.review",
         unit=unit,
         obj=pledge,
@@ -225,9 +227,13 @@ def pledge_review(
 
 
 @transaction.atomic
-def pledge_rank(*, actor, pledge: Pledge, on: dt.date | None = None, scope: Scope | None = None) -> list:
+def pledge_rank(
+    *,
+    scope: Scope,
+    pledge: Pledge,
+    on: dt.date | None = None,
+) -> list:
     """Rank the cluster's members by final points; ties are broken deterministically and explained."""
-    scope = scope or Scope.for_user(actor)
     pledge = (
         Pledge.objects.select_for_update().select_related("cluster__owner", "head_unit").get(pk=pledge.pk)
     )
@@ -250,7 +256,7 @@ def pledge_rank(*, actor, pledge: Pledge, on: dt.date | None = None, scope: Scop
     pledge.status, pledge.ranked_on = PledgeStatus.RANKED, on or today()
     pledge.save(update_fields=["status", "ranked_on"])
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.pledge.rank",
         unit=pledge.cluster.owner,
         obj=pledge,

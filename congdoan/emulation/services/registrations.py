@@ -25,13 +25,13 @@ from ..models import (
     WorkAbsence,
 )
 from ..selectors import registration_deadline_for
-from ._common import require, require_can_act, within
+from ._common import require, within
 
 
 @transaction.atomic
 def movement_save(
     *,
-    actor,
+    scope: Scope,
     owner,
     name: str,
     year: int,
@@ -39,22 +39,20 @@ def movement_save(
     ends_on: dt.date,
     criteria: str = "",
     movement: Movement | None = None,
-    scope: Scope | None = None,
 ) -> Movement:
     """Create or edit an emulation movement run by ``owner``."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, owner)
+    scope.require_can(owner)
     name = normalise(name)
     require(bool(name), _("Cần nhập tên phong trào."), "name")
     require(starts_on is not None and ends_on is not None, _("Cần nhập thời gian phong trào."), "starts_on")
     require(ends_on >= starts_on, _("Ngày kết thúc phải sau ngày bắt đầu."), "ends_on")
-    movement = movement or Movement(created_by=user_or_none(actor))
+    movement = movement or Movement(created_by=user_or_none(scope.actor))
     movement.owner, movement.name, movement.year = owner, name, int(year)
     movement.starts_on, movement.ends_on, movement.criteria = starts_on, ends_on, criteria.strip()
     movement.full_clean()
     movement.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.movement.save",
         unit=owner,
         obj=movement,
@@ -65,17 +63,20 @@ def movement_save(
 
 @transaction.atomic
 def registration_deadline_set(
-    *, actor, owner, year: int, deadline: dt.date, scope: Scope | None = None
+    *,
+    scope: Scope,
+    owner,
+    year: int,
+    deadline: dt.date,
 ) -> RegistrationDeadline:
     """Set the date by which units under ``owner`` register for ``year`` (default 25 January)."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, owner)
+    scope.require_can(owner)
     require(deadline is not None, _("Cần nhập hạn đăng ký."), "deadline")
     row, _created = RegistrationDeadline.objects.update_or_create(
         owner=owner, year=year, defaults={"deadline": deadline}
     )
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.registration.deadline",
         unit=owner,
         obj=row,
@@ -87,21 +88,19 @@ def registration_deadline_set(
 @transaction.atomic
 def registration_submit(
     *,
-    actor,
+    scope: Scope,
     unit,
     year: int,
     entries: Sequence[tuple[AwardKind, object | None]],
     registered_on: dt.date | None = None,
     movement: Movement | None = None,
     note: str = "",
-    scope: Scope | None = None,
 ) -> Registration:
     """Register ``unit``'s collective titles (member None) and its members' titles for ``year``.
 
     Registering again replaces the list; the first registration date (and so lateness) is kept.
     """
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, unit)
+    scope.require_can(unit)
     require(unit.parent_id is not None, _("Đơn vị không có công đoàn cấp trên để đăng ký."), "unit")
     require(bool(entries), _("Cần đăng ký ít nhất một danh hiệu."), "entries")
     day = registered_on or today()
@@ -140,7 +139,7 @@ def registration_submit(
             year=year,
             registered_on=day,
             is_late=day > deadline,
-            created_by=user_or_none(actor),
+            created_by=user_or_none(scope.actor),
         )
     registration.movement, registration.note = movement, note.strip()
     registration.full_clean()
@@ -153,7 +152,7 @@ def registration_submit(
             seen.add(key)
             RegistrationEntry.objects.create(registration=registration, award_kind=kind, member=member)
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.registration.submit",
         unit=unit,
         obj=registration,
@@ -165,11 +164,16 @@ def registration_submit(
 
 @transaction.atomic
 def discipline_record(
-    *, actor, member, form: str, starts_on: dt.date, ends_on=None, decision_no: str = "", scope=None
+    *,
+    scope: Scope,
+    member,
+    form: str,
+    starts_on: dt.date,
+    ends_on=None,
+    decision_no: str = "",
 ) -> Discipline:
     """Record a discipline (or administrative fine) against a member."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     require(
         ends_on is None or ends_on >= starts_on, _("Ngày kết thúc kỷ luật phải sau ngày bắt đầu."), "ends_on"
     )
@@ -177,7 +181,7 @@ def discipline_record(
     row.full_clean()
     row.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.discipline.record",
         unit=member.unit,
         obj=row,
@@ -190,17 +194,21 @@ def discipline_record(
 
 @transaction.atomic
 def absence_record(
-    *, actor, member, year: int, days: int, is_maternity: bool = False, scope=None
+    *,
+    scope: Scope,
+    member,
+    year: int,
+    days: int,
+    is_maternity: bool = False,
 ) -> WorkAbsence:
     """Record days a member was off work in a year (maternity leave flagged, it does not count)."""
-    scope = scope or Scope.for_user(actor)
-    require_can_act(scope, member.unit)
+    scope.require_can(member.unit)
     require(days is not None and 0 < days <= 366, _("Số ngày nghỉ không hợp lệ."), "days")
     row = WorkAbsence(member=member, year=year, days=days, is_maternity=is_maternity)
     row.full_clean()
     row.save()
     event_record(
-        actor=actor,
+        actor=scope.actor,
         action="emulation.absence.record",
         unit=member.unit,
         obj=row,

@@ -19,7 +19,7 @@ def kind(code: str) -> AwardKind:
 
 def register(unit, year, *entries, on=dt.date(2026, 1, 10)):
     return services.registration_submit(
-        actor=None, scope=SYSTEM, unit=unit, year=year, entries=list(entries), registered_on=on
+        scope=SYSTEM, unit=unit, year=year, entries=list(entries), registered_on=on
     )
 
 
@@ -32,7 +32,6 @@ def member_factory():
 def block(tree):
     """A 2026 block of the three Lào Cai communes/grassroots: bt (head), cd, g1 — owned by the province."""
     return cluster_save(
-        actor=None,
         scope=SYSTEM,
         owner=tree.lc,
         name="Khối thi đua thử nghiệm",
@@ -57,20 +56,18 @@ SHEET = [
 @pytest.fixture
 def signed_pledge(tree, block):
     pledge = services.pledge_save(
-        actor=None,
         scope=SYSTEM,
         cluster=block,
         content="Các đơn vị cam kết thi đua hoàn thành nhiệm vụ năm 2026.",
         criteria=SHEET,
         signatories=[(u, f"Người ký {u.code}", "Chủ tịch") for u in (tree.bt, tree.cd, tree.g1)],
     )
-    return services.pledge_sign(actor=None, scope=SYSTEM, pledge=pledge, signed_on=dt.date(2026, 1, 20))
+    return services.pledge_sign(scope=SYSTEM, pledge=pledge, signed_on=dt.date(2026, 1, 20))
 
 
 @pytest.fixture
 def council(tree):
     return services.council_session_create(
-        actor=None,
         scope=SYSTEM,
         granting_unit=tree.lc,
         year=2026,
@@ -97,7 +94,6 @@ def decided(tree, lan, council):
     register(tree.g1, 2026, (flag, None), (kind("lao_dong_gioi"), lan))
     for award_kind, member, unit in ((kind("bang_khen_ldld"), lan, tree.g1), (flag, None, tree.g1)):
         nomination = services.nomination_create(
-            actor=None,
             scope=SYSTEM,
             proposing_unit=tree.g1,
             award_kind=award_kind,
@@ -107,9 +103,8 @@ def decided(tree, lan, council):
             achievements="Hoàn thành xuất sắc nhiệm vụ",
             on=TODAY,
         )
-        services.nomination_submit(actor=None, scope=SYSTEM, nomination=nomination)
+        services.nomination_submit(scope=SYSTEM, nomination=nomination)
         services.nomination_council_accept(
-            actor=None,
             scope=SYSTEM,
             nomination=nomination,
             session=council,
@@ -119,7 +114,7 @@ def decided(tree, lan, council):
         )
         nominations.append(nomination)
     return services.decision_issue(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         issuing_unit=tree.lc,
         number="215/QĐ-LĐLĐ",
         issued_on=dt.date(2026, 12, 5),

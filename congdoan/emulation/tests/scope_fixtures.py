@@ -19,7 +19,6 @@ def build(tree) -> dict:
     member = make_member(tree.g4, "Phan Thị Hạnh")
     kind = AwardKind.objects.get(code="bang_khen_ldld")
     movement = services.movement_save(
-        actor=None,
         scope=SYSTEM,
         owner=tree.dn,
         name="Lao động giỏi, lao động sáng tạo",
@@ -28,7 +27,6 @@ def build(tree) -> dict:
         ends_on=dt.date(2026, 12, 31),
     )
     services.registration_submit(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g4,
         year=2026,
@@ -36,7 +34,6 @@ def build(tree) -> dict:
         registered_on=dt.date(2026, 1, 10),
     )
     cluster = cluster_save(
-        actor=None,
         scope=SYSTEM,
         owner=tree.dn,
         name="Khối Đà Nẵng",
@@ -46,16 +43,14 @@ def build(tree) -> dict:
         head_unit=tree.hc,
     )
     pledge = services.pledge_save(
-        actor=None,
         scope=SYSTEM,
         cluster=cluster,
         content="Giao ước",
         criteria=[("Nhiệm vụ", 20)],
         signatories=[(tree.hc, "A", ""), (tree.g4, "B", "")],
     )
-    services.pledge_sign(actor=None, scope=SYSTEM, pledge=pledge, signed_on=dt.date(2026, 1, 20))
+    services.pledge_sign(scope=SYSTEM, pledge=pledge, signed_on=dt.date(2026, 1, 20))
     nomination = services.nomination_create(
-        actor=None,
         scope=SYSTEM,
         proposing_unit=tree.g4,
         award_kind=kind,
@@ -65,15 +60,13 @@ def build(tree) -> dict:
         on=dt.date(2026, 11, 20),
     )
     document = services.nomination_attach(
-        actor=None,
         scope=SYSTEM,
         nomination=nomination,
         title="Báo cáo",
         uploaded=SimpleUploadedFile("b.pdf", PDF),
     )
-    services.nomination_submit(actor=None, scope=SYSTEM, nomination=nomination)
+    services.nomination_submit(scope=SYSTEM, nomination=nomination)
     council = services.council_session_create(
-        actor=None,
         scope=SYSTEM,
         granting_unit=tree.dn,
         year=2026,
@@ -82,7 +75,6 @@ def build(tree) -> dict:
         members_present=5,
     )
     services.nomination_council_accept(
-        actor=None,
         scope=SYSTEM,
         nomination=nomination,
         session=council,
@@ -91,7 +83,6 @@ def build(tree) -> dict:
         votes_abstain=0,
     )
     decision = services.decision_issue(
-        actor=None,
         scope=SYSTEM,
         issuing_unit=tree.dn,
         number="99/QĐ-LĐLĐ",

@@ -4,11 +4,11 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
+from congdoan.core.indicators import compute, registry
 from congdoan.core.scoping import Scope
 from congdoan.emulation import selectors, services
 from congdoan.emulation.constants import NominationStatus
 from congdoan.emulation.documents import decision_docx, decision_pdf
-from congdoan.targets.computed import compute, registry
 
 from .conftest import SYSTEM, kind
 
@@ -24,7 +24,6 @@ def test_issuing_a_decision_writes_the_award_history(tree, lan, decided):
 def test_a_decision_number_is_used_once_per_issuing_unit(tree, decided):
     with pytest.raises(ValidationError, match="đã được dùng"):
         services.decision_issue(
-            actor=None,
             scope=SYSTEM,
             issuing_unit=tree.lc,
             number="215/QĐ-LĐLĐ",
@@ -38,7 +37,6 @@ def test_a_decision_number_is_used_once_per_issuing_unit(tree, decided):
 
 def test_only_accepted_nominations_enter_a_decision(tree, lan):
     nomination = services.nomination_create(
-        actor=None,
         scope=SYSTEM,
         proposing_unit=tree.g1,
         award_kind=kind("bang_khen_ldld"),
@@ -49,7 +47,6 @@ def test_only_accepted_nominations_enter_a_decision(tree, lan):
     )
     with pytest.raises(ValidationError, match="chưa được Hội đồng đề nghị"):
         services.decision_issue(
-            actor=None,
             scope=SYSTEM,
             issuing_unit=tree.lc,
             number="1/QĐ",

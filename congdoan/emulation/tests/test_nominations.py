@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from congdoan.core.scoping import Scope
 from congdoan.emulation import services
 from congdoan.emulation.constants import NOMINATION_TRANSITIONS, NominationStatus
 from congdoan.emulation.models import AwardQuota, Discipline, Nomination, WorkAbsence
@@ -28,7 +29,7 @@ def test_every_illegal_transition_is_refused(current, target):
 
 def nominate(tree, member, code="bang_khen_ldld", actor=None, **kwargs):
     return services.nomination_create(
-        actor=actor or tree.grassroots_officer,
+        scope=Scope.for_user(actor or tree.grassroots_officer),
         proposing_unit=tree.g1,
         award_kind=kind(code),
         year=2026,
@@ -42,7 +43,7 @@ def nominate(tree, member, code="bang_khen_ldld", actor=None, **kwargs):
 def vote(tree, nomination, council, accept=True, votes=(6, 1, 0), reason=""):
     service = services.nomination_council_accept if accept else services.nomination_council_reject
     return service(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         nomination=nomination,
         session=council,
         votes_for=votes[0],
@@ -61,11 +62,11 @@ def test_a_grassroots_union_nominates_a_member_for_the_provinces_bang_khen(tree,
 
 def test_the_workflow_runs_submit_accept_and_refuses_going_back(tree, lan, council):
     nomination = nominate(tree, lan)
-    services.nomination_submit(actor=tree.grassroots_officer, nomination=nomination)
+    services.nomination_submit(scope=Scope.for_user(tree.grassroots_officer), nomination=nomination)
     with pytest.raises(ValidationError, match="“Đã trình cấp khen thưởng” sang “Đã trình cấp khen thưởng”"):
-        services.nomination_submit(actor=tree.grassroots_officer, nomination=nomination)
+        services.nomination_submit(scope=Scope.for_user(tree.grassroots_officer), nomination=nomination)
     with pytest.raises(ValidationError, match="Không thể chuyển"):
-        services.nomination_withdraw(actor=tree.grassroots_officer, nomination=nomination)
+        services.nomination_withdraw(scope=Scope.for_user(tree.grassroots_officer), nomination=nomination)
     accepted = vote(tree, nomination, council)
     assert accepted.status == NominationStatus.ACCEPTED
     assert (accepted.votes_for, accepted.votes_against, accepted.votes_abstain) == (6, 1, 0)
@@ -80,10 +81,12 @@ def test_the_council_cannot_decide_a_draft(tree, lan, council):
 
 
 def test_the_grassroots_officer_cannot_vote_for_the_province(tree, lan, council):
-    nomination = services.nomination_submit(actor=tree.grassroots_officer, nomination=nominate(tree, lan))
+    nomination = services.nomination_submit(
+        scope=Scope.for_user(tree.grassroots_officer), nomination=nominate(tree, lan)
+    )
     with pytest.raises(PermissionDenied):
         services.nomination_council_accept(
-            actor=tree.grassroots_officer,
+            scope=Scope.for_user(tree.grassroots_officer),
             nomination=nomination,
             session=council,
             votes_for=7,
@@ -104,14 +107,16 @@ def test_the_grassroots_officer_cannot_vote_for_the_province(tree, lan, council)
 )
 def test_council_votes_are_checked(tree, lan, present, votes, accept, reason, message):
     session = services.council_session_create(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         granting_unit=tree.lc,
         year=2026,
         held_on=TODAY,
         members_total=9,
         members_present=present,
     )
-    nomination = services.nomination_submit(actor=tree.grassroots_officer, nomination=nominate(tree, lan))
+    nomination = services.nomination_submit(
+        scope=Scope.for_user(tree.grassroots_officer), nomination=nominate(tree, lan)
+    )
     with pytest.raises(ValidationError, match=message):
         vote(tree, nomination, session, accept=accept, votes=votes, reason=reason)
     nomination.refresh_from_db()
@@ -119,7 +124,9 @@ def test_council_votes_are_checked(tree, lan, present, votes, accept, reason, me
 
 
 def test_a_rejection_records_votes_and_reason(tree, lan, council):
-    nomination = services.nomination_submit(actor=tree.grassroots_officer, nomination=nominate(tree, lan))
+    nomination = services.nomination_submit(
+        scope=Scope.for_user(tree.grassroots_officer), nomination=nominate(tree, lan)
+    )
     rejected = vote(
         tree, nomination, council, accept=False, votes=(2, 5, 0), reason="Thành tích chưa tiêu biểu"
     )
@@ -178,7 +185,9 @@ def _accept_n(tree, council, n):
         member = make_member(tree.g1, f"Đoàn viên số {i}")
         register(tree.g1, 2026, (kind("lao_dong_gioi"), member))
         made.append(
-            services.nomination_submit(actor=tree.grassroots_officer, nomination=nominate(tree, member))
+            services.nomination_submit(
+                scope=Scope.for_user(tree.grassroots_officer), nomination=nominate(tree, member)
+            )
         )
     return made
 
@@ -207,9 +216,9 @@ def test_a_percentage_quota_counts_registered_collectives(tree, council):
         register(unit, 2026, (flag, None))
     nominations = [
         services.nomination_submit(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             nomination=services.nomination_create(
-                actor=tree.province_officer,
+                scope=Scope.for_user(tree.province_officer),
                 proposing_unit=tree.lc,
                 award_kind=flag,
                 year=2026,
@@ -241,7 +250,7 @@ def _medal_member(tree, years=25):
 def test_the_medal_is_granted_once_per_person(tree):
     member = _medal_member(tree, years=16)  # part-time 16 × 1,5 = 24 years
     nomination = services.nomination_create(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         proposing_unit=tree.lc,
         award_kind=kind("ky_niem_chuong"),
         year=2026,
@@ -249,9 +258,8 @@ def test_the_medal_is_granted_once_per_person(tree):
         achievements="16 năm làm Chủ tịch CĐCS không chuyên trách",
         on=TODAY,
     )
-    services.nomination_submit(actor=None, scope=SYSTEM, nomination=nomination)
+    services.nomination_submit(scope=SYSTEM, nomination=nomination)
     session = services.council_session_create(
-        actor=None,
         scope=SYSTEM,
         granting_unit=tree.root,
         year=2026,
@@ -260,7 +268,6 @@ def test_the_medal_is_granted_once_per_person(tree):
         members_present=12,
     )
     services.nomination_council_accept(
-        actor=None,
         scope=SYSTEM,
         nomination=nomination,
         session=session,
@@ -269,7 +276,6 @@ def test_the_medal_is_granted_once_per_person(tree):
         votes_abstain=0,
     )
     services.decision_issue(
-        actor=None,
         scope=SYSTEM,
         issuing_unit=tree.root,
         number="1234/QĐ-TLĐ",
@@ -281,7 +287,7 @@ def test_the_medal_is_granted_once_per_person(tree):
     )
     with pytest.raises(ValidationError, match="chỉ tặng một lần"):
         services.nomination_create(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             proposing_unit=tree.lc,
             award_kind=kind("ky_niem_chuong"),
             year=2027,
@@ -295,7 +301,7 @@ def test_the_medal_needs_enough_years_from_the_service_history(tree):
     member = _medal_member(tree, years=12)  # 12 × 1,5 = 18 years
     with pytest.raises(ValidationError, match="Chưa đủ thời gian công tác công đoàn"):
         services.nomination_create(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             proposing_unit=tree.lc,
             award_kind=kind("ky_niem_chuong"),
             year=2026,
@@ -321,7 +327,7 @@ def test_attachments_are_checked(tree, lan, name, content, message):
     nomination = nominate(tree, lan)
     with pytest.raises(ValidationError, match=message):
         services.nomination_attach(
-            actor=tree.grassroots_officer,
+            scope=Scope.for_user(tree.grassroots_officer),
             nomination=nomination,
             title="Biên bản",
             uploaded=SimpleUploadedFile(name, content),
@@ -334,24 +340,24 @@ def test_a_large_attachment_is_refused(tree, lan, settings):
     big = SimpleUploadedFile("to.pdf", PDF + b"0" * (10 * 1024 * 1024))
     with pytest.raises(ValidationError, match="lớn hơn 10 MB"):
         services.nomination_attach(
-            actor=tree.grassroots_officer, nomination=nomination, title="x", uploaded=big
+            scope=Scope.for_user(tree.grassroots_officer), nomination=nomination, title="x", uploaded=big
         )
 
 
 def test_documents_attach_while_drafting_only(tree, lan):
     nomination = nominate(tree, lan)
     document = services.nomination_attach(
-        actor=tree.grassroots_officer,
+        scope=Scope.for_user(tree.grassroots_officer),
         nomination=nomination,
         title="Báo cáo thành tích",
         uploaded=SimpleUploadedFile("bao-cao.pdf", PDF),
     )
     assert document.size == len(PDF) and document.file.read().startswith(b"%PDF")
-    services.nomination_submit(actor=tree.grassroots_officer, nomination=nomination)
+    services.nomination_submit(scope=Scope.for_user(tree.grassroots_officer), nomination=nomination)
     nomination.refresh_from_db()
     with pytest.raises(ValidationError, match="Chỉ bổ sung tài liệu khi hồ sơ đang lập"):
         services.nomination_attach(
-            actor=tree.grassroots_officer,
+            scope=Scope.for_user(tree.grassroots_officer),
             nomination=nomination,
             title="x",
             uploaded=SimpleUploadedFile("b.pdf", PDF),
@@ -378,6 +384,6 @@ def test_a_second_file_for_the_same_award_is_refused_and_a_once_only_award_in_an
         nominate(tree, lan)
     member = _medal_member(tree, years=16)
     medal = {"award_kind": kind("ky_niem_chuong"), "member": member, "achievements": "x", "on": TODAY}
-    services.nomination_create(actor=None, scope=SYSTEM, proposing_unit=tree.lc, year=2026, **medal)
+    services.nomination_create(scope=SYSTEM, proposing_unit=tree.lc, year=2026, **medal)
     with pytest.raises(ValidationError, match="năm 2026"):
-        services.nomination_create(actor=None, scope=SYSTEM, proposing_unit=tree.lc, year=2027, **medal)
+        services.nomination_create(scope=SYSTEM, proposing_unit=tree.lc, year=2027, **medal)

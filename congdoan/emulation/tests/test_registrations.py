@@ -13,7 +13,7 @@ from .helpers import make_member
 def test_the_default_deadline_is_25_january_and_can_be_changed(tree):
     assert selectors.registration_deadline_for(owner=tree.bt, year=2026) == dt.date(2026, 1, 25)
     services.registration_deadline_set(
-        actor=tree.commune_officer, owner=tree.bt, year=2026, deadline=dt.date(2026, 2, 5)
+        scope=Scope.for_user(tree.commune_officer), owner=tree.bt, year=2026, deadline=dt.date(2026, 2, 5)
     )
     assert selectors.registration_deadline_for(owner=tree.bt, year=2026) == dt.date(2026, 2, 5)
     assert selectors.registration_deadline_for(owner=tree.cd, year=2026) == dt.date(2026, 1, 25)
@@ -60,13 +60,16 @@ def test_registration_entries_are_checked_row_by_row(tree, entry, message):
 def test_a_unit_registers_only_for_itself_or_its_subtree(tree):
     with pytest.raises(PermissionDenied):
         services.registration_submit(
-            actor=tree.grassroots_officer, unit=tree.g2, year=2026, entries=[(kind("cdcs_vung_manh"), None)]
+            scope=Scope.for_user(tree.grassroots_officer),
+            unit=tree.g2,
+            year=2026,
+            entries=[(kind("cdcs_vung_manh"), None)],
         )
 
 
 def test_movements_belong_to_their_owner(tree):
     movement = services.movement_save(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         owner=tree.lc,
         name="Giỏi việc nước, đảm việc nhà",
         year=2026,
@@ -77,7 +80,6 @@ def test_movements_belong_to_their_owner(tree):
     assert list(selectors.movement_list(scope=Scope.for_user(tree.viewer))) == [movement]
     with pytest.raises(ValidationError, match="Ngày kết thúc"):
         services.movement_save(
-            actor=None,
             scope=SYSTEM,
             owner=tree.lc,
             name="X",

@@ -4,11 +4,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
-from congdoan.core.scoping import Scope
-
-
-def scope_of(request) -> Scope:
-    return Scope.for_user(request.user)
 
 
 def year_param(request) -> int:

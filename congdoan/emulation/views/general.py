@@ -7,13 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
 from congdoan.documents.rendering import file_response
 from congdoan.org import selectors as org_selectors
 
 from .. import forms, selectors, services
 from ..constants import NominationStatus
-from ._common import scope_of, year_param
+from ._common import year_param
 
 
 def _form_page(request, form, title, action, back=""):
@@ -31,7 +32,7 @@ def _form_page(request, form, title, action, back=""):
 
 @login_required
 def index(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     nominations = selectors.nomination_list(scope=scope, year=year)
     context = {
@@ -49,7 +50,7 @@ def index(request):
 
 @login_required
 def movement_list(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     movements = selectors.movement_list(scope=scope, year=year)
     return render(request, "emulation/movement_list.html", {"movements": movements, "year": year})
@@ -57,18 +58,18 @@ def movement_list(request):
 
 @login_required
 def movement_detail(request, pk: int):
-    movement = selectors.movement_get(scope=scope_of(request), pk=pk)
+    movement = selectors.movement_get(scope=Scope.of(request), pk=pk)
     return render(request, "emulation/movement_detail.html", {"movement": movement})
 
 
 @login_required
 def movement_new(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     owners = selectors.actionable_units(scope=scope).filter(kind__level__lte=3)
     form = forms.MovementForm(request.POST or None, owners=owners)
 
     def action(data):
-        movement = services.movement_save(actor=request.user, scope=scope, **data)
+        movement = services.movement_save(scope=scope, **data)
         return f"/emulation/movements/{movement.pk}/"
 
     return _form_page(request, form, _("Phát động phong trào thi đua"), action, "/emulation/movements/")
@@ -76,7 +77,7 @@ def movement_new(request):
 
 @login_required
 def registration_list(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     uppers = selectors.actionable_units(scope=scope).filter(kind__level__lte=2)
     upper_id = request.GET.get("upper", "")
@@ -96,7 +97,7 @@ def registration_list(request):
 
 @login_required
 def registration_new(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope).filter(parent__isnull=False)
     unit_id = request.GET.get("unit", "")
     unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
@@ -113,7 +114,7 @@ def registration_new(request):
         if data["individual_kind"]:
             entries += [(data["individual_kind"], m) for m in data["members"]]
         services.registration_submit(
-            actor=request.user, scope=scope, unit=unit, year=data["year"], entries=entries, note=data["note"]
+            scope=scope, unit=unit, year=data["year"], entries=entries, note=data["note"]
         )
         return f"/emulation/registrations/?year={data['year']}"
 
@@ -123,12 +124,12 @@ def registration_new(request):
 
 @login_required
 def registration_deadline(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     owners = selectors.actionable_units(scope=scope).filter(kind__level__lte=2)
     form = forms.DeadlineForm(request.POST or None, owners=owners)
 
     def action(data):
-        services.registration_deadline_set(actor=request.user, scope=scope, **data)
+        services.registration_deadline_set(scope=scope, **data)
         return f"/emulation/registrations/?year={data['year']}&upper={data['owner'].pk}"
 
     return _form_page(request, form, _("Đặt hạn đăng ký thi đua"), action, "/emulation/registrations/")
@@ -142,7 +143,7 @@ def catalogue(request):
 
 
 def _figures_input(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     units = list(org_selectors.unit_roots(scope=scope))
     unit_id = request.GET.get("unit", "")
@@ -174,7 +175,7 @@ def figures_xlsx(request):
 
 @login_required
 def medal_candidates(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     roots = list(org_selectors.unit_roots(scope=scope))
     unit_id = request.GET.get("unit", "")
     unit = (
@@ -188,7 +189,7 @@ def medal_candidates(request):
 
 @login_required
 def member_history(request, pk: int):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     context = {
         "member": member,
@@ -201,7 +202,7 @@ def member_history(request, pk: int):
 
 @login_required
 def unit_history(request, pk: int):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     history = selectors.unit_award_history(scope=scope, unit=unit)
     return render(request, "emulation/unit_history.html", {"unit": unit, **history})

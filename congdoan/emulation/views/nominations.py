@@ -8,18 +8,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
 from congdoan.documents.rendering import file_response
 
 from .. import documents, forms, selectors, services
 from ..constants import NominationStatus
-from ._common import run_action, scope_of, year_param
+from ._common import run_action, year_param
 from .general import _form_page
 
 
 @login_required
 def nomination_list(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     status = request.GET.get("status", "")
     nominations = selectors.nomination_list(scope=scope, year=year, status=status)
@@ -36,7 +37,7 @@ def nomination_list(request):
 
 @login_required
 def nomination_new(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope)
     unit_id = request.GET.get("unit", "")
     unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
@@ -55,7 +56,6 @@ def nomination_new(request):
 
     def action(data):
         nomination = services.nomination_create(
-            actor=request.user,
             scope=scope,
             proposing_unit=unit,
             award_kind=data["award_kind"],
@@ -80,7 +80,6 @@ def _council_action(request, scope, nomination, accept: bool):
     data = form.cleaned_data
     service = services.nomination_council_accept if accept else services.nomination_council_reject
     service(
-        actor=request.user,
         scope=scope,
         nomination=nomination,
         session=data["council"],
@@ -93,18 +92,18 @@ def _council_action(request, scope, nomination, accept: bool):
 
 @login_required
 def nomination_detail(request, pk: int):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     nomination = selectors.nomination_get(scope=scope, pk=pk)
     back = f"/emulation/nominations/{nomination.pk}/"
     if request.method == "POST":
         action = request.POST.get("action")
         actions = {
             "submit": (
-                lambda: services.nomination_submit(actor=request.user, scope=scope, nomination=nomination),
+                lambda: services.nomination_submit(scope=scope, nomination=nomination),
                 _("Đã trình hồ sơ lên cấp khen thưởng."),
             ),
             "withdraw": (
-                lambda: services.nomination_withdraw(actor=request.user, scope=scope, nomination=nomination),
+                lambda: services.nomination_withdraw(scope=scope, nomination=nomination),
                 _("Đã rút hồ sơ."),
             ),
             "accept": (
@@ -122,7 +121,6 @@ def nomination_detail(request, pk: int):
                 return run_action(
                     request,
                     lambda: services.nomination_attach(
-                        actor=request.user,
                         scope=scope,
                         nomination=nomination,
                         title=form.cleaned_data["title"],
@@ -157,7 +155,7 @@ def nomination_detail(request, pk: int):
 
 @login_required
 def nomination_document(request, pk: int, doc_pk: int):
-    nomination = selectors.nomination_get(scope=scope_of(request), pk=pk)
+    nomination = selectors.nomination_get(scope=Scope.of(request), pk=pk)
     document = nomination.documents.filter(pk=doc_pk).first()
     if document is None:
         raise Http404
@@ -168,7 +166,7 @@ def nomination_document(request, pk: int, doc_pk: int):
 
 @login_required
 def council_list(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     sessions = selectors.council_list(scope=scope, year=year)
     return render(request, "emulation/council_list.html", {"sessions": sessions, "year": year})
@@ -176,12 +174,12 @@ def council_list(request):
 
 @login_required
 def council_new(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope)
     form = forms.CouncilForm(request.POST or None, units=units)
 
     def action(data):
-        services.council_session_create(actor=request.user, scope=scope, **data)
+        services.council_session_create(scope=scope, **data)
         return f"/emulation/councils/?year={data['year']}"
 
     return _form_page(
@@ -191,7 +189,7 @@ def council_new(request):
 
 @login_required
 def decision_list(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = year_param(request)
     decisions = selectors.decision_list(scope=scope, year=year)
     return render(request, "emulation/decision_list.html", {"decisions": decisions, "year": year})
@@ -199,7 +197,7 @@ def decision_list(request):
 
 @login_required
 def decision_new(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope)
     unit_id = request.GET.get("unit", "")
     unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
@@ -220,9 +218,7 @@ def decision_new(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            decision = services.decision_issue(
-                actor=request.user, scope=scope, issuing_unit=unit, year=year, **form.cleaned_data
-            )
+            decision = services.decision_issue(scope=scope, issuing_unit=unit, year=year, **form.cleaned_data)
         except ValidationError as exc:
             form_add_service_error(form, exc)
         else:
@@ -236,24 +232,24 @@ def decision_new(request):
 
 @login_required
 def decision_detail(request, pk: int):
-    decision = selectors.decision_get(scope=scope_of(request), pk=pk)
+    decision = selectors.decision_get(scope=Scope.of(request), pk=pk)
     awards = selectors.decision_awards(decision=decision)
     return render(request, "emulation/decision_detail.html", {"decision": decision, "awards": awards})
 
 
 @login_required
 def decision_pdf(request, pk: int):
-    decision = selectors.decision_get(scope=scope_of(request), pk=pk)
+    decision = selectors.decision_get(scope=Scope.of(request), pk=pk)
     return file_response(documents.decision_pdf(decision), f"quyet-dinh-{decision.pk}.pdf")
 
 
 @login_required
 def decision_docx(request, pk: int):
-    decision = selectors.decision_get(scope=scope_of(request), pk=pk)
+    decision = selectors.decision_get(scope=Scope.of(request), pk=pk)
     return file_response(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx")
 
 
 @login_required
 def certificate(request, pk: int):
-    award = selectors.award_get(scope=scope_of(request), pk=pk)
+    award = selectors.award_get(scope=Scope.of(request), pk=pk)
     return file_response(documents.certificate_pdf(award), documents.certificate_filename(award))

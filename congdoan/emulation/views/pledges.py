@@ -8,17 +8,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
 
 from .. import forms, selectors, services
 from ..constants import PledgeStatus, Recipient
 from ..models import Pledge
-from ._common import run_action, scope_of, year_param
+from ._common import run_action, year_param
 
 
 @login_required
 def pledge_list(request):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     year = request.GET.get("year", "")
     clusters = selectors.cluster_list(scope=scope, year=int(year) if year.isdigit() else None)
     return render(request, "emulation/pledge_list.html", {"clusters": clusters, "year": year})
@@ -26,7 +27,7 @@ def pledge_list(request):
 
 @login_required
 def pledge_edit(request, cluster_pk: int):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     cluster = selectors.cluster_list(scope=scope).filter(pk=cluster_pk).first()
     if cluster is None:
         raise Http404
@@ -49,7 +50,6 @@ def pledge_edit(request, cluster_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.pledge_save(
-                actor=request.user,
                 scope=scope,
                 cluster=cluster,
                 content=form.cleaned_data["content"],
@@ -70,7 +70,7 @@ def pledge_edit(request, cluster_pk: int):
 
 @login_required
 def pledge_detail(request, pk: int):
-    scope = scope_of(request)
+    scope = Scope.of(request)
     pledge = selectors.pledge_get(scope=scope, pk=pk)
     back = f"/emulation/pledges/{pledge.pk}/"
     if request.method == "POST":
@@ -80,9 +80,7 @@ def pledge_detail(request, pk: int):
             if form.is_valid():
                 return run_action(
                     request,
-                    lambda: services.pledge_sign(
-                        actor=request.user, scope=scope, pledge=pledge, **form.cleaned_data
-                    ),
+                    lambda: services.pledge_sign(scope=scope, pledge=pledge, **form.cleaned_data),
                     _("Đã ký kết giao ước."),
                     back,
                 )
@@ -91,7 +89,7 @@ def pledge_detail(request, pk: int):
         if action == "rank":
             return run_action(
                 request,
-                lambda: services.pledge_rank(actor=request.user, scope=scope, pledge=pledge),
+                lambda: services.pledge_rank(scope=scope, pledge=pledge),
                 _("Đã xếp hạng các đơn vị."),
                 back,
             )
@@ -103,7 +101,6 @@ def pledge_detail(request, pk: int):
                 if kind is None:
                     raise ValidationError(_("Cần chọn hình thức khen thưởng."))
                 services.nominations_from_ranking(
-                    actor=request.user,
                     scope=scope,
                     pledge=pledge,
                     award_kind=kind,
@@ -128,7 +125,7 @@ def pledge_detail(request, pk: int):
 @login_required
 def pledge_score(request, pk: int, unit_pk: int):
     """A member's score sheet: self-scoring (the member) and review (the head) on one page."""
-    scope = scope_of(request)
+    scope = Scope.of(request)
     pledge = selectors.pledge_get(scope=scope, pk=pk)
     unit = pledge.cluster.members.filter(pk=unit_pk).first()
     if unit is None:
@@ -153,7 +150,6 @@ def pledge_score(request, pk: int, unit_pk: int):
         try:
             if mode == "review":
                 services.pledge_review(
-                    actor=request.user,
                     scope=scope,
                     pledge=pledge,
                     unit=unit,
@@ -161,9 +157,7 @@ def pledge_score(request, pk: int, unit_pk: int):
                     note=form.cleaned_data["note"],
                 )
             else:
-                services.pledge_self_score(
-                    actor=request.user, scope=scope, pledge=pledge, unit=unit, points=form.points()
-                )
+                services.pledge_self_score(scope=scope, pledge=pledge, unit=unit, points=form.points())
         except ValidationError as exc:
             form_add_service_error(form, exc)
         else:

@@ -9,7 +9,7 @@ def make_job(tree):
 
     def make(unit=None, user=None):
         return services.job_create(
-            actor=user, kind=JobKind.MEMBER_IMPORT, unit=unit or tree.g1, scope=Scope.unrestricted()
+            kind=JobKind.MEMBER_IMPORT, unit=unit or tree.g1, scope=Scope.unrestricted(actor=user)
         )
 
     return make

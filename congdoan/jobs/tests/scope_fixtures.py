@@ -7,7 +7,6 @@ def outside_objects(tree) -> dict:
     from congdoan.jobs.constants import JobKind
 
     job = services.job_create(
-        actor=tree.other_province_officer,
         kind=JobKind.MEMBER_IMPORT,
         unit=tree.g4,
         scope=Scope.for_user(tree.other_province_officer),

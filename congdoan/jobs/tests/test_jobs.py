@@ -81,7 +81,6 @@ def test_jobs_cannot_be_created_for_a_unit_outside_scope(tree):
 
     with pytest.raises(PermissionDenied):
         services.job_create(
-            actor=tree.province_officer,
             kind=JobKind.MEMBER_IMPORT,
             unit=tree.g4,
             scope=Scope.for_user(tree.province_officer),

@@ -59,9 +59,7 @@ class ImportOutcome:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def member_import(
-    *, actor, unit: Unit, path: str | Path, scope: Scope | None = None, progress=None
-) -> ImportOutcome:
+def member_import(*, scope: Scope, unit: Unit, path: str | Path, progress=None) -> ImportOutcome:
     """Import the member workbook at ``path`` for ``unit`` (rows must name grassroots units in its subtree).
 
     A bad file raises ``WorkbookError`` (a ValidationError). Bad rows give an outcome with ``ok=False``,
@@ -73,7 +71,6 @@ def member_import(
     (PostgreSQL takes them in on its own core meanwhile). Writing stops at the first bad row; the rest are
     still checked, so the error file names every bad row, and then the transaction is rolled back.
     """
-    scope = scope or Scope.for_user(actor)
     if not scope.can(unit):
         raise PermissionDenied(_("Bạn không có quyền nhập đoàn viên cho đơn vị “%(u)s”.") % {"u": unit.name})
     report = progress or (lambda done, total, message: None)
@@ -88,7 +85,7 @@ def member_import(
     report(0, total, _("Đang kiểm tra từng dòng và ghi vào sổ đoàn viên…"))
     try:
         with transaction.atomic():
-            result = _check_and_write(check, actor=actor, unit=unit, timings=timings)
+            result = _check_and_write(check, scope=scope, unit=unit, timings=timings)
             if result.bad:
                 raise _Rejected(result)
             committing = time.perf_counter()
@@ -125,9 +122,9 @@ class _Rejected(Exception):  # noqa: N818 - not an error: leaves the transaction
         self.result = result
 
 
-def _check_and_write(check: SheetCheck, *, actor, unit: Unit, timings: dict) -> _Result:
+def _check_and_write(check: SheetCheck, *, scope: Scope, unit: Unit, timings: dict) -> _Result:
     """Inside the transaction: write each chunk once it is checked, while the next is being checked."""
-    writer = _Writer(actor=actor, unit=unit)
+    writer = _Writer(actor=scope.actor, unit=unit)
     rows: list[Row] = []
     bad: list[Row] = []
     registry = 0.0
@@ -253,7 +250,7 @@ class _Writer:
         ]
         with tally.tracking(member_ids=counted):
             _update_members(self.updates, now=self.now)
-        _batch_events(self.batches.values(), self.per_batch, actor=self.actor)
+        _batch_events(self.batches.values(), self.per_batch, scope=Scope.for_user(self.actor))
         event_record(
             actor=self.actor,
             action="member.import",
@@ -315,11 +312,11 @@ def _sample(row: Row) -> list:
     ]
 
 
-def _batch_events(batches, per_batch: dict[int, int], *, actor) -> None:
+def _batch_events(batches, per_batch: dict[int, int], *, scope: Scope) -> None:
     """One "member.admit" audit event per admission list the import added to (the fields event_record sets)."""
     events = [
         Event(
-            actor=user_or_none(actor),
+            actor=user_or_none(scope.actor),
             action="member.admit",
             unit=batch.unit,
             object_type=batch._meta.label_lower,

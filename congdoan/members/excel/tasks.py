@@ -20,9 +20,7 @@ def run_member_import(job: Job) -> None:
     def progress(done, total, message):
         jobs.job_progress(job=job, done=done, total=total, message=message)
 
-    outcome = member_import(
-        actor=actor, scope=scope, unit=job.unit, path=job.input_file.path, progress=progress
-    )
+    outcome = member_import(scope=scope, unit=job.unit, path=job.input_file.path, progress=progress)
     if not outcome.ok:
         bad = len(outcome.errors)
         jobs.job_fail(

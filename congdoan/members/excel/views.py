@@ -29,7 +29,7 @@ def _import_units(scope: Scope):
 def excel_template(request):
     from congdoan.members import selectors as member_selectors
 
-    scope = Scope.for_user(request.user)
+    scope = Scope.of(request)
     units = member_selectors.grassroots_in_scope(scope=scope).values_list("code", "name")[:5000]
     data = template_workbook(units=list(units))
     return file_response(data, "mau-nhap-doan-vien.xlsx")
@@ -37,7 +37,7 @@ def excel_template(request):
 
 @login_required
 def import_upload(request):
-    scope = Scope.for_user(request.user)
+    scope = Scope.of(request)
     units = _import_units(scope)
     if not units.exists():
         raise PermissionDenied(_("Bạn chỉ có quyền xem, không nhập được danh sách đoàn viên."))
@@ -45,7 +45,6 @@ def import_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         job = jobs.job_create(
-            actor=request.user,
             kind=JobKind.MEMBER_IMPORT,
             unit=form.cleaned_data["unit"],
             scope=scope,
@@ -61,7 +60,7 @@ def import_upload(request):
 @require_GET
 def export_members(request):
     """The member list filtered as on the search page, as an .xlsx (streamed row by row by xlsxwriter)."""
-    scope = Scope.for_user(request.user)
+    scope = Scope.of(request)
     filters = export.filters_from_query(request.GET)
     data = export.export_workbook(scope=scope, filters=filters)
     return file_response(data, f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx")

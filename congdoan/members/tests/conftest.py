@@ -26,12 +26,12 @@ def person(**overrides) -> dict:
 def admit_active(unit, on=dt.date(2020, 1, 1), decision_no="05/QĐ-CĐCS", **overrides):
     """A member admitted into ``unit`` and approved by the level above (through the real services)."""
     member = services.member_admit(
-        actor=None, scope=SYSTEM, unit=unit, admitted_on=on, decision_no=decision_no, **person(**overrides)
+        scope=SYSTEM, unit=unit, admitted_on=on, decision_no=decision_no, **person(**overrides)
     )
     batch = AdmissionBatch.objects.get(members=member)
     if batch.status != AdmissionBatch.Status.SUBMITTED:
-        services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
-    services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="10/QĐ-LĐLĐ")
+        services.batch_submit(scope=SYSTEM, batch=batch)
+    services.batch_approve(scope=SYSTEM, batch=batch, decision_no="10/QĐ-LĐLĐ")
     member.refresh_from_db()
     return member
 

@@ -12,7 +12,6 @@ def outside_objects(tree) -> dict:
 
     member = admit_active(tree.g4, on=dt.date(2020, 1, 1))
     pending = services.member_admit(
-        actor=None,
         scope=Scope.unrestricted(),
         unit=tree.g4,
         admitted_on=dt.date(2024, 1, 1),
@@ -20,13 +19,12 @@ def outside_objects(tree) -> dict:
         **person(full_name="Phạm Thị Đà"),
     )
     batch = AdmissionBatch.objects.get(members=pending)
-    services.batch_submit(actor=None, scope=Scope.unrestricted(), batch=batch)
+    services.batch_submit(scope=Scope.unrestricted(), batch=batch)
     # A transfer between two Đà Nẵng units that neither side in Lào Cai may see.
     from tests.factories import found
 
     other = found(tree.hc, "CĐCS Cảng Đà Nẵng", "grassroots", code="DNG.HC.002")
     request = services.member_transfer(
-        actor=None,
         scope=Scope(user_id=None, roots=((tree.g4.path, "officer"),)),
         member=member,
         to_unit=other,
@@ -34,7 +32,6 @@ def outside_objects(tree) -> dict:
         decision_no="DN/CS",
     )
     post = services.post_add(
-        actor=None,
         scope=Scope.unrestricted(),
         member=member,
         title="Ủy viên BCH",

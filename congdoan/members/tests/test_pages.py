@@ -125,7 +125,6 @@ def test_duplicates_are_listed_and_merged(tree, login):
     from congdoan.members.models import LeaveReason
 
     services.member_leave(
-        actor=None,
         scope=Scope.unrestricted(),
         member=b,
         left_on=D(2012, 1, 1),

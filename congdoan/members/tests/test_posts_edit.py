@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from congdoan.audit.models import Event
+from congdoan.core.scoping import Scope
 from congdoan.members import services
 from congdoan.members.models import UnionPost
 
@@ -18,9 +19,7 @@ D = dt.date
 def chair(tree):
     """Nguyễn Văn An (born 17/05/1990), CĐCS chair at Apatit since 2020."""
     member = admit_active(tree.g1)
-    post = services.post_add(
-        actor=None, scope=SYSTEM, member=member, title="Chủ tịch CĐCS", valid_from=D(2020, 3, 1)
-    )
+    post = services.post_add(scope=SYSTEM, member=member, title="Chủ tịch CĐCS", valid_from=D(2020, 3, 1))
     return member, post
 
 
@@ -33,7 +32,7 @@ def state():
 def test_ending_a_post_sets_its_last_day_and_records_before_and_after(tree, chair):
     member, post = chair
     services.post_update(
-        actor=tree.grassroots_officer,
+        scope=Scope.for_user(tree.grassroots_officer),
         post=post,
         title="Chủ tịch CĐCS",
         valid_from=D(2020, 3, 1),
@@ -51,7 +50,10 @@ def test_ending_a_post_sets_its_last_day_and_records_before_and_after(tree, chai
 def test_correcting_a_post_changes_its_title_and_start(tree, chair):
     _member, post = chair
     services.post_update(
-        actor=tree.grassroots_officer, post=post, title="  Phó Chủ tịch   CĐCS ", valid_from=D(2019, 1, 15)
+        scope=Scope.for_user(tree.grassroots_officer),
+        post=post,
+        title="  Phó Chủ tịch   CĐCS ",
+        valid_from=D(2019, 1, 15),
     )
     post.refresh_from_db()
     assert (post.title, post.valid_from, post.valid_to) == ("Phó Chủ tịch CĐCS", D(2019, 1, 15), None)
@@ -79,7 +81,7 @@ def test_bad_dates_or_a_blank_title_are_refused_on_the_field_and_nothing_changes
     before = state()
     data = {"title": "Chủ tịch CĐCS", "valid_from": D(2020, 3, 1), "valid_to": None, **changes}
     with pytest.raises(ValidationError) as exc:
-        services.post_update(actor=tree.grassroots_officer, post=post, **data)
+        services.post_update(scope=Scope.for_user(tree.grassroots_officer), post=post, **data)
     assert words in " ".join(exc.value.message_dict[field])
     assert state() == before
     assert not Event.objects.filter(action="member.post_update").exists()
@@ -88,7 +90,7 @@ def test_bad_dates_or_a_blank_title_are_refused_on_the_field_and_nothing_changes
 def test_a_post_may_start_on_the_fifteenth_birthday(tree, chair):
     _member, post = chair
     services.post_update(
-        actor=tree.grassroots_officer, post=post, title="Tổ trưởng", valid_from=D(2005, 5, 17)
+        scope=Scope.for_user(tree.grassroots_officer), post=post, title="Tổ trưởng", valid_from=D(2005, 5, 17)
     )
     post.refresh_from_db()
     assert post.valid_from == D(2005, 5, 17)
@@ -96,7 +98,7 @@ def test_a_post_may_start_on_the_fifteenth_birthday(tree, chair):
 
 def test_deleting_a_post_entered_by_mistake_removes_it_and_keeps_it_in_the_audit_log(tree, chair):
     member, post = chair
-    services.post_delete(actor=tree.grassroots_officer, post=post)
+    services.post_delete(scope=Scope.for_user(tree.grassroots_officer), post=post)
     assert not UnionPost.objects.filter(member=member).exists()
     event = Event.objects.get(action="member.post_delete")
     assert event.before == {
@@ -114,10 +116,10 @@ def test_an_officer_of_another_unit_can_neither_edit_nor_delete_the_post(tree, c
     before = state()
     with pytest.raises(PermissionDenied):
         services.post_update(
-            actor=tree.other_province_officer, post=post, title="X", valid_from=D(2020, 3, 1)
+            scope=Scope.for_user(tree.other_province_officer), post=post, title="X", valid_from=D(2020, 3, 1)
         )
     with pytest.raises(PermissionDenied):
-        services.post_delete(actor=tree.other_province_officer, post=post)
+        services.post_delete(scope=Scope.for_user(tree.other_province_officer), post=post)
     assert state() == before
 
 
@@ -184,7 +186,10 @@ def test_adding_a_post_before_the_fifteenth_birthday_is_refused_and_nothing_save
     member, _post = chair
     with pytest.raises(ValidationError) as err:
         services.post_add(
-            actor=tree.grassroots_officer, member=member, title="Tổ phó", valid_from=D(2005, 5, 16)
+            scope=Scope.for_user(tree.grassroots_officer),
+            member=member,
+            title="Tổ phó",
+            valid_from=D(2005, 5, 16),
         )
     assert "đủ 15 tuổi (17/05/2005)" in str(err.value.message_dict["valid_from"])
     assert UnionPost.objects.filter(member=member).count() == 1

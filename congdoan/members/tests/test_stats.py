@@ -6,12 +6,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from congdoan.core import dates
+from congdoan.core.indicators import compute
 from congdoan.members import services, smallspans, stats
 from congdoan.members.constants import StintStart
 from congdoan.members.models import LeaveReason, Membership, SmallUnionSpan, UnitMemberCount
 from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
-from congdoan.targets.computed import compute
 
 from .conftest import SYSTEM, admit_active
 
@@ -23,7 +23,6 @@ D = dt.date
 
 def leave(member, day, code="retired"):
     services.member_leave(
-        actor=None,
         scope=SYSTEM,
         member=member,
         left_on=day,
@@ -33,9 +32,7 @@ def leave(member, day, code="retired"):
 
 
 def transfer(member, unit, day):
-    services.member_transfer(
-        actor=None, scope=SYSTEM, member=member, to_unit=unit, effective_on=day, decision_no="2"
-    )
+    services.member_transfer(scope=SYSTEM, member=member, to_unit=unit, effective_on=day, decision_no="2")
 
 
 def test_counts_as_of_a_date_follow_transfers_between_provinces(tree):
@@ -53,9 +50,7 @@ def test_counts_as_of_a_date_follow_transfers_between_provinces(tree):
 def test_a_dissolved_union_still_counts_before_its_last_day(tree):
     for _ in range(3):
         admit_active(tree.g3, on=D(2020, 1, 1))
-    org_services.unit_dissolve(
-        actor=None, scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT"
-    )
+    org_services.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT")
     assert stats.total_on(unit=tree.cd, on=D(2024, 6, 30)) == 3
     assert stats.total_on(unit=tree.cd, on=D(2024, 7, 1)) == 0
     assert stats.left_between(unit=tree.lc, start=D(2024, 1, 1), end=D(2024, 12, 31))[0] == 3
@@ -65,7 +60,6 @@ def test_a_dissolved_union_still_counts_before_its_last_day(tree):
 def test_a_moved_grassroots_union_counts_under_its_old_parent_before_the_move(tree):
     admit_active(tree.g2, on=D(2020, 1, 1))
     org_services.unit_reparent(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g2,
         new_parent=tree.hc,
@@ -84,7 +78,6 @@ def test_a_merge_keeps_the_total_and_counts_no_admission_or_leaving(tree):
     for _ in range(2):
         admit_active(tree.g1, on=D(2020, 1, 1))
     org_services.unit_merge(
-        actor=None,
         scope=SYSTEM,
         sources=[tree.g1],
         target=tree.g2,
@@ -158,16 +151,13 @@ def test_unions_under_five_on_past_days_follow_leavings_moves_and_dissolutions(t
     leave(g1[0], D(2022, 6, 30))
     admit_active(tree.g1, on=D(2023, 1, 1))
     org_services.unit_reparent(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g2,
         new_parent=tree.hc,
         effective_on=D(2021, 1, 1),
         decision_no="CS",
     )
-    org_services.unit_dissolve(
-        actor=None, scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT"
-    )
+    org_services.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT")
     g1, g2, g3, g4 = (u.name for u in (tree.g1, tree.g2, tree.g3, tree.g4))
     assert small(tree.lc, D(2019, 12, 31))[0] == {g1: 0, g2: 0, g3: 0}
     assert small(tree.lc, D(2020, 6, 1)) == ({g2: 2, g3: 0}, {tree.bt.pk: 1, tree.cd.pk: 1})
@@ -198,7 +188,7 @@ def test_unions_founded_in_a_period_count_where_they_were_founded_even_after_a_m
     # No link changed since: the materialised path answers.
     assert stats.grassroots_founded_between(unit=tree.lc, **year) == {"total": 1, "state": 1, "non_state": 0}
     org_services.unit_reparent(
-        actor=None, scope=SYSTEM, unit=g5, new_parent=tree.hc, effective_on=D(2025, 1, 1), decision_no="CS"
+        scope=SYSTEM, unit=g5, new_parent=tree.hc, effective_on=D(2025, 1, 1), decision_no="CS"
     )
     # Now the tree changed after the period: each union is walked up the links of its founding day.
     assert stats.grassroots_founded_between(unit=tree.lc, **year) == {"total": 1, "state": 1, "non_state": 0}

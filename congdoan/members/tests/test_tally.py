@@ -171,7 +171,6 @@ def _apply(t, day, kind, a, b):
             )
     elif kind == "merge":
         org_services.unit_merge(
-            actor=None,
             scope=SYSTEM,
             sources=[grassroots[a % 4]],
             target=grassroots[b % 4],
@@ -179,12 +178,9 @@ def _apply(t, day, kind, a, b):
             decision_no="HN",
         )
     elif kind == "dissolve":
-        org_services.unit_dissolve(
-            actor=None, scope=SYSTEM, unit=grassroots[a % 4], dissolved_on=day, decision_no="GT"
-        )
+        org_services.unit_dissolve(scope=SYSTEM, unit=grassroots[a % 4], dissolved_on=day, decision_no="GT")
     elif kind == "reparent":
         org_services.unit_reparent(
-            actor=None,
             scope=SYSTEM,
             unit=grassroots[a % 4],
             new_parent=communes[b % 3],
@@ -195,7 +191,6 @@ def _apply(t, day, kind, a, b):
         m = members[a % len(members)]
         if kind == "transfer":
             services.member_transfer(
-                actor=None,
                 scope=SYSTEM,
                 member=m,
                 to_unit=grassroots[b % 4],
@@ -204,7 +199,6 @@ def _apply(t, day, kind, a, b):
             )
         elif kind == "leave":
             services.member_leave(
-                actor=None,
                 scope=SYSTEM,
                 member=m,
                 left_on=day,
@@ -213,7 +207,6 @@ def _apply(t, day, kind, a, b):
             )
         elif kind == "update":
             services.member_update(
-                actor=None,
                 scope=SYSTEM,
                 member=m,
                 gender="M" if m.gender == "F" else "F",
@@ -224,7 +217,6 @@ def _apply(t, day, kind, a, b):
             )
         else:
             services.member_readmit(
-                actor=None,
                 scope=SYSTEM,
                 member=m,
                 unit=grassroots[b % 4],
@@ -315,7 +307,6 @@ def test_drill_down_rows_add_up_and_follow_a_move(tree):
     member = admit_active(tree.g1, on=D(2020, 3, 1), gender="F")
     admit_active(tree.g2, on=D(2020, 3, 1))
     org_services.unit_reparent(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g1,
         new_parent=tree.cd,
@@ -343,7 +334,6 @@ def test_small_unions_today_and_tomorrow_with_a_leaving_today_and_a_transfer_tom
     g1 = [admit_active(tree.g1, on=D(2020, 1, 1)) for _ in range(5)]
     [admit_active(tree.g2, on=D(2020, 1, 1)) for _ in range(3)]
     services.member_leave(
-        actor=None,
         scope=SYSTEM,
         member=g1[0],
         left_on=now,
@@ -351,7 +341,7 @@ def test_small_unions_today_and_tomorrow_with_a_leaving_today_and_a_transfer_tom
         decision_no="1",
     )
     services.member_transfer(
-        actor=None, scope=SYSTEM, member=g1[1], to_unit=tree.g2, effective_on=tomorrow, decision_no="2"
+        scope=SYSTEM, member=g1[1], to_unit=tree.g2, effective_on=tomorrow, decision_no="2"
     )
 
     def small(day):

@@ -10,7 +10,6 @@ from congdoan.org.constants import ClusterKind
 def outside_objects(tree) -> dict:
     unit, commune = tree.g4, tree.hc
     cluster = services.cluster_save(
-        actor=None,
         scope=Scope.unrestricted(),
         owner=tree.dn,
         name="Cụm thi đua các phường Đà Nẵng",

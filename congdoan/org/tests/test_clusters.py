@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from congdoan.audit.models import Event
+from congdoan.core.scoping import Scope
 from congdoan.org import selectors, services
 from congdoan.org.constants import ClusterKind
 from congdoan.org.models import Cluster
@@ -12,7 +13,7 @@ from congdoan.org.models import Cluster
 @pytest.fixture
 def block(tree):
     return services.cluster_save(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         owner=tree.lc,
         name="Khối doanh nghiệp",
         kind=ClusterKind.BLOCK,
@@ -31,7 +32,7 @@ def test_creating_a_block_records_members_head_and_an_audit_event(tree, block):
 
 def test_editing_keeps_the_before_state_in_the_audit_log(tree, block):
     services.cluster_save(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         cluster=block,
         owner=tree.lc,
         name="Khối doanh nghiệp ngoài nhà nước",
@@ -49,7 +50,7 @@ def test_editing_keeps_the_before_state_in_the_audit_log(tree, block):
 def test_the_head_must_be_a_member(tree, block, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.cluster_save(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             cluster=block,
             owner=tree.lc,
             name="Khối doanh nghiệp",
@@ -62,7 +63,7 @@ def test_the_head_must_be_a_member(tree, block, unchanged):
 
 
 def test_a_cluster_needs_two_members_and_a_unique_name_for_the_year(tree, block, unchanged):
-    args = {"actor": tree.province_officer, "owner": tree.lc, "kind": ClusterKind.CLUSTER, "year": 2026}
+    args = {"scope": Scope.for_user(tree.province_officer), "owner": tree.lc, "kind": ClusterKind.CLUSTER, "year": 2026}
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.cluster_save(**args, name="Cụm 1", members=[tree.g1])
     assert "ít nhất hai" in exc.value.message_dict["members"][0]
@@ -74,7 +75,7 @@ def test_a_cluster_needs_two_members_and_a_unique_name_for_the_year(tree, block,
 def test_members_outside_the_officers_scope_are_refused(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied) as exc:
         services.cluster_save(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             owner=tree.lc,
             name="Cụm liên tỉnh",
             kind=ClusterKind.CLUSTER,
@@ -87,7 +88,7 @@ def test_members_outside_the_officers_scope_are_refused(tree, unchanged):
 def test_a_viewer_cannot_create_a_cluster(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.cluster_save(
-            actor=tree.viewer,
+            scope=Scope.for_user(tree.viewer),
             owner=tree.lc,
             name="Cụm",
             kind="cluster",
@@ -98,7 +99,7 @@ def test_a_viewer_cannot_create_a_cluster(tree, unchanged):
 
 def test_rolling_over_to_the_next_year_keeps_members_and_rotates_the_head(tree, block):
     next_year = services.cluster_roll_over(
-        actor=tree.province_officer, cluster=block, year=2027, head_unit=tree.g3
+        scope=Scope.for_user(tree.province_officer), cluster=block, year=2027, head_unit=tree.g3
     )
     assert next_year.pk != block.pk and (next_year.year, next_year.head_unit) == (2027, tree.g3)
     assert set(next_year.members.all()) == set(block.members.all())
@@ -107,9 +108,13 @@ def test_rolling_over_to_the_next_year_keeps_members_and_rotates_the_head(tree, 
 
 
 def test_rolling_over_twice_into_the_same_year_is_refused(tree, block):
-    services.cluster_roll_over(actor=tree.province_officer, cluster=block, year=2027, head_unit=tree.g3)
+    services.cluster_roll_over(
+        scope=Scope.for_user(tree.province_officer), cluster=block, year=2027, head_unit=tree.g3
+    )
     with pytest.raises(ValidationError):
-        services.cluster_roll_over(actor=tree.province_officer, cluster=block, year=2027, head_unit=tree.g2)
+        services.cluster_roll_over(
+            scope=Scope.for_user(tree.province_officer), cluster=block, year=2027, head_unit=tree.g2
+        )
 
 
 def test_clusters_are_seen_by_their_owner_and_by_members_but_not_by_others(tree, block):

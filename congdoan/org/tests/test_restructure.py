@@ -35,7 +35,7 @@ def message(exc_info) -> str:
 # -- found ----------------------------------------------------------------------------------------
 def test_founding_a_grassroots_union_links_it_under_its_parent_from_the_founding_day(tree):
     unit = services.unit_found(
-        actor=tree.commune_officer,
+        scope=Scope.for_user(tree.commune_officer),
         parent=tree.bt,
         name="  CĐCS Công ty   Cổ phần Xi măng Lào Cai ",
         kind=kind("grassroots"),
@@ -60,7 +60,7 @@ def test_founding_a_grassroots_union_links_it_under_its_parent_from_the_founding
 def test_founding_under_a_parent_not_yet_founded_on_that_day_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_found(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             parent=tree.bt,
             name="CĐCS Mới",
             kind=kind("grassroots"),
@@ -86,7 +86,7 @@ def test_founding_with_bad_input_names_the_field_and_saves_nothing(tree, unchang
     args = {"name": "CĐCS Mới", "decision_no": "1/QĐ", "kind_code": "grassroots"} | kwargs
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_found(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             parent=tree.bt,
             name=args["name"],
             kind=kind(args["kind_code"]),
@@ -101,7 +101,7 @@ def test_founding_with_bad_input_names_the_field_and_saves_nothing(tree, unchang
 def test_a_viewer_cannot_found_a_unit_and_nothing_is_saved(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied) as exc:
         services.unit_found(
-            actor=tree.viewer,
+            scope=Scope.for_user(tree.viewer),
             parent=tree.bt,
             name="CĐCS Mới",
             kind=kind("grassroots"),
@@ -114,7 +114,7 @@ def test_a_viewer_cannot_found_a_unit_and_nothing_is_saved(tree, unchanged):
 def test_an_officer_cannot_found_a_unit_in_another_province(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.unit_found(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             parent=tree.hc,
             name="CĐCS Mới",
             kind=kind("grassroots"),
@@ -126,7 +126,7 @@ def test_an_officer_cannot_found_a_unit_in_another_province(tree, unchanged):
 # -- reparent -------------------------------------------------------------------------------------
 def test_reparenting_closes_the_old_link_the_day_before_and_opens_the_new_one(tree):
     services.unit_reparent(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         unit=tree.g1,
         new_parent=tree.cd,
         effective_on=DAY,
@@ -155,7 +155,7 @@ def test_reparenting_closes_the_old_link_the_day_before_and_opens_the_new_one(tr
 def test_reparenting_a_unit_under_its_own_descendant_is_refused_as_a_cycle(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.national_admin,
+            scope=Scope.for_user(tree.national_admin),
             unit=tree.lc,
             new_parent=tree.bt,
             effective_on=DAY,
@@ -167,14 +167,18 @@ def test_reparenting_a_unit_under_its_own_descendant_is_refused_as_a_cycle(tree,
 def test_reparenting_a_unit_under_itself_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.national_admin, unit=tree.bt, new_parent=tree.bt, effective_on=DAY, decision_no="1/QĐ"
+            scope=Scope.for_user(tree.national_admin),
+            unit=tree.bt,
+            new_parent=tree.bt,
+            effective_on=DAY,
+            decision_no="1/QĐ",
         )
     assert "chính nó" in message(exc)
 
 
 def test_reparenting_under_a_parent_that_does_not_exist_on_that_day_is_refused(tree, unchanged):
     later = services.unit_found(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         parent=tree.lc,
         name="Công đoàn xã Phong Hải",
         kind=kind("commune"),
@@ -183,7 +187,7 @@ def test_reparenting_under_a_parent_that_does_not_exist_on_that_day_is_refused(t
     )
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             unit=tree.g1,
             new_parent=later,
             effective_on=D(2025, 6, 1),
@@ -194,18 +198,21 @@ def test_reparenting_under_a_parent_that_does_not_exist_on_that_day_is_refused(t
 
 def test_reparenting_under_a_dissolved_parent_is_refused(tree, unchanged):
     services.unit_reparent(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         unit=tree.g3,
         new_parent=tree.bt,
         effective_on=D(2025, 1, 1),
         decision_no="1",
     )
     services.unit_dissolve(
-        actor=tree.province_officer, unit=tree.cd, dissolved_on=D(2025, 6, 30), decision_no="2"
+        scope=Scope.for_user(tree.province_officer),
+        unit=tree.cd,
+        dissolved_on=D(2025, 6, 30),
+        decision_no="2",
     )
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             unit=tree.g1,
             new_parent=fresh(tree.cd),
             effective_on=DAY,
@@ -216,11 +223,15 @@ def test_reparenting_under_a_dissolved_parent_is_refused(tree, unchanged):
 
 def test_reparenting_on_or_before_the_units_last_change_is_refused_as_dates_out_of_order(tree, unchanged):
     services.unit_reparent(
-        actor=tree.province_officer, unit=tree.g1, new_parent=tree.cd, effective_on=DAY, decision_no="1"
+        scope=Scope.for_user(tree.province_officer),
+        unit=tree.g1,
+        new_parent=tree.cd,
+        effective_on=DAY,
+        decision_no="1",
     )
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             unit=tree.g1,
             new_parent=tree.bt,
             effective_on=D(2025, 3, 1),
@@ -233,7 +244,11 @@ def test_reparenting_on_or_before_the_units_last_change_is_refused_as_dates_out_
 def test_reparenting_to_the_current_parent_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.province_officer, unit=tree.g1, new_parent=tree.bt, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            unit=tree.g1,
+            new_parent=tree.bt,
+            effective_on=DAY,
+            decision_no="1",
         )
     assert "đang trực thuộc" in message(exc)
 
@@ -241,7 +256,11 @@ def test_reparenting_to_the_current_parent_is_refused(tree, unchanged):
 def test_reparenting_under_a_unit_of_the_same_level_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_reparent(
-            actor=tree.province_officer, unit=tree.g1, new_parent=tree.g2, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            unit=tree.g1,
+            new_parent=tree.g2,
+            effective_on=DAY,
+            decision_no="1",
         )
     assert "Không thể đặt" in message(exc)
 
@@ -249,21 +268,29 @@ def test_reparenting_under_a_unit_of_the_same_level_is_refused(tree, unchanged):
 def test_a_viewer_cannot_reparent(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.unit_reparent(
-            actor=tree.viewer, unit=tree.g1, new_parent=tree.cd, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.viewer),
+            unit=tree.g1,
+            new_parent=tree.cd,
+            effective_on=DAY,
+            decision_no="1",
         )
 
 
 def test_a_lao_cai_officer_cannot_move_a_unit_into_da_nang(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.unit_reparent(
-            actor=tree.province_officer, unit=tree.g1, new_parent=tree.hc, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            unit=tree.g1,
+            new_parent=tree.hc,
+            effective_on=DAY,
+            decision_no="1",
         )
 
 
 # -- dissolve -------------------------------------------------------------------------------------
 def test_dissolving_ends_the_unit_and_its_link_on_its_last_day(tree):
     services.unit_dissolve(
-        actor=tree.commune_officer,
+        scope=Scope.for_user(tree.commune_officer),
         unit=tree.g2,
         dissolved_on=D(2025, 6, 15),
         decision_no="95/QĐ-LĐLĐ",
@@ -288,7 +315,10 @@ def test_dissolving_ends_the_unit_and_its_link_on_its_last_day(tree):
 def test_dissolving_a_unit_with_active_children_is_refused_naming_them(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_dissolve(
-            actor=tree.province_officer, unit=tree.bt, dissolved_on=D(2025, 6, 30), decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            unit=tree.bt,
+            dissolved_on=D(2025, 6, 30),
+            decision_no="1",
         )
     text = " ".join(exc.value.message_dict["dissolved_on"])
     assert "còn 2 đơn vị trực thuộc sau ngày 30/06/2025" in text
@@ -298,32 +328,43 @@ def test_dissolving_a_unit_with_active_children_is_refused_naming_them(tree, unc
 def test_dissolving_before_the_founding_day_is_refused_as_dates_out_of_order(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_dissolve(
-            actor=tree.province_officer, unit=tree.g1, dissolved_on=D(1999, 1, 1), decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            unit=tree.g1,
+            dissolved_on=D(1999, 1, 1),
+            decision_no="1",
         )
     assert "không được trước lần thay đổi gần nhất" in " ".join(exc.value.message_dict["dissolved_on"])
 
 
 def test_dissolving_twice_is_refused(tree, unchanged):
-    services.unit_dissolve(actor=tree.province_officer, unit=tree.g1, dissolved_on=DAY, decision_no="1")
+    services.unit_dissolve(
+        scope=Scope.for_user(tree.province_officer), unit=tree.g1, dissolved_on=DAY, decision_no="1"
+    )
     with unchanged(), pytest.raises(ValidationError) as exc:
-        services.unit_dissolve(actor=tree.province_officer, unit=tree.g1, dissolved_on=DAY, decision_no="2")
+        services.unit_dissolve(
+            scope=Scope.for_user(tree.province_officer), unit=tree.g1, dissolved_on=DAY, decision_no="2"
+        )
     assert "đã ngừng hoạt động" in message(exc)
 
 
 def test_an_officer_cannot_dissolve_their_own_unit(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
-        services.unit_dissolve(actor=tree.grassroots_officer, unit=tree.g1, dissolved_on=DAY, decision_no="1")
+        services.unit_dissolve(
+            scope=Scope.for_user(tree.grassroots_officer), unit=tree.g1, dissolved_on=DAY, decision_no="1"
+        )
 
 
 def test_a_viewer_cannot_dissolve(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
-        services.unit_dissolve(actor=tree.viewer, unit=tree.g1, dissolved_on=DAY, decision_no="1")
+        services.unit_dissolve(
+            scope=Scope.for_user(tree.viewer), unit=tree.g1, dissolved_on=DAY, decision_no="1"
+        )
 
 
 # -- merge ----------------------------------------------------------------------------------------
 def test_merging_moves_the_childrens_links_and_ends_the_sources_the_day_before(tree):
     target = services.unit_merge(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         sources=[tree.cd],
         target=tree.bt,
         effective_on=DAY,
@@ -351,7 +392,6 @@ def test_merging_moves_the_childrens_links_and_ends_the_sources_the_day_before(t
 
 def test_merging_a_unit_into_its_own_descendant_is_refused(tree, unchanged):
     inner = services.unit_found(
-        actor=None,
         scope=Scope.unrestricted(),
         parent=tree.g1,
         name="Công đoàn bộ phận Xưởng tuyển",
@@ -361,7 +401,11 @@ def test_merging_a_unit_into_its_own_descendant_is_refused(tree, unchanged):
     )
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.national_admin, sources=[tree.bt], target=inner, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.national_admin),
+            sources=[tree.bt],
+            target=inner,
+            effective_on=DAY,
+            decision_no="1",
         )
     assert "vào đơn vị cấp dưới của nó" in " ".join(exc.value.message_dict["target"])
 
@@ -369,7 +413,11 @@ def test_merging_a_unit_into_its_own_descendant_is_refused(tree, unchanged):
 def test_merging_units_of_different_levels_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.province_officer, sources=[tree.g3], target=tree.bt, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            sources=[tree.g3],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="1",
         )
     assert "không cùng cấp" in message(exc)
 
@@ -377,7 +425,7 @@ def test_merging_units_of_different_levels_is_refused(tree, unchanged):
 def test_merging_into_a_target_not_yet_founded_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             sources=[tree.cd],
             target=tree.bt,
             effective_on=D(1999, 1, 1),
@@ -388,7 +436,7 @@ def test_merging_into_a_target_not_yet_founded_is_refused(tree, unchanged):
 
 def test_merging_on_or_before_a_sources_last_change_is_refused_as_dates_out_of_order(tree, unchanged):
     late = services.unit_found(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         parent=tree.lc,
         name="Công đoàn xã Phong Hải",
         kind=kind("commune"),
@@ -397,7 +445,11 @@ def test_merging_on_or_before_a_sources_last_change_is_refused_as_dates_out_of_o
     )
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.province_officer, sources=[late], target=tree.bt, effective_on=DAY, decision_no="2"
+            scope=Scope.for_user(tree.province_officer),
+            sources=[late],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="2",
         )
     assert "phải sau lần thay đổi gần nhất của “Công đoàn xã Phong Hải”" in message(exc)
 
@@ -405,7 +457,11 @@ def test_merging_on_or_before_a_sources_last_change_is_refused_as_dates_out_of_o
 def test_merging_a_unit_into_itself_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.province_officer, sources=[tree.bt], target=tree.bt, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            sources=[tree.bt],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="1",
         )
     assert "không được nằm trong danh sách" in message(exc)
 
@@ -413,12 +469,20 @@ def test_merging_a_unit_into_itself_is_refused(tree, unchanged):
 def test_merging_nothing_or_without_a_decision_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.province_officer, sources=[], target=tree.bt, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.province_officer),
+            sources=[],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="1",
         )
     assert "ít nhất một đơn vị" in message(exc)
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_merge(
-            actor=tree.province_officer, sources=[tree.cd], target=tree.bt, effective_on=DAY, decision_no=""
+            scope=Scope.for_user(tree.province_officer),
+            sources=[tree.cd],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="",
         )
     assert "số quyết định" in message(exc)
 
@@ -426,21 +490,29 @@ def test_merging_nothing_or_without_a_decision_is_refused(tree, unchanged):
 def test_a_viewer_cannot_merge(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.unit_merge(
-            actor=tree.viewer, sources=[tree.cd], target=tree.bt, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.viewer),
+            sources=[tree.cd],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="1",
         )
 
 
 def test_a_commune_officer_cannot_merge_a_neighbouring_commune_into_theirs(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.unit_merge(
-            actor=tree.commune_officer, sources=[tree.cd], target=tree.bt, effective_on=DAY, decision_no="1"
+            scope=Scope.for_user(tree.commune_officer),
+            sources=[tree.cd],
+            target=tree.bt,
+            effective_on=DAY,
+            decision_no="1",
         )
 
 
 # -- split ----------------------------------------------------------------------------------------
 def test_splitting_founds_new_units_under_the_parent_and_shares_out_the_children(tree):
     new = services.unit_split(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         source=tree.bt,
         parts=[{"name": "Công đoàn xã Bảo Thắng"}, {"name": "Công đoàn xã Phong Hải"}],
         child_targets={tree.g1.pk: 0, tree.g2.pk: 1},
@@ -461,7 +533,7 @@ def test_splitting_founds_new_units_under_the_parent_and_shares_out_the_children
 def test_splitting_without_placing_every_child_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_split(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             source=tree.bt,
             parts=[{"name": "A"}, {"name": "B"}],
             child_targets={tree.g1.pk: 0},
@@ -474,7 +546,7 @@ def test_splitting_without_placing_every_child_is_refused(tree, unchanged):
 def test_splitting_into_a_part_that_does_not_exist_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_split(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             source=tree.bt,
             parts=[{"name": "A"}, {"name": "B"}],
             child_targets={tree.g1.pk: 0, tree.g2.pk: 5},
@@ -487,7 +559,7 @@ def test_splitting_into_a_part_that_does_not_exist_is_refused(tree, unchanged):
 def test_splitting_into_one_part_or_on_an_old_date_is_refused(tree, unchanged):
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_split(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             source=tree.cd,
             parts=[{"name": "A"}],
             child_targets={tree.g3.pk: 0},
@@ -497,7 +569,7 @@ def test_splitting_into_one_part_or_on_an_old_date_is_refused(tree, unchanged):
     assert "ít nhất hai" in message(exc)
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.unit_split(
-            actor=tree.province_officer,
+            scope=Scope.for_user(tree.province_officer),
             source=tree.cd,
             parts=[{"name": "A"}, {"name": "B"}],
             child_targets={tree.g3.pk: 0},
@@ -510,7 +582,7 @@ def test_splitting_into_one_part_or_on_an_old_date_is_refused(tree, unchanged):
 def test_a_viewer_cannot_split(tree, unchanged):
     with unchanged(), pytest.raises(PermissionDenied):
         services.unit_split(
-            actor=tree.viewer,
+            scope=Scope.for_user(tree.viewer),
             source=tree.cd,
             parts=[{"name": "A"}, {"name": "B"}],
             child_targets={tree.g3.pk: 0},

@@ -40,7 +40,7 @@ def crew(tree):
 
 def split(tree, **kwargs):
     args = {
-        "actor": tree.commune_officer,
+        "scope": Scope.for_user(tree.commune_officer),
         "source": tree.g1,
         "parts": [{"name": "CĐCS Apatit Mỏ"}, {"name": "CĐCS Apatit Tuyển quặng"}],
         "child_targets": {},
@@ -132,7 +132,7 @@ def test_the_members_service_refuses_someone_who_is_not_in_the_union(tree, crew)
             unit=tree.g1,
             last_day=LAST,
             assignments={**{m.pk: tree.g3 for m in crew}, outsider.pk: tree.g3},
-            actor=None,
+            scope=Scope.unrestricted(),
         )
     assert "Hoàng Văn Dũng" in " ".join(exc.value.message_dict["member_targets"])
 
@@ -142,12 +142,12 @@ def test_stints_recorded_ahead_of_the_split_follow_the_member_without_a_day_in_t
     # Bình's leaving is already recorded for 30/09/2025: she counts in the new union until then.
     retired = LeaveReason.objects.get(code="retired")
     member_services.member_leave(
-        actor=None, scope=SYSTEM, member=binh, left_on=D(2025, 9, 30), reason=retired, decision_no="L/1"
+        scope=SYSTEM, member=binh, left_on=D(2025, 9, 30), reason=retired, decision_no="L/1"
     )
     # Dũng transfers in from 01/08/2025, after the split: his stint never ran in the old union.
     dung = admit_active(tree.g2, full_name="Hoàng Văn Dũng")
     member_services.member_transfer(
-        actor=None, scope=SYSTEM, member=dung, to_unit=tree.g1, effective_on=D(2025, 8, 1), decision_no="T/1"
+        scope=SYSTEM, member=dung, to_unit=tree.g1, effective_on=D(2025, 8, 1), decision_no="T/1"
     )
     mo, tuyen = split(tree, member_targets={dung.pk: 1})
 
@@ -173,7 +173,6 @@ def test_stints_recorded_ahead_of_the_split_follow_the_member_without_a_day_in_t
 
 def test_an_admission_list_waiting_for_approval_must_be_decided_before_the_split(tree, crew):
     pending = member_services.member_admit(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g1,
         admitted_on=D(2025, 5, 1),
@@ -181,14 +180,14 @@ def test_an_admission_list_waiting_for_approval_must_be_decided_before_the_split
         **person(full_name="Đỗ Thị Em"),
     )
     batch = AdmissionBatch.objects.get(members=pending)
-    member_services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
+    member_services.batch_submit(scope=SYSTEM, batch=batch)
     before = registry_state()
     with pytest.raises(ValidationError) as exc:
         split(tree)
     assert "01/05/2025" in " ".join(exc.value.message_dict["member_targets"])
     assert registry_state() == before
     # Once approved, the new member is split like everyone else.
-    member_services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="D/9")
+    member_services.batch_approve(scope=SYSTEM, batch=batch, decision_no="D/9")
     mo, _tuyen = split(tree)
     assert fresh(pending).unit == mo and stats.total_on(unit=mo, on=DAY) == 4
 
@@ -196,7 +195,6 @@ def test_an_admission_list_waiting_for_approval_must_be_decided_before_the_split
 def test_a_pending_transfer_out_of_the_old_union_can_still_be_accepted_after_the_split(tree, crew):
     an = crew[0]
     request = member_services.member_transfer(
-        actor=None,
         scope=Scope(user_id=None, roots=((tree.g1.path, "officer"),)),
         member=an,
         to_unit=tree.g4,
@@ -204,7 +202,7 @@ def test_a_pending_transfer_out_of_the_old_union_can_still_be_accepted_after_the
         decision_no="CT/1",
     )
     mo, _tuyen = split(tree)
-    member_services.transfer_accept(actor=None, scope=SYSTEM, request=request)
+    member_services.transfer_accept(scope=SYSTEM, request=request)
     assert fresh(request).status == TransferStatus.ACCEPTED
     assert fresh(an).unit == tree.g4
     assert stats.total_on(unit=mo, on=D(2025, 8, 31)) == 3
@@ -213,7 +211,7 @@ def test_a_pending_transfer_out_of_the_old_union_can_still_be_accepted_after_the
 
 def test_splitting_a_commune_still_moves_no_members(tree, crew):
     new = services.unit_split(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         source=tree.bt,
         parts=[{"name": "Công đoàn xã Bảo Thắng"}, {"name": "Công đoàn xã Phong Hải"}],
         child_targets={tree.g1.pk: 0, tree.g2.pk: 1},

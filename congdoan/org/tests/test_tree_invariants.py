@@ -22,7 +22,6 @@ ALL = Scope.unrestricted()
 
 def found(parent, name, kind, day=None):
     return services.unit_found(
-        actor=None,
         scope=ALL,
         parent=parent,
         name=name,
@@ -61,7 +60,7 @@ def test_reparenting_a_commune_moves_its_whole_deep_subtree(tree):
     group = found(sub, "Tổ công đoàn Ca 1", "group")
     deep = [tree.bt, tree.g1, tree.g2, sub, group]
     services.unit_reparent(
-        actor=tree.national_admin,
+        scope=Scope.for_user(tree.national_admin),
         unit=tree.bt,
         new_parent=tree.dn,
         effective_on=D(2025, 7, 1),
@@ -83,7 +82,7 @@ def test_reparenting_a_commune_moves_its_whole_deep_subtree(tree):
 def test_merging_a_commune_moves_its_grandchildren_with_their_children(tree):
     sub = found(tree.g3, "Công đoàn bộ phận Ngành hàng", "sub_unit")
     services.unit_merge(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         sources=[tree.cd],
         target=tree.bt,
         effective_on=D(2025, 7, 1),
@@ -114,7 +113,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                     found(level[2][i % len(level[2])], f"CĐCS số {i}-{j}", "grassroots", day)
                 elif op == "reparent" and level[3] and level[2]:
                     services.unit_reparent(
-                        actor=tree.national_admin,
+                        scope=Scope.for_user(tree.national_admin),
                         unit=level[3][i % len(level[3])],
                         new_parent=level[2][j % len(level[2])],
                         effective_on=day,
@@ -122,7 +121,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                     )
                 elif op == "merge" and len(level[2]) > 1:
                     services.unit_merge(
-                        actor=tree.national_admin,
+                        scope=Scope.for_user(tree.national_admin),
                         sources=[level[2][i % len(level[2])]],
                         target=level[2][j % len(level[2])],
                         effective_on=day,
@@ -130,7 +129,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                     )
                 elif op == "dissolve" and active:
                     services.unit_dissolve(
-                        actor=tree.national_admin,
+                        scope=Scope.for_user(tree.national_admin),
                         unit=active[i % len(active)],
                         dissolved_on=day,
                         decision_no="G",
@@ -139,7 +138,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                     source = level[2][i % len(level[2])]
                     kids = selectors.unit_children(scope=ALL, unit=source, on=day - dt.timedelta(days=1))
                     services.unit_split(
-                        actor=tree.national_admin,
+                        scope=Scope.for_user(tree.national_admin),
                         source=source,
                         parts=[{"name": f"Phần A {i}"}, {"name": f"Phần B {j}"}],
                         child_targets={k.pk: n % 2 for n, k in enumerate(kids)},

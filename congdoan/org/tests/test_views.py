@@ -3,6 +3,7 @@
 import datetime as dt
 
 from congdoan.audit.models import Event
+from congdoan.core.scoping import Scope
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit, UnitLink
 
@@ -183,10 +184,16 @@ def test_the_audit_log_shows_only_events_in_scope(tree, login):
     from congdoan.org import services
 
     services.unit_dissolve(
-        actor=tree.national_admin, unit=tree.g4, dissolved_on=D(2025, 1, 1), decision_no="DN/1"
+        scope=Scope.for_user(tree.national_admin),
+        unit=tree.g4,
+        dissolved_on=D(2025, 1, 1),
+        decision_no="DN/1",
     )
     services.unit_dissolve(
-        actor=tree.national_admin, unit=tree.g2, dissolved_on=D(2025, 1, 1), decision_no="LC/1"
+        scope=Scope.for_user(tree.national_admin),
+        unit=tree.g2,
+        dissolved_on=D(2025, 1, 1),
+        decision_no="LC/1",
     )
     page = text(login(tree.province_officer).get("/audit/"))
     assert "CĐCS Công ty Hóa chất Đức Giang" in page and "LC/1" in page
@@ -202,10 +209,16 @@ def test_the_home_page_lists_recent_changes_in_scope_only(tree, login):
     from congdoan.org import services
 
     services.unit_dissolve(
-        actor=tree.national_admin, unit=tree.g4, dissolved_on=D(2025, 1, 1), decision_no="DN/1"
+        scope=Scope.for_user(tree.national_admin),
+        unit=tree.g4,
+        dissolved_on=D(2025, 1, 1),
+        decision_no="DN/1",
     )
     services.unit_dissolve(
-        actor=tree.national_admin, unit=tree.g2, dissolved_on=D(2025, 1, 1), decision_no="LC/1"
+        scope=Scope.for_user(tree.national_admin),
+        unit=tree.g2,
+        dissolved_on=D(2025, 1, 1),
+        decision_no="LC/1",
     )
     page = text(login(tree.commune_officer).get("/"))
     assert "Đã giải thể “CĐCS Công ty Hóa chất Đức Giang”, hoạt động đến hết ngày 01/01/2025" in page

@@ -3,9 +3,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from congdoan.core.indicators import register
+from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 from congdoan.targets import services
-from congdoan.targets.computed import register
 from congdoan.targets.constants import Aggregation, Direction, PeriodType, RuleOperator, Source, UnitOfMeasure
 from congdoan.targets.models import Indicator, ValidationRule
 from congdoan.targets.periods import Period
@@ -66,7 +67,7 @@ def cat(tree):
     )
     c.all = [c.members, c.women, c.dialogues, c.accidents, c.cba, c.founded, c.rate]
     c.form = services.form_save(
-        actor=tree.national_admin,
+        scope=Scope.for_user(tree.national_admin),
         code="t_quy",
         name="Báo cáo quý (thử)",
         period_type="Q",
@@ -83,16 +84,19 @@ def cat(tree):
     return c
 
 
-def fill(c, unit, values, period=Q1, submit=False, approve=False, actor=None):
+def fill(c, unit, values, period=Q1, submit=False, approve=False):
     """Open ``unit``'s report, save ``values`` ({indicator: value}), optionally submit and approve."""
-    report = services.report_open(actor=None, unit=unit, form=c.form, period=period)
+    report = services.report_open(scope=Scope.unrestricted(), unit=unit, form=c.form, period=period)
     report = services.report_save_draft(
-        actor=None, report=report, version=report.version, values={i.pk: v for i, v in values.items()}
+        scope=Scope.unrestricted(),
+        report=report,
+        version=report.version,
+        values={i.pk: v for i, v in values.items()},
     )
     if submit or approve:
-        report = services.report_submit(actor=None, report=report)
+        report = services.report_submit(scope=Scope.unrestricted(), report=report)
     if approve:
-        report = services.report_approve(actor=None, report=report)
+        report = services.report_approve(scope=Scope.unrestricted(), report=report)
     return report
 
 

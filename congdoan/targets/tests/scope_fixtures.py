@@ -1,3 +1,5 @@
+from congdoan.core.scoping import Scope
+
 """Objects of the targets app inside Đà Nẵng's subtree, for the project-wide scope walker."""
 
 
@@ -14,14 +16,16 @@ def outside_objects(tree) -> dict:
         valid_from="2020-01-01",
     )
     form = ReportForm.objects.filter(code="walker_q").first() or services.form_save(
-        actor=None,
+        scope=Scope.unrestricted(),
         code="walker_q",
         name="Báo cáo quý",
         period_type="Q",
         deadline_days=10,
         indicators=[indicator],
     )
-    report = services.report_open(actor=None, unit=tree.g4, form=form, period=Period("Q", 2026, 1))
+    report = services.report_open(
+        scope=Scope.unrestricted(), unit=tree.g4, form=form, period=Period("Q", 2026, 1)
+    )
     unit = {"pk": tree.hc.pk}
     rep = {"pk": report.pk}
     api_rep = {"path": {"report_id": report.pk}, "body": None}

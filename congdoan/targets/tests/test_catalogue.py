@@ -4,6 +4,7 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from congdoan.core.scoping import Scope
 from congdoan.targets import services
 from congdoan.targets.models import TargetAssignment
 
@@ -17,7 +18,7 @@ def test_an_indicator_no_longer_in_force_is_left_out_of_new_reports(cat):
     old.valid_to = dt.date(2025, 12, 31)
     old.save()
     services.form_save(
-        actor=None,
+        scope=Scope.unrestricted(),
         form=cat.form,
         code="t_quy",
         name="Báo cáo quý (thử)",
@@ -25,18 +26,25 @@ def test_an_indicator_no_longer_in_force_is_left_out_of_new_reports(cat):
         deadline_days=10,
         indicators=[cat.members, old],
     )
-    report = services.report_open(actor=None, unit=cat.tree.g1, form=cat.form, period=Q1)
+    report = services.report_open(scope=Scope.unrestricted(), unit=cat.tree.g1, form=cat.form, period=Q1)
     assert list(report.values.values_list("indicator__code", flat=True)) == ["t_members"]
 
 
 def test_only_administrators_change_the_catalogue(cat):
     with pytest.raises(PermissionDenied):
-        services.indicator_save(actor=cat.tree.province_officer, indicator=cat.members, name="Đổi tên")
+        services.indicator_save(
+            scope=Scope.for_user(cat.tree.province_officer), indicator=cat.members, name="Đổi tên"
+        )
     with pytest.raises(ValidationError, match="không có trong danh mục"):
         services.indicator_save(
-            actor=cat.tree.national_admin, indicator=cat.members, source="computed", computed_code="khong_co"
+            scope=Scope.for_user(cat.tree.national_admin),
+            indicator=cat.members,
+            source="computed",
+            computed_code="khong_co",
         )
-    services.indicator_save(actor=cat.tree.national_admin, indicator=cat.members, name="Tổng số đoàn viên")
+    services.indicator_save(
+        scope=Scope.for_user(cat.tree.national_admin), indicator=cat.members, name="Tổng số đoàn viên"
+    )
     cat.members.refresh_from_db()
     assert cat.members.name == "Tổng số đoàn viên"
 
@@ -66,7 +74,7 @@ def test_targets_come_from_excel_with_row_errors_and_nothing_half_saved(cat):
     )
     with pytest.raises(ValidationError) as info:
         services.target_import_excel(
-            actor=t.commune_officer, assigned_by=t.bt, year=2026, decision_no="3/QĐ", file=bad
+            scope=Scope.for_user(t.commune_officer), assigned_by=t.bt, year=2026, decision_no="3/QĐ", file=bad
         )
     assert any("Dòng 3" in m and "LCI.BT.404" in m for m in info.value.messages)
     assert not TargetAssignment.objects.exists()
@@ -78,7 +86,7 @@ def test_targets_come_from_excel_with_row_errors_and_nothing_half_saved(cat):
         ]
     )
     n = services.target_import_excel(
-        actor=t.commune_officer, assigned_by=t.bt, year=2026, decision_no="3/QĐ", file=good
+        scope=Scope.for_user(t.commune_officer), assigned_by=t.bt, year=2026, decision_no="3/QĐ", file=good
     )
     assert n == 3
     assert TargetAssignment.objects.get(unit=t.g2, indicator=cat.members).value == 60

@@ -2,6 +2,7 @@ import io
 
 import pytest
 
+from congdoan.core.scoping import Scope
 from congdoan.targets import services
 from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import Report, TargetAssignment
@@ -35,7 +36,7 @@ def test_an_officer_enters_and_submits_a_report_through_the_page(cat, login):
 
 def test_the_page_shows_a_vietnamese_error_beside_a_bad_value_and_keeps_what_was_typed(cat, login):
     t = cat.tree
-    report = services.report_open(actor=None, unit=t.g1, form=cat.form, period=Q1)
+    report = services.report_open(scope=Scope.unrestricted(), unit=t.g1, form=cat.form, period=Q1)
     client = login(t.grassroots_officer)
     page = client.post(
         report.get_absolute_url(),
@@ -47,10 +48,10 @@ def test_the_page_shows_a_vietnamese_error_beside_a_bad_value_and_keeps_what_was
 
 def test_a_stale_form_shows_the_conflict_message(cat, login):
     t = cat.tree
-    report = services.report_open(actor=None, unit=t.g1, form=cat.form, period=Q1)
+    report = services.report_open(scope=Scope.unrestricted(), unit=t.g1, form=cat.form, period=Q1)
     client = login(t.grassroots_officer)
     services.report_save_draft(
-        actor=None, report=report, version=report.version, values={cat.members.pk: "5"}
+        scope=Scope.unrestricted(), report=report, version=report.version, values={cat.members.pk: "5"}
     )
     page = client.post(
         report.get_absolute_url(),
@@ -139,7 +140,7 @@ def test_the_api_runs_the_whole_workflow(cat, client):
 
 def test_excel_export_and_import_round_trip_with_row_errors(cat, login):
     t = cat.tree
-    report = services.report_open(actor=None, unit=t.g1, form=cat.form, period=Q1)
+    report = services.report_open(scope=Scope.unrestricted(), unit=t.g1, form=cat.form, period=Q1)
     client = login(t.grassroots_officer)
     content = client.get(f"/targets/reports/{report.pk}/export/").content
     import openpyxl
@@ -230,7 +231,7 @@ def test_a_parents_own_report_shows_its_childrens_approved_aggregate_beside_its_
     t = cat.tree
     fill(cat, t.g1, {cat.members: "100"}, approve=True)
     fill(cat, t.g2, {cat.members: "45"}, submit=True)
-    report = services.report_open(actor=None, unit=t.bt, form=cat.form, period=Q1)
+    report = services.report_open(scope=Scope.unrestricted(), unit=t.bt, form=cat.form, period=Q1)
     body = login(t.commune_officer).get(report.get_absolute_url()).content.decode()
     assert "Tổng hợp cấp dưới (đã duyệt)" in body
     cell = body.split('data-code="t_members"')[1].split('class="num children-total">')[1].split("</td>")[0]

@@ -35,7 +35,7 @@ def test_reopening_takes_the_values_out_of_every_ancestors_roll_up(cat):
     t = cat.tree
     report = fill(cat, t.g1, {cat.members: "100"}, approve=True)
     assert selectors.rollup_stored(unit=t.root, indicator=cat.members, start=Q1.start, end=Q1.end) == (100, 1)
-    services.report_reopen(actor=None, report=report, reason="Sai")
+    services.report_reopen(scope=Scope.unrestricted(), report=report, reason="Sai")
     for unit in (t.bt, t.lc, t.root):
         assert selectors.rollup_stored(unit=unit, indicator=cat.members, start=Q1.start, end=Q1.end) == (0, 0)
 
@@ -82,11 +82,11 @@ def test_incremental_roll_ups_match_a_brute_force_computation(cat):
         report = rng.choice(reports)
         report.refresh_from_db()
         if report.status == "submitted":
-            services.report_approve(actor=None, report=report)
+            services.report_approve(scope=Scope.unrestricted(), report=report)
         elif report.status == "approved":
-            services.report_reopen(actor=None, report=report, reason="Kiểm tra")
+            services.report_reopen(scope=Scope.unrestricted(), report=report, reason="Kiểm tra")
         else:
-            services.report_submit(actor=None, report=report)
+            services.report_submit(scope=Scope.unrestricted(), report=report)
     for unit in [t.root, t.lc, t.dn, t.bt, t.cd, t.hc]:
         for period in periods:
             for ind in (cat.members, cat.rate):
@@ -107,7 +107,6 @@ def test_a_past_report_is_shown_in_the_tree_as_it_stood_or_in_todays_shape(cat):
     fill(cat, t.g3, {cat.members: "30"}, approve=True)
     # After Q1, Cam Đường's grassroots union moves to Bảo Thắng.
     org_services.unit_reparent(
-        actor=None,
         scope=ALL,
         unit=t.g3,
         new_parent=t.bt,
@@ -184,7 +183,7 @@ def test_children_targets_that_do_not_add_up_to_the_parents_give_a_warning(cat):
     t = cat.tree
     target(t.bt, cat.members, 300)
     services.target_assign(
-        actor=t.commune_officer,
+        scope=Scope.for_user(t.commune_officer),
         assigned_by=t.bt,
         year=2026,
         decision_no="15/QĐ-CĐX",
@@ -203,7 +202,7 @@ def test_target_assignment_saves_nothing_when_one_cell_is_wrong(cat):
 
     with pytest.raises(ValidationError, match="không phải là số"):
         services.target_assign(
-            actor=t.commune_officer,
+            scope=Scope.for_user(t.commune_officer),
             assigned_by=t.bt,
             year=2026,
             decision_no="15/QĐ",
@@ -211,7 +210,7 @@ def test_target_assignment_saves_nothing_when_one_cell_is_wrong(cat):
         )
     with pytest.raises(ValidationError, match="không trực thuộc"):
         services.target_assign(
-            actor=None,
+            scope=Scope.unrestricted(),
             assigned_by=t.bt,
             year=2026,
             decision_no="15/QĐ",
@@ -234,7 +233,6 @@ def test_moving_a_union_to_another_commune_moves_its_approved_values_between_rol
     fill(cat, t.g3, {cat.members: "30"}, approve=True)
     assert _stored(t.bt, cat.members) == (100, 1) and _stored(t.cd, cat.members) == (30, 1)
     unit_reparent(
-        actor=None,
         scope=ALL,
         unit=t.g1,
         new_parent=t.cd,
@@ -261,7 +259,6 @@ def test_moving_a_commune_to_another_province_shifts_only_the_ancestors_outside_
     fill(cat, t.g1, {cat.members: "100"}, approve=True)
     fill(cat, t.g4, {cat.members: "70"}, approve=True)
     unit_reparent(
-        actor=None,
         scope=ALL,
         unit=t.bt,
         new_parent=t.dn,

@@ -42,18 +42,17 @@ def make_programme(owner, kind=ProgrammeKind.TET_GIFTS, *, funds=(FundKind.GRASS
         "standard_amount": 500_000,
     }
     defaults.update(fields)
-    programme = services.programme_create(actor=None, scope=SYSTEM, owner=owner, **defaults)
+    programme = services.programme_create(scope=SYSTEM, owner=owner, **defaults)
     for fund in funds:
         if fund == FundKind.DONATION:
             services.fund_add(
-                actor=None,
                 scope=SYSTEM,
                 programme=programme,
                 kind=fund,
                 donor_name="Công ty CP Apatit Việt Nam",
             )
         else:
-            services.fund_add(actor=None, scope=SYSTEM, programme=programme, kind=fund, budget=100_000_000)
+            services.fund_add(scope=SYSTEM, programme=programme, kind=fund, budget=100_000_000)
     return programme
 
 

@@ -10,14 +10,11 @@ def outside_objects(tree) -> dict:
 
     programme = make_programme(tree.dn, funds=(FundKind.GRASSROOTS,), online_registration=True)
     member = make_member(tree.g4, "Trần Thị Đà")
-    payment = services.payment_add(
-        actor=None, scope=SYSTEM, programme=programme, member=member, amount=500_000
-    )
-    services.payments_submit(actor=None, scope=SYSTEM, programme=programme)
-    services.payments_approve(actor=None, scope=SYSTEM, programme=programme)
+    payment = services.payment_add(scope=SYSTEM, programme=programme, member=member, amount=500_000)
+    services.payments_submit(scope=SYSTEM, programme=programme)
+    services.payments_approve(scope=SYSTEM, programme=programme)
     houses = make_programme(tree.dn, ProgrammeKind.UNION_HOUSE, name="Mái ấm Công đoàn Đà Nẵng")
     house = services.house_create(
-        actor=None,
         scope=SYSTEM,
         programme=houses,
         unit=tree.g4,

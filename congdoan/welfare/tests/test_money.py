@@ -51,7 +51,6 @@ def test_figures_always_add_up_to_the_sum_of_payments(world, specs):
         donated = amount * share // 100
         union = amount - donated
         payment = services.payment_add(
-            actor=None,
             scope=SYSTEM,
             programme=programme,
             member=members[who],
@@ -60,13 +59,11 @@ def test_figures_always_add_up_to_the_sum_of_payments(world, specs):
             splits=[(grassroots, union // 2), (provincial, union - union // 2), (donor, donated)],
         )
         made.append((payment, reverse))
-    services.payments_submit(actor=None, scope=SYSTEM, programme=programme)
-    services.payments_approve(actor=None, scope=SYSTEM, programme=programme, confirm_warnings=True)
+    services.payments_submit(scope=SYSTEM, programme=programme)
+    services.payments_approve(scope=SYSTEM, programme=programme, confirm_warnings=True)
     for payment, reverse in made:
         if reverse:
-            services.payment_reverse(
-                actor=None, scope=SYSTEM, payment=payment, reason="Sai", on=payment.paid_on
-            )
+            services.payment_reverse(scope=SYSTEM, payment=payment, reason="Sai", on=payment.paid_on)
 
     start, end = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
     figures = selectors.welfare_figures(scope=SYSTEM, unit=tree.root, start=start, end=end)
@@ -114,7 +111,6 @@ def test_the_monthly_tally_always_equals_a_full_recount_and_any_period_adds_up(w
     for who, amount, share, reverse, day in specs:
         donated = amount * share // 100
         payment = services.payment_add(
-            actor=None,
             scope=SYSTEM,
             programme=programme,
             member=members[who],
@@ -123,13 +119,12 @@ def test_the_monthly_tally_always_equals_a_full_recount_and_any_period_adds_up(w
             splits=[(grassroots, amount - donated), (donor, donated)],
         )
         made.append((payment, reverse, day))
-    services.payments_submit(actor=None, scope=SYSTEM, programme=programme)
-    services.payments_approve(actor=None, scope=SYSTEM, programme=programme, confirm_warnings=True)
+    services.payments_submit(scope=SYSTEM, programme=programme)
+    services.payments_approve(scope=SYSTEM, programme=programme, confirm_warnings=True)
     for payment, reverse, day in made:
         if reverse:
             # The correction is dated later, possibly in another month than the payment.
             services.payment_reverse(
-                actor=None,
                 scope=SYSTEM,
                 payment=payment,
                 reason="Sai",

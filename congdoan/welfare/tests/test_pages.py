@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from congdoan.core.scoping import Scope
 from congdoan.welfare import services
 from congdoan.welfare.constants import FundKind, ProgrammeKind
 from congdoan.welfare.models import Payment, Programme, Registration
@@ -17,10 +18,13 @@ pytestmark = pytest.mark.django_db
 def approved(tet, members, tree, approver=None):
     for member in members:
         services.payment_add(
-            actor=tree.grassroots_officer, programme=tet, member=member, paid_on=dt.date(2026, 1, 20)
+            scope=Scope.for_user(tree.grassroots_officer),
+            programme=tet,
+            member=member,
+            paid_on=dt.date(2026, 1, 20),
         )
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
-    services.payments_approve(actor=approver or tree.commune_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
+    services.payments_approve(scope=Scope.for_user(approver or tree.commune_officer), programme=tet)
 
 
 def test_an_officer_creates_a_programme_from_the_form(tree, login):
@@ -86,9 +90,12 @@ def test_approval_page_shows_warnings_and_approves_after_confirmation(tree, memb
     other = make_programme(tree.lc, name="Quà Tết tỉnh")
     approved(other, [member], tree, approver=tree.province_officer)
     services.payment_add(
-        actor=tree.grassroots_officer, programme=tet, member=member, paid_on=dt.date(2026, 1, 20)
+        scope=Scope.for_user(tree.grassroots_officer),
+        programme=tet,
+        member=member,
+        paid_on=dt.date(2026, 1, 20),
     )
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
     client = login(tree.commune_officer)
     page = client.get(reverse("welfare:approve", args=[tet.pk])).content.decode()
     assert "Quà Tết tỉnh" in page
@@ -135,15 +142,15 @@ def test_receipt_pdf_renders(tree, members, tet, login):
 def test_figures_page_shows_donor_share_and_exports_excel(tree, members, tet, login):
     grassroots, donor = tet.funds.get(kind=FundKind.GRASSROOTS), tet.funds.get(kind=FundKind.DONATION)
     services.payment_add(
-        actor=tree.grassroots_officer,
+        scope=Scope.for_user(tree.grassroots_officer),
         programme=tet,
         member=members["g1"][0],
         amount=1_000_000,
         paid_on=dt.date(2026, 1, 20),
         splits=[(grassroots, 750_000), (donor, 250_000)],
     )
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
-    services.payments_approve(actor=tree.commune_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
+    services.payments_approve(scope=Scope.for_user(tree.commune_officer), programme=tet)
     client = login(tree.province_officer)
     page = client.get(
         reverse("welfare:figures"), {"unit": tree.lc.pk, "start": "2026-01-01", "end": "2026-12-31"}
@@ -242,7 +249,7 @@ def test_pages_render_for_each_level(tree, members, tet, login):
 def test_a_house_case_advances_from_its_page(tree, login):
     programme = make_programme(tree.lc, ProgrammeKind.UNION_HOUSE, standard_amount=50_000_000)
     case = services.house_create(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         programme=programme,
         unit=tree.g1,
         household_name="Hộ ông Páo",

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from congdoan.audit.models import Event
+from congdoan.core.scoping import Scope
 from congdoan.welfare import selectors, services
 from congdoan.welfare.constants import FundKind, PaymentStatus, ProgrammeKind
 from congdoan.welfare.models import Payment, Registration
@@ -29,7 +30,7 @@ def xlsx(rows) -> bytes:
 
 def add(tet, member, user, amount=500_000, **kw):
     kw.setdefault("paid_on", dt.date(2026, 1, 20))
-    return services.payment_add(actor=user, programme=tet, member=member, amount=amount, **kw)
+    return services.payment_add(scope=Scope.for_user(user), programme=tet, member=member, amount=amount, **kw)
 
 
 def funds(programme):
@@ -59,7 +60,7 @@ def test_a_unit_outside_the_programme_cannot_be_paid(tree, members):
 def test_non_members_need_a_programme_that_allows_them(tree, tet):
     with pytest.raises(ValidationError, match="chỉ hỗ trợ đoàn viên"):
         services.payment_add(
-            actor=tree.grassroots_officer,
+            scope=Scope.for_user(tree.grassroots_officer),
             programme=tet,
             worker_name="Vàng A Sử",
             worker_cccd="010203040506",
@@ -68,7 +69,7 @@ def test_non_members_need_a_programme_that_allows_them(tree, tet):
     tet.allows_non_members = True
     tet.save()
     payment = services.payment_add(
-        actor=tree.grassroots_officer,
+        scope=Scope.for_user(tree.grassroots_officer),
         programme=tet,
         worker_name="Vàng A Sử",
         worker_cccd="010203040506",
@@ -79,21 +80,27 @@ def test_non_members_need_a_programme_that_allows_them(tree, tet):
 
 def test_only_the_owner_unit_approves_and_approved_payments_are_then_reversed_not_edited(tree, members, tet):
     payment = add(tet, members["g1"][0], tree.grassroots_officer)
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
     with pytest.raises(PermissionDenied):
-        services.payments_approve(actor=tree.grassroots_officer, programme=tet)
-    assert services.payments_approve(actor=tree.commune_officer, programme=tet) == 1
+        services.payments_approve(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
+    assert services.payments_approve(scope=Scope.for_user(tree.commune_officer), programme=tet) == 1
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.APPROVED
     with pytest.raises(ValidationError):
-        services.payment_delete(actor=tree.commune_officer, payment=payment)
+        services.payment_delete(scope=Scope.for_user(tree.commune_officer), payment=payment)
     with pytest.raises(PermissionDenied):
-        services.payment_reverse(actor=tree.grassroots_officer, payment=payment, reason="Ghi nhầm")
-    reversal = services.payment_reverse(actor=tree.commune_officer, payment=payment, reason="Ghi nhầm người")
+        services.payment_reverse(
+            scope=Scope.for_user(tree.grassroots_officer), payment=payment, reason="Ghi nhầm"
+        )
+    reversal = services.payment_reverse(
+        scope=Scope.for_user(tree.commune_officer), payment=payment, reason="Ghi nhầm người"
+    )
     assert reversal.amount == -500_000
     assert sum(reversal.splits.values_list("amount", flat=True)) == -500_000
     with pytest.raises(ValidationError, match="đã được điều chỉnh"):
-        services.payment_reverse(actor=tree.commune_officer, payment=payment, reason="Lần nữa")
+        services.payment_reverse(
+            scope=Scope.for_user(tree.commune_officer), payment=payment, reason="Lần nữa"
+        )
     assert Event.objects.filter(action="welfare.payment_reverse", object_id=str(payment.pk)).exists()
     figures = selectors.welfare_figures(
         scope=SYSTEM, unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31)
@@ -105,14 +112,19 @@ def test_approval_warns_about_the_same_support_twice_in_the_period(tree, members
     member = members["g1"][0]
     other = make_programme(tree.lc, name="Quà Tết của LĐLĐ tỉnh")
     add(other, member, tree.province_officer)
-    services.payments_submit(actor=tree.province_officer, programme=other)
-    services.payments_approve(actor=tree.province_officer, programme=other)
+    services.payments_submit(scope=Scope.for_user(tree.province_officer), programme=other)
+    services.payments_approve(scope=Scope.for_user(tree.province_officer), programme=other)
     add(tet, member, tree.grassroots_officer)
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
     with pytest.raises(ValidationError) as exc:
-        services.payments_approve(actor=tree.commune_officer, programme=tet)
+        services.payments_approve(scope=Scope.for_user(tree.commune_officer), programme=tet)
     assert any("Quà Tết của LĐLĐ tỉnh" in m for m in exc.value.messages)
-    assert services.payments_approve(actor=tree.commune_officer, programme=tet, confirm_warnings=True) == 1
+    assert (
+        services.payments_approve(
+            scope=Scope.for_user(tree.commune_officer), programme=tet, confirm_warnings=True
+        )
+        == 1
+    )
 
 
 def test_approval_warns_when_the_per_member_limit_is_exceeded(tree, members):
@@ -132,18 +144,18 @@ def test_an_excel_list_with_an_unknown_code_saves_nothing_and_names_the_row(tree
         ]
     )
     with pytest.raises(ValidationError) as exc:
-        services.payments_import(actor=tree.grassroots_officer, programme=tet, data=data)
+        services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
     assert exc.value.messages == ["Dòng 3: không tìm thấy đoàn viên có mã “KHONGCO”."]
     assert not Payment.objects.exists()
     fixed = xlsx([["Mã đoàn viên", "Số tiền"], [known.code, 500000], [members["g1"][1].code, None]])
-    made = services.payments_import(actor=tree.grassroots_officer, programme=tet, data=fixed)
+    made = services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=fixed)
     assert [p.amount for p in made] == [500_000, 500_000]
 
 
 def test_an_excel_list_finds_members_by_cccd_and_refuses_other_units(tree, members, tet):
     data = xlsx([["CCCD"], [members["g1"][0].cccd], [members["g4"][0].cccd]])
     with pytest.raises(ValidationError) as exc:
-        services.payments_import(actor=tree.grassroots_officer, programme=tet, data=data)
+        services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
     assert exc.value.messages == [f"Dòng 3: không tìm thấy đoàn viên có số CCCD “{members['g4'][0].cccd}”."]
 
 
@@ -171,11 +183,13 @@ def test_registration_needs_a_matching_code_and_cccd_and_is_throttled(tree, memb
     # Another address is not held back by the first one.
     with pytest.raises(ValidationError, match="đã đăng ký"):
         services.registration_create(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.2")
-    services.registration_decide(actor=tree.commune_officer, registration=registration, approve=True)
+    services.registration_decide(
+        scope=Scope.for_user(tree.commune_officer), registration=registration, approve=True
+    )
     assert Registration.objects.get().status == "approved"
     with pytest.raises(ValidationError):
         services.registration_decide(
-            actor=tree.commune_officer, registration=registration, approve=False, note="x"
+            scope=Scope.for_user(tree.commune_officer), registration=registration, approve=False, note="x"
         )
 
 
@@ -199,8 +213,8 @@ def test_figures_split_union_money_by_level_and_donors(tree, members, tet):
     union, donor = funds(tet)
     for member in members["g1"]:
         add(tet, member, tree.grassroots_officer, splits=[(union, 400_000), (donor, 100_000)])
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
-    services.payments_approve(actor=tree.commune_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
+    services.payments_approve(scope=Scope.for_user(tree.commune_officer), programme=tet)
     figures = selectors.welfare_figures(
         scope=SYSTEM, unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 31)
     )
@@ -221,7 +235,7 @@ def test_figures_split_union_money_by_level_and_donors(tree, members, tet):
 def test_houses_move_through_their_stages_in_order(tree, members):
     programme = make_programme(tree.lc, ProgrammeKind.UNION_HOUSE, standard_amount=50_000_000)
     case = services.house_create(
-        actor=tree.province_officer,
+        scope=Scope.for_user(tree.province_officer),
         programme=programme,
         unit=tree.g1,
         household_name="Hộ ông Lý Văn Páo",
@@ -232,13 +246,16 @@ def test_houses_move_through_their_stages_in_order(tree, members):
     )
     with pytest.raises(ValidationError):
         services.house_advance(
-            actor=tree.grassroots_officer, case=case, stage="handed_over", on=dt.date(2026, 5, 1)
+            scope=Scope.for_user(tree.grassroots_officer),
+            case=case,
+            stage="handed_over",
+            on=dt.date(2026, 5, 1),
         )
     services.house_advance(
-        actor=tree.grassroots_officer, case=case, stage="building", on=dt.date(2026, 3, 10)
+        scope=Scope.for_user(tree.grassroots_officer), case=case, stage="building", on=dt.date(2026, 3, 10)
     )
     services.house_advance(
-        actor=tree.grassroots_officer, case=case, stage="handed_over", on=dt.date(2026, 6, 1)
+        scope=Scope.for_user(tree.grassroots_officer), case=case, stage="handed_over", on=dt.date(2026, 6, 1)
     )
     figures = selectors.welfare_figures(
         scope=SYSTEM, unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31)
@@ -247,7 +264,7 @@ def test_houses_move_through_their_stages_in_order(tree, members):
 
 
 def test_computed_indicators_are_registered_and_read_the_figures(tree, members, tet):
-    from congdoan.targets.computed import compute, registry
+    from congdoan.core.indicators import compute, registry
 
     codes = {
         "welfare_members_supported",
@@ -259,8 +276,8 @@ def test_computed_indicators_are_registered_and_read_the_figures(tree, members, 
     }
     assert codes <= set(registry())
     add(tet, members["g1"][0], tree.grassroots_officer)
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
-    services.payments_approve(actor=tree.commune_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
+    services.payments_approve(scope=Scope.for_user(tree.commune_officer), programme=tet)
     assert (
         compute("welfare_amount_total", unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
         == 500_000
@@ -280,7 +297,7 @@ def test_an_excel_list_may_split_each_row_across_fund_sources_by_column(tree, me
             [b.code, 500000, None],
         ]
     )
-    made = services.payments_import(actor=tree.grassroots_officer, programme=tet, data=data)
+    made = services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
     assert [p.amount for p in made] == [500_000, 500_000]
     donor = tet.funds.get(kind=FundKind.DONATION)
     assert list(made[0].splits.filter(fund=donor).values_list("amount", flat=True)) == [200_000]
@@ -288,17 +305,17 @@ def test_an_excel_list_may_split_each_row_across_fund_sources_by_column(tree, me
         [["Mã đoàn viên", "Số tiền", "Công ty CP Apatit Việt Nam"], [members["g1"][2].code, 500000, 100000]]
     )
     with pytest.raises(ValidationError, match="Dòng 2: Tổng các nguồn"):
-        services.payments_import(actor=tree.grassroots_officer, programme=tet, data=bad)
+        services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=bad)
 
 
 def test_a_list_already_approved_by_someone_else_is_not_approved_or_counted_twice(tree, members, tet):
     add(tet, members["g1"][0], tree.grassroots_officer)
-    services.payments_submit(actor=tree.grassroots_officer, programme=tet)
+    services.payments_submit(scope=Scope.for_user(tree.grassroots_officer), programme=tet)
     seen_by_the_second_officer = list(Payment.objects.filter(programme=tet))
-    services.payments_approve(actor=tree.commune_officer, programme=tet)
+    services.payments_approve(scope=Scope.for_user(tree.commune_officer), programme=tet)
     with pytest.raises(ValidationError, match="người khác duyệt"):
         services.payments_approve(
-            actor=tree.province_officer, programme=tet, payments=seen_by_the_second_officer
+            scope=Scope.for_user(tree.province_officer), programme=tet, payments=seen_by_the_second_officer
         )
     figures = selectors.welfare_figures(
         scope=SYSTEM, unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31)

@@ -19,7 +19,7 @@ SYSTEM = Scope.unrestricted()
 
 
 def run(user, unit, path):
-    return member_import(actor=user, unit=unit, path=path)
+    return member_import(scope=Scope.for_user(user), unit=unit, path=path)
 
 
 def test_a_valid_workbook_puts_new_members_on_draft_admission_lists(tree, xlsx):
@@ -56,8 +56,10 @@ def test_a_valid_workbook_puts_new_members_on_draft_admission_lists(tree, xlsx):
 def test_imported_members_can_be_submitted_and_approved_like_hand_entered_ones(tree, xlsx):
     run(tree.grassroots_officer, tree.g1, xlsx([person(), person(**{"Họ và tên": "Trần Văn Dũng"})]))
     batch = AdmissionBatch.objects.get()
-    member_services.batch_submit(actor=tree.grassroots_officer, batch=batch)
-    member_services.batch_approve(actor=tree.commune_officer, batch=batch, decision_no="20/QĐ-CĐX")
+    member_services.batch_submit(scope=Scope.for_user(tree.grassroots_officer), batch=batch)
+    member_services.batch_approve(
+        scope=Scope.for_user(tree.commune_officer), batch=batch, decision_no="20/QĐ-CĐX"
+    )
 
     members = Member.objects.order_by("id")
     assert all(m.status == MemberStatus.ACTIVE and m.code for m in members)
@@ -116,7 +118,6 @@ def test_a_corrected_error_file_imports_with_its_error_column_ignored(tree, xlsx
 
 def test_duplicates_inside_the_file_and_against_the_registry_are_row_errors(tree, xlsx):
     member_services.member_admit(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g1,
         admitted_on=dt.date(2020, 1, 1),
@@ -252,7 +253,6 @@ def test_required_cells_and_age_are_checked_for_new_members(tree, xlsx):
 
 def test_an_update_row_changes_only_the_filled_cells_of_an_existing_member(tree, xlsx):
     member = member_services.member_admit(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g1,
         admitted_on=dt.date(2020, 1, 1),
@@ -264,8 +264,8 @@ def test_an_update_row_changes_only_the_filled_cells_of_an_existing_member(tree,
         job="Thợ mỏ",
     )
     batch = AdmissionBatch.objects.get()
-    member_services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
-    member_services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="2/QĐ")
+    member_services.batch_submit(scope=SYSTEM, batch=batch)
+    member_services.batch_approve(scope=SYSTEM, batch=batch, decision_no="2/QĐ")
     member.refresh_from_db()
     row = {h: "" for h in HEADERS} | {
         "Mã đoàn viên": member.code,
@@ -371,7 +371,6 @@ def test_an_imported_member_is_stored_exactly_as_member_admit_stores_one(tree, x
     from django.forms.models import model_to_dict
 
     by_hand = member_services.member_admit(
-        actor=None,
         scope=SYSTEM,
         unit=tree.g1,
         admitted_on=dt.date(2024, 3, 1),
@@ -431,7 +430,6 @@ def test_updates_of_several_members_write_dates_choices_and_yes_no_cells(tree, x
     members = []
     for i, name in enumerate(("Lê Văn Một", "Lê Văn Hai")):
         member_services.member_admit(
-            actor=None,
             scope=SYSTEM,
             unit=tree.g2,
             admitted_on=dt.date(2020, 1, 1),
@@ -441,8 +439,8 @@ def test_updates_of_several_members_write_dates_choices_and_yes_no_cells(tree, x
             date_of_birth=dt.date(1980, 1, 1 + i),
         )
     batch = AdmissionBatch.objects.get()
-    member_services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
-    member_services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="2/QĐ")
+    member_services.batch_submit(scope=SYSTEM, batch=batch)
+    member_services.batch_approve(scope=SYSTEM, batch=batch, decision_no="2/QĐ")
     members = list(Member.objects.order_by("full_name"))
     rows = [
         {"Mã đoàn viên": m.code, "Ngày sinh": "02/02/1982", "Dân tộc": "Mường", "Lao động phi kết cấu": "Có"}

@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from congdoan.audit.models import Event
+from congdoan.core.scoping import Scope
 from congdoan.members.excel import services, validate
 from congdoan.members.excel.services import member_import
 from congdoan.members.models import AdmissionBatch, Member
@@ -31,7 +32,7 @@ def test_rows_checked_and_written_in_chunks_all_arrive_on_their_lists(tree, xlsx
     rows = [person(**{"Họ và tên": name}) for name in names(4)]
     rows += [person("LCI.BT.002", **{"Họ và tên": name}) for name in names(3, "Khác")]
 
-    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+    outcome = member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx(rows))
 
     assert outcome.ok and (outcome.rows, outcome.created) == (7, 7)
     assert Member.objects.count() == 7
@@ -50,7 +51,7 @@ def test_a_bad_row_after_chunks_were_written_leaves_nothing_and_every_bad_row_is
     rows[3]["Giới tính"] = "Khác"  # Excel row 5, in the second chunk: the first was written already
     rows[6]["Ngày sinh"] = "31/02/1990"  # Excel row 8, in the last chunk: checked though nothing is written
 
-    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+    outcome = member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx(rows))
 
     assert not outcome.ok and outcome.rows == 7
     assert Member.objects.count() == existing
@@ -66,7 +67,7 @@ def test_a_cccd_repeated_chunks_later_is_a_duplicate_of_its_row_not_of_the_regis
     rows = [person(**{"Họ và tên": name}) for name in names(6)]
     rows[5]["Số CCCD"] = rows[0]["Số CCCD"]  # row 7 repeats row 2, which was written two chunks before
 
-    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+    outcome = member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx(rows))
 
     assert dict(outcome.errors) == {7: "Số CCCD: trùng với dòng 2"}
     assert not Member.objects.exists()
@@ -84,7 +85,7 @@ def test_an_unexpected_failure_while_checking_stops_the_import_and_writes_nothin
     rows = [person(**{"Họ và tên": name}) for name in names(7)]
 
     with pytest.raises(RuntimeError, match="broken check"):
-        member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx(rows))
+        member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx(rows))
 
     assert not Member.objects.exists() and not AdmissionBatch.objects.exists()
     assert not [t for t in threading.enumerate() if t.name == "member-import-check"]

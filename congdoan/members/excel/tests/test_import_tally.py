@@ -37,7 +37,7 @@ def test_an_imported_correction_of_gender_and_ethnicity_changes_past_figures(tre
         "Mã đơn vị": "LCI.BT.001",
     }
 
-    outcome = member_import(actor=tree.commune_officer, unit=tree.bt, path=xlsx([row]))
+    outcome = member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx([row]))
 
     assert outcome.ok and outcome.updated == 1
     snap = stats.snapshot_on(unit=tree.lc, on=past)

@@ -97,7 +97,6 @@ def test_a_viewer_cannot_import_and_others_choose_only_their_own_units(tree, log
 
 def _active(unit, name, cccd):
     member = member_services.member_admit(
-        actor=None,
         scope=SYSTEM,
         unit=unit,
         admitted_on=dt.date(2021, 4, 5),
@@ -109,8 +108,8 @@ def _active(unit, name, cccd):
         ethnicity="02",
     )
     batch = AdmissionBatch.objects.get(members=member)
-    member_services.batch_submit(actor=None, scope=SYSTEM, batch=batch)
-    member_services.batch_approve(actor=None, scope=SYSTEM, batch=batch, decision_no="4/QĐ")
+    member_services.batch_submit(scope=SYSTEM, batch=batch)
+    member_services.batch_approve(scope=SYSTEM, batch=batch, decision_no="4/QĐ")
     member.refresh_from_db()
     return member
 

@@ -1,3 +1,5 @@
+"""The roles a user holds on a unit (through ``accounts.Assignment``), weakest first."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -2,14 +2,15 @@
 
 Any app declares its own in an ``indicators.py`` module::
 
-    from congdoan.targets.computed import register
+    from congdoan.core.indicators import register
 
     @register("members_admitted", name="Số đoàn viên kết nạp mới", unit_of_measure="members")
     def members_admitted(*, unit, start, end) -> int:
         ...  # the value for ``unit``'s whole subtree over the period start..end (inclusive)
 
 The modules are discovered on first use (like the admin's ``admin.py``), so the registry is complete
-wherever it is read.
+wherever it is read. The registry lives in core so that every work module (members, welfare,
+emulation…) offers its figures without importing the targets module that reads them.
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ from members import p95, timed  # noqa: E402 - the helpers of bench/members.py
 
 from congdoan.core import dates  # noqa: E402
 from congdoan.core.scoping import Scope  # noqa: E402
-from congdoan.members import stats, tally  # noqa: E402
+from congdoan.members import stats  # noqa: E402
+from congdoan.members.derived import tally  # noqa: E402
 from congdoan.org.models import Unit  # noqa: E402
 
 SUMS = ", ".join(f"SUM({c})" for c in tally.COLUMNS)

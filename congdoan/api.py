@@ -9,6 +9,7 @@ from congdoan.documents.api import router as documents_router
 from congdoan.emulation.api import router as emulation_router
 from congdoan.jobs.api import router as jobs_router
 from congdoan.members.api import router as members_router
+from congdoan.members.excel.api import router as members_excel_router
 from congdoan.org.api import router as org_router
 from congdoan.targets.api import router as targets_router
 from congdoan.welfare.api import router as welfare_router
@@ -39,6 +40,8 @@ def not_found(request, exc):
 
 
 api.add_router("/", org_router)
+# Before the members router: its "/{member_id}" would take "/import" too.
+api.add_router("/members", members_excel_router)
 api.add_router("/members", members_router)
 api.add_router("/targets", targets_router)
 api.add_router("/welfare", welfare_router)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 
@@ -29,24 +28,3 @@ def render_docx(template_path, context: dict) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def file_response(data: bytes, filename: str) -> HttpResponse:
-    """An attachment response; ``filename`` may be Vietnamese (RFC 5987 encoding is done by Django)."""
-    extension = filename.rsplit(".", 1)[-1].lower()
-    response = HttpResponse(data, content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)

@@ -1,15 +1,27 @@
-"""Background jobs: long work (imports, big exports) with status and progress an officer can watch."""
+"""Background jobs: long work (imports, big exports) with status and progress an officer can watch.
+
+The jobs app knows no domain: the app that owns a piece of long work names its ``kind`` (a code) and
+``title`` (what the officer reads), keeps its ``params``, and defines the task that does it.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .constants import FINISHED, JobKind, JobStatus
+from .constants import FINISHED, JobStatus
 
 
 class Job(models.Model):
-    kind = models.CharField(_("loại việc"), max_length=32, choices=JobKind.choices)
+    kind = models.CharField(
+        _("loại việc"),
+        max_length=64,
+        help_text=_("Mã loại việc do ứng dụng sở hữu đặt, ví dụ member_import."),
+    )
+    title = models.CharField(_("tên việc"), max_length=255, blank=True)
+    params = models.JSONField(
+        _("tham số"), default=dict, blank=True, help_text=_("Điều kiện của việc (bộ lọc khi xuất…).")
+    )
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED
     )
@@ -49,7 +61,7 @@ class Job(models.Model):
         indexes = [models.Index(fields=["created_by", "-created_at"], name="job_user_recent")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} #{self.pk}"
+        return f"{self.title or self.kind} #{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])

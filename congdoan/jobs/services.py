@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 
 from .constants import JobStatus
 from .models import Job
@@ -31,19 +31,23 @@ def job_create(
     *,
     scope: Scope,
     kind: str,
+    title: str,
     unit,
+    action: str = Action.ACT,
     input_file: File | None = None,
     input_name: str = "",
     total: int = 0,
     message: str = "",
+    params: dict | None = None,
 ) -> Job:
-    """Queue a job of ``kind`` done for ``unit`` (which must be in the actor's scope), keeping its input file."""
-    if not scope.can(unit):
-        raise PermissionDenied(
-            _("Bạn không có quyền thực hiện việc này cho đơn vị “%(u)s”.") % {"u": unit.name}
-        )
+    """Queue a job of ``kind`` (titled ``title`` for the officer) done for ``unit``, keeping its input file
+    and ``params`` (what the owning app's task needs to know). The user must be allowed ``action`` on the
+    unit (an import changes data: officers; an export reads it: viewers too)."""
+    scope.require_can(unit, action)
     job = Job(
         kind=kind,
+        title=str(title)[:255],
+        params=params or {},
         unit=unit,
         created_by=user_or_none(scope.actor),
         total=total,
@@ -57,7 +61,7 @@ def job_create(
     event_record(
         actor=scope.actor,
         action="job.create",
-        summary=_("Tạo tác vụ: %(k)s") % {"k": job.get_kind_display()},
+        summary=_("Tạo tác vụ: %(k)s") % {"k": job.title or job.kind},
         unit=unit,
         obj=job,
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import connection, transaction
-from django.db.models import Count, Max, Q
+from django.db import transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,6 @@ from congdoan.core.validation import require as _require
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
-from . import smallspans, tally
 from .constants import (
     END_RESTRUCTURE,
     END_TRANSFER,
@@ -33,12 +32,13 @@ from .constants import (
     MEMBER_CODE_PREFIX,
     MIN_AGE,
     CardStatus,
-    Gender,
     MemberStatus,
     PartyStatus,
     StintStart,
     TransferStatus,
 )
+from .derived import rebuild_all as registry_rebuild_derived  # noqa: F401 - the bulk loaders call it here
+from .derived import tally
 from .models import (
     AdmissionBatch,
     LeaveReason,
@@ -47,7 +47,6 @@ from .models import (
     Membership,
     TransferRequest,
     UnionPost,
-    UnitMemberCount,
 )
 
 ONE_DAY = dt.timedelta(days=1)
@@ -188,27 +187,6 @@ def _issue_codes(n: int) -> list[str]:
     counter.last_value += n
     counter.save(update_fields=["last_value"])
     return [f"{MEMBER_CODE_PREFIX}{number:0{MEMBER_CODE_DIGITS}d}" for number in range(first, first + n)]
-
-
-def _recount_units(unit_ids) -> None:
-    """Recompute the derived open-stint counts of these units from their stints (a few rows each)."""
-    ids = {i for i in unit_ids if i is not None}
-    if not ids:
-        return
-    rows = (
-        Membership.objects.filter(unit_id__in=ids, valid_to__isnull=True)
-        .values("unit_id")
-        .annotate(
-            total=Count("id"),
-            women=Count("id", filter=Q(member__gender=Gender.FEMALE)),
-            informal=Count("id", filter=Q(member__is_informal=True)),
-        )
-    )
-    UnitMemberCount.objects.filter(unit_id__in=ids).delete()
-    UnitMemberCount.objects.bulk_create(
-        UnitMemberCount(unit_id=r["unit_id"], total=r["total"], women=r["women"], informal=r["informal"])
-        for r in rows
-    )
 
 
 def _member_set_unit(member: Member, unit: Unit, status: str) -> None:
@@ -1100,7 +1078,6 @@ def stints_follow_unit_split(
 
     Returns the number of members moved; one audit event records who went where.
     """
-    from congdoan.members import tally
 
     effective_on = last_day + ONE_DAY
     waiting = list(
@@ -1216,44 +1193,3 @@ def _names(members, limit: int = 10) -> str:
     shown = ", ".join(f"{m.full_name} ({m.code or '—'})" for m in members[:limit])
     rest = len(members) - limit
     return shown + (_(" và %(n)s người khác") % {"n": rest} if rest > 0 else "")
-
-
-# -- derived data -------------------------------------------------------------------------------
-def registry_rebuild_derived() -> None:
-    """Bring derived data in step after a bulk load: the member code counter and the per-unit counts.
-
-    Set-based SQL only (the demo loader calls this after writing millions of rows).
-    """
-    with transaction.atomic():
-        prefix_len = len(MEMBER_CODE_PREFIX)
-        highest = (
-            Member.objects.filter(code__startswith=MEMBER_CODE_PREFIX)
-            .filter(~Q(code=""))
-            .aggregate(m=Max("code"))["m"]
-        )
-        number = int(highest[prefix_len:]) if highest and highest[prefix_len:].isdigit() else 0
-        counter, _created = MemberCodeCounter.objects.select_for_update().get_or_create(name="member")
-        if number > counter.last_value:
-            counter.last_value = number
-            counter.save(update_fields=["last_value"])
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM members_unitmembercount")
-        cursor.execute(
-            """
-            INSERT INTO members_unitmembercount (unit_id, total, women, informal)
-            SELECT s.unit_id, COUNT(*),
-                   SUM(CASE WHEN m.gender = %s THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN m.is_informal THEN 1 ELSE 0 END)
-            FROM members_membership s JOIN members_member m ON m.id = s.member_id
-            WHERE s.valid_to IS NULL
-            GROUP BY s.unit_id
-            """,
-            [Gender.FEMALE],
-        )
-    tally.rebuild()
-    smallspans.rebuild()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE members_unitmembercount")
-            cursor.execute("ANALYZE members_member")
-            cursor.execute("ANALYZE members_membership")

@@ -23,8 +23,8 @@ from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
-from . import smallspans, tally
 from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
+from .derived import smallspans, tally
 
 LATEST = dt.date(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)

@@ -478,7 +478,7 @@ def statistics_export(request):
     scope = Scope.of(request)
     _form, unit, on, start, end = _stats_params(request, scope)
     report = stats.report(scope=scope, unit=unit, on=on, start=start, end=end)
-    from congdoan.documents.rendering import file_response
+    from congdoan.core.files import file_response
 
     from .stats_export import workbook_bytes
 

@@ -91,7 +91,7 @@ def _move_path(unit: Unit, new_parent: Unit | None) -> None:
 def _relink(
     unit: Unit, new_parent: Unit, day: dt.date, decision_no: str, decision_date, note: str = ""
 ) -> None:
-    from congdoan.members import tally
+    from congdoan.members.derived import tally
 
     link = _open_link(unit)
     if link is not None:
@@ -229,7 +229,7 @@ def unit_found(
 
 def _small_spans_follow(unit: Unit) -> None:
     """A grassroots union founded or dissolved: its spans under five members start or end with it."""
-    from congdoan.members import smallspans
+    from congdoan.members.derived import smallspans
 
     smallspans.refresh([unit.pk])
 
@@ -336,7 +336,7 @@ def unit_dissolve(
     before = _snapshot(unit)
     link = _open_link(unit)
     if link is not None:
-        from congdoan.members import tally
+        from congdoan.members.derived import tally
 
         tally.link_apply(link, -1)
         link.valid_to = dissolved_on

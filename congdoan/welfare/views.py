@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congdoan.core.dates import today
+from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
-from congdoan.documents.rendering import file_response
 from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import UnitStatus
 

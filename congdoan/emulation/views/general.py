@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
+from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
-from congdoan.documents.rendering import file_response
 from congdoan.org import selectors as org_selectors
 
 from .. import forms, selectors, services

@@ -5,11 +5,10 @@ import pytest
 def make_job(tree):
     from congdoan.core.scoping import Scope
     from congdoan.jobs import services
-    from congdoan.jobs.constants import JobKind
 
     def make(unit=None, user=None):
         return services.job_create(
-            kind=JobKind.MEMBER_IMPORT, unit=unit or tree.g1, scope=Scope.unrestricted(actor=user)
+            kind="test_job", title="Việc thử", unit=unit or tree.g1, scope=Scope.unrestricted(actor=user)
         )
 
     return make

@@ -4,10 +4,10 @@
 def outside_objects(tree) -> dict:
     from congdoan.core.scoping import Scope
     from congdoan.jobs import services
-    from congdoan.jobs.constants import JobKind
 
     job = services.job_create(
-        kind=JobKind.MEMBER_IMPORT,
+        kind="test_job",
+        title="Việc thử",
         unit=tree.g4,
         scope=Scope.for_user(tree.other_province_officer),
     )

@@ -77,46 +77,11 @@ def test_jobs_cannot_be_created_for_a_unit_outside_scope(tree):
     from django.core.exceptions import PermissionDenied
 
     from congdoan.core.scoping import Scope
-    from congdoan.jobs.constants import JobKind
 
     with pytest.raises(PermissionDenied):
         services.job_create(
-            kind=JobKind.MEMBER_IMPORT,
+            kind="test_job",
+            title="Việc thử",
             unit=tree.g4,
             scope=Scope.for_user(tree.province_officer),
         )
-
-
-def test_an_import_can_be_started_and_followed_through_the_api(tree, login):
-    import io
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from openpyxl import Workbook
-
-    from congdoan.members.excel.columns import COLUMNS
-
-    wb = Workbook()
-    ws = wb.active
-    ws.append([c.header for c in COLUMNS])
-    values = {
-        "full_name": "Ngô Thị Hạnh",
-        "gender": "Nữ",
-        "date_of_birth": "09/09/1991",
-        "unit_code": "LCI.BT.001",
-    }
-    values |= {"admitted_on": "01/06/2024", "decision_no": "7/QĐ"}
-    ws.append([values.get(c.key, "") for c in COLUMNS])
-    data = io.BytesIO()
-    wb.save(data)
-    client = login(tree.commune_officer)
-
-    def post(unit):
-        upload = SimpleUploadedFile("ds.xlsx", data.getvalue())
-        return client.post("/api/v1/jobs/member-import", {"unit_id": unit.pk, "file": upload})
-
-    assert post(tree.dn).status_code == 404
-    response = post(tree.bt)
-    assert response.status_code == 202
-    job = response.json()
-    assert (job["status"], job["result"]["summary"][1][1]) == ("succeeded", "1")
-    assert client.get(f"/api/v1/jobs/{job['id']}").json()["status"] == "succeeded"

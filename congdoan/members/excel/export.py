@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
-from congdoan.members.selectors import MemberFilter, _text_q, member_name_matches, member_search
+from congdoan.members.selectors import MemberFilter, member_name_matches, member_search, text_query
 
 from . import columns as c
 
@@ -70,7 +70,7 @@ def member_export_rows(*, scope: Scope, filters: MemberFilter):
     exactly the names the page lists (its tiers), not a plain "contains"."""
     qs = member_search(scope=scope, filters=filters)
     if filters.q:
-        exact, folded = _text_q(filters.q)
+        exact, folded = text_query(filters.q)
         qs = qs.filter(exact) if exact is not None else member_name_matches(qs, folded)
     fields = [SOURCE[col.key] for col in EXPORT_COLUMNS if col.key in SOURCE] + ["unit__name", "status"]
     return qs.order_by("name_folded", "id").values_list(*fields)

@@ -29,8 +29,8 @@ from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
-from congdoan.members import tally
 from congdoan.members.constants import MemberStatus
+from congdoan.members.derived import tally
 from congdoan.members.models import AdmissionBatch, Member
 from congdoan.members.services import COUNTED_FIELDS
 from congdoan.org.models import Unit

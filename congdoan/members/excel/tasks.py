@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
 
 from congdoan.core.money import format_number
@@ -10,6 +11,9 @@ from congdoan.jobs import services as jobs
 from congdoan.jobs.models import Job
 
 from .services import MAX_ERRORS_SHOWN, member_import
+
+MEMBER_IMPORT = "member_import"
+MEMBER_IMPORT_TITLE = _l("Nhập danh sách đoàn viên từ Excel")
 
 
 def run_member_import(job: Job) -> None:
@@ -85,3 +89,16 @@ def _error_file_name(name: str) -> str:
 @task()
 def member_import_task(job_id: int) -> None:
     jobs.job_run(job_id=job_id, work=run_member_import)
+
+
+def member_import_start(*, scope: Scope, unit, upload) -> Job:
+    """Queue the import of an uploaded workbook for ``unit`` (the page and the API both start it here)."""
+    job = jobs.job_create(
+        scope=scope,
+        kind=MEMBER_IMPORT,
+        title=str(MEMBER_IMPORT_TITLE),
+        unit=unit,
+        input_file=upload,
+        input_name=upload.name,
+    )
+    return jobs.job_enqueue(job=job, task=member_import_task)

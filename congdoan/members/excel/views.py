@@ -7,14 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.core.dates import today
+from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
-from congdoan.documents.rendering import file_response
-from congdoan.jobs import services as jobs
-from congdoan.jobs.constants import JobKind
 from congdoan.org import selectors as org_selectors
 
 from . import export, forms
-from .tasks import member_import_task
+from .tasks import member_import_start
 from .workbooks import template_workbook
 
 
@@ -44,14 +42,7 @@ def import_upload(request):
     form = forms.ImportForm(request.POST or None, request.FILES or None, units=units)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = jobs.job_create(
-            kind=JobKind.MEMBER_IMPORT,
-            unit=form.cleaned_data["unit"],
-            scope=scope,
-            input_file=upload,
-            input_name=upload.name,
-        )
-        jobs.job_enqueue(job=job, task=member_import_task)
+        job = member_import_start(scope=scope, unit=form.cleaned_data["unit"], upload=upload)
         return redirect(job.get_absolute_url())
     return render(request, "members/excel/import.html", {"form": form, "today": today()})
 

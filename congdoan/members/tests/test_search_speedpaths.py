@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from congdoan.core.scoping import Scope
-from congdoan.members import selectors
 from congdoan.members.selectors import MemberFilter, member_search_page
+from congdoan.members.selectors import search as selectors
 
 from .conftest import admit_active
 

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from congdoan.core import dates
 from congdoan.core.indicators import compute
-from congdoan.members import services, smallspans, stats
+from congdoan.members import services, stats
 from congdoan.members.constants import StintStart
+from congdoan.members.derived import smallspans
 from congdoan.members.models import LeaveReason, Membership, SmallUnionSpan, UnitMemberCount
 from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink

@@ -15,8 +15,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from congdoan.members import services, smallspans, stats, tally
+from congdoan.members import services, stats
 from congdoan.members.constants import AGE_BANDS, StintStart
+from congdoan.members.derived import smallspans, tally
 from congdoan.members.models import (
     LeaveReason,
     Member,

@@ -63,7 +63,12 @@ def test_the_head_must_be_a_member(tree, block, unchanged):
 
 
 def test_a_cluster_needs_two_members_and_a_unique_name_for_the_year(tree, block, unchanged):
-    args = {"scope": Scope.for_user(tree.province_officer), "owner": tree.lc, "kind": ClusterKind.CLUSTER, "year": 2026}
+    args = {
+        "scope": Scope.for_user(tree.province_officer),
+        "owner": tree.lc,
+        "kind": ClusterKind.CLUSTER,
+        "year": 2026,
+    }
     with unchanged(), pytest.raises(ValidationError) as exc:
         services.cluster_save(**args, name="Cụm 1", members=[tree.g1])
     assert "ít nhất hai" in exc.value.message_dict["members"][0]

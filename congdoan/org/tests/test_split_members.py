@@ -224,7 +224,7 @@ def test_splitting_a_commune_still_moves_no_members(tree, crew):
 
 
 def test_the_statistics_ledger_after_a_split_equals_a_rebuild_from_the_stints(tree, crew):
-    from congdoan.members import tally
+    from congdoan.members.derived import tally
     from congdoan.members.models import MemberTally
 
     def ledger():

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from congdoan.core.scoping import Scope
-from congdoan.members import stats, tally
+from congdoan.members import stats
+from congdoan.members.derived import tally
 from congdoan.members.excel.services import member_import
 from congdoan.members.models import MemberTally, MemberTallyEthnicity
 from congdoan.members.tests.conftest import admit_active

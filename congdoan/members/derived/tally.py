@@ -30,45 +30,31 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 
+from congdoan.org.selectors import links_of
+
+from ..constants import Gender
+from ..models import Membership, MemberTally, MemberTallyEthnicity
 from . import smallspans
-from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
-from .models import Membership, MemberTally, MemberTallyEthnicity
-
-EARLIEST = dt.date(1, 1, 1)
-OPEN = dt.date(9999, 12, 31)
-ONE_DAY = dt.timedelta(days=1)
-
-AGE_THRESHOLDS = (30, 40, 50, 60)
-AGE_COLUMNS = ("age_u30", "age_30_39", "age_40_49", "age_50_59", "age_60p")
-SECTOR_COLUMNS = {
-    "state": "sector_state",
-    "non_state": "sector_non_state",
-    "fdi": "sector_fdi",
-    "informal": "sector_informal",
-    "": "sector_none",
-}
-LEVEL_COLUMNS = ("total", "women", "informal", *AGE_COLUMNS, *SECTOR_COLUMNS.values())
-EVENT_COLUMNS = ("admitted", "admitted_informal", "leavers", "party_introduced", "party_admitted")
-COLUMNS = LEVEL_COLUMNS + EVENT_COLUMNS
-ETH = "eth:"  # prefix of the ethnicity "columns" in the in-memory form
-# Ethnicity rows are kept for the minorities only; the Kinh majority (≈ 86 % of members) is the total minus them.
-MAJORITY = "01"
-ADMISSION_KINDS = (StintStart.ADMIT, StintStart.READMIT)
-NOT_LEAVING = (END_TRANSFER, END_RESTRUCTURE)
-
-# unit -> day -> column -> change
-Events = dict[int, dict[dt.date, Counter]]
-
-
-def is_level(column: str) -> bool:
-    return column.startswith(ETH) or column in LEVEL_COLUMNS
-
-
-def age_band(birth_year: int, day: dt.date) -> int:
-    """Index into ``AGE_COLUMNS`` of a member born in ``birth_year``, on ``day`` (age by year of birth)."""
-    age = day.year - birth_year
-    return sum(1 for k in AGE_THRESHOLDS if age >= k)
-
+from .columns import (  # noqa: F401 - readers use tally.<COLUMNS>
+    ADMISSION_KINDS,
+    AGE_COLUMNS,
+    AGE_THRESHOLDS,
+    COLUMNS,
+    EARLIEST,
+    ETH,
+    EVENT_COLUMNS,
+    LEVEL_COLUMNS,
+    MAJORITY,
+    NOT_LEAVING,
+    ONE_DAY,
+    OPEN,
+    SECTOR_COLUMNS,
+    Events,
+    age_band,
+    is_level,
+)
+from .counts import recount_units
+from .tally_sql import rebuild_sql
 
 # -- own events of stints -------------------------------------------------------------------------
 STINT_FIELDS = (
@@ -174,8 +160,6 @@ def _ledger_events(unit_ids: Iterable[int]) -> Events:
 # -- passing events up the tree -------------------------------------------------------------------
 def ancestor_intervals(unit_ids: Iterable[int]) -> dict[int, list[tuple[int, dt.date, dt.date]]]:
     """For each unit: (ancestor, from, to) for every strict ancestor over time (``OPEN`` = still)."""
-    from congdoan.org.selectors import links_of
-
     result: dict[int, list] = {u: [] for u in unit_ids}
     frontier = {(u, u, EARLIEST, OPEN) for u in result}
     seen = set()
@@ -290,8 +274,6 @@ def tracking(*, member_ids=(), unit_ids=()):
     stint must be captured on both sides: pass its member). Afterwards the per-unit counts of today,
     the tally ledger and the spans under five members are brought in step for exactly what changed.
     """
-    from .services import _recount_units
-
     member_ids, unit_ids = list(member_ids), list(unit_ids)
     with transaction.atomic():
         before_rows = _stint_rows(_capture(member_ids, unit_ids))
@@ -302,7 +284,7 @@ def tracking(*, member_ids=(), unit_ids=()):
         _pass_up(delta, 1, deltas)
         _write(deltas)
         units = {r[0] for r in before_rows} | {r[0] for r in after_rows} | set(unit_ids)
-        _recount_units(units)
+        recount_units(units)
         smallspans.refresh(units)
 
 
@@ -441,7 +423,5 @@ def own_sums(
 # -- full rebuild ---------------------------------------------------------------------------------
 def rebuild() -> None:
     """Recompute the whole ledger from stints and links (set-based SQL; the bulk loaders call this)."""
-    from ._tally_sql import rebuild_sql
-
     with transaction.atomic():
         rebuild_sql(connection)

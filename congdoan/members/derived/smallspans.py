@@ -21,7 +21,9 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import Q
 
-from .models import SmallUnionSpan
+from congdoan.org.selectors import branches_under
+
+from ..models import SmallUnionSpan
 
 MIN_MEMBERS = 5  # the charter's minimum for a grassroots union
 _CHUNK = 500  # unit ids per statement when refreshing many units
@@ -126,8 +128,6 @@ def small_on(root_id: int, day: dt.date) -> list[tuple[int, str, str, int, int]]
     The unions small on that day, with their counts, are read from the spans, and kept if they lay under
     the root that day (``org.selectors.branches_under``: the links read upwards, level by level).
     """
-    from congdoan.org.selectors import branches_under
-
     on_day = Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
     small = {
         unit: (code, name, n)

@@ -1,4 +1,4 @@
-"""Reads of the member registry. Every function takes a Scope; members are scoped by their current unit."""
+"""Member search: the filters of the search page and the name tiers, each an ordered index walk."""
 
 from __future__ import annotations
 
@@ -8,18 +8,16 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, F, Func, Q, QuerySet, Value
+from django.db.models import CharField, F, Func, Q, QuerySet, Value
 from django.db.models.functions import StrIndex
-from django.http import Http404
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
-from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
-from .constants import AGE_BANDS, MemberStatus, TransferStatus
-from .models import AdmissionBatch, LeaveReason, Member, Membership, TransferRequest
+from ..constants import AGE_BANDS, MemberStatus
+from ..models import Member
 
 PATH = "unit__path"
 CODE_RE = re.compile(r"^cd\d{1,10}$", re.IGNORECASE)
@@ -63,7 +61,7 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _text_q(q: str) -> tuple[Q | None, str]:
+def text_query(q: str) -> tuple[Q | None, str]:
     """An exact-match Q for codes, CCCD and phones, or the folded name to search for."""
     text = q.strip()
     compact = text.replace(" ", "").replace(".", "")
@@ -370,7 +368,7 @@ def member_search_page(
     count is taken, except of a tier the requested page lies wholly after.
     """
     qs = member_search(scope=scope, filters=filters)
-    exact, folded = _text_q(filters.q) if filters.q.strip() else (None, "")
+    exact, folded = text_query(filters.q) if filters.q.strip() else (None, "")
     order = ("name_folded", "id")
     if exact is not None:
         return list(qs.filter(exact).order_by(*order)[offset : offset + limit])
@@ -390,112 +388,3 @@ def member_search_page(
             skip = max(0, skip - tier.qs.count())
         rows += got
     return rows
-
-
-def member_get(*, scope: Scope, pk: int) -> Member:
-    """One member whose current unit is in scope, or 404."""
-    return scope.get_or_404(_base(), PATH, pk=pk)
-
-
-def member_stints(*, member: Member) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(member=member).select_related("unit", "end_reason").order_by("valid_from")
-    )
-
-
-def member_posts(*, member: Member):
-    return member.posts.select_related("unit").order_by("-valid_from")
-
-
-def leave_reasons(*, for_leaving: bool = True) -> QuerySet[LeaveReason]:
-    qs = LeaveReason.objects.all()
-    if for_leaving:
-        qs = qs.exclude(code__in=["transfer", "restructure", "unit_dissolved"])
-    return qs
-
-
-def grassroots_in_scope(*, scope: Scope, on: dt.date | None = None) -> QuerySet[Unit]:
-    """Active grassroots unions the user may act on (choices for admission and transfer)."""
-    qs = scope.filter(Unit.objects.filter(kind__is_grassroots=True, status=UnitStatus.ACTIVE))
-    if on:
-        qs = qs.filter(founded_on__lte=on)
-    return qs.order_by("name")
-
-
-def transfer_target_by_code(*, code: str) -> Unit | None:
-    """A receiving grassroots union by its code, possibly outside the sender's scope (code and name only)."""
-    return (
-        Unit.objects.select_related("kind")
-        .filter(code__iexact=(code or "").strip(), kind__is_grassroots=True)
-        .first()
-    )
-
-
-# -- admission lists ----------------------------------------------------------------------------
-def batch_list(*, scope: Scope, status: str = "") -> QuerySet[AdmissionBatch]:
-    qs = scope.filter(AdmissionBatch.objects.select_related("unit"), PATH).annotate(
-        n_members=Count("members")
-    )
-    if status:
-        qs = qs.filter(status=status)
-    return qs.order_by("-id")
-
-
-def batch_get(*, scope: Scope, pk: int) -> AdmissionBatch:
-    return scope.get_or_404(AdmissionBatch.objects.select_related("unit", "unit__kind"), PATH, pk=pk)
-
-
-def batch_members(*, batch: AdmissionBatch) -> QuerySet[Member]:
-    return batch.members.select_related("unit").order_by("name_folded", "id")
-
-
-# -- transfers ----------------------------------------------------------------------------------
-def transfer_inbox(*, scope: Scope, status: str = TransferStatus.PENDING) -> QuerySet[TransferRequest]:
-    """Requests to move members into units in scope."""
-    qs = scope.filter(
-        TransferRequest.objects.select_related("member", "from_unit", "to_unit"), "to_unit__path"
-    )
-    return qs.filter(status=status) if status else qs
-
-
-def transfer_outbox(*, scope: Scope) -> QuerySet[TransferRequest]:
-    """Requests sent from units in scope (still visible after the member moved away)."""
-    return scope.filter(
-        TransferRequest.objects.select_related("member", "from_unit", "to_unit"), "from_unit__path"
-    )
-
-
-def transfer_get(*, scope: Scope, pk: int) -> TransferRequest:
-    """A request the user may see from either side, or 404."""
-    qs = TransferRequest.objects.select_related("member", "from_unit", "to_unit")
-    if not scope.everything:
-        qs = qs.filter(scope.q("to_unit__path") | scope.q("from_unit__path"))
-    try:
-        return qs.get(pk=pk)
-    except TransferRequest.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-# -- duplicates ---------------------------------------------------------------------------------
-def duplicate_groups(*, scope: Scope, unit: Unit | None = None, limit: int = 100) -> list[list[Member]]:
-    """Groups of records that may be one person: the same CCCD, or the same folded name and birth date."""
-    qs = scope.filter(Member.objects.all(), PATH).exclude(status=MemberStatus.MERGED)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
-    keys = (
-        qs.values("name_folded", "date_of_birth")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1)
-        .order_by("name_folded", "date_of_birth")[:limit]
-    )
-    groups = []
-    for key in keys:
-        members = list(
-            _base().filter(
-                pk__in=qs.filter(name_folded=key["name_folded"], date_of_birth=key["date_of_birth"]).values(
-                    "pk"
-                )
-            )
-        )
-        groups.append(members)
-    return groups

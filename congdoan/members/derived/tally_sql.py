@@ -10,16 +10,16 @@
 
 from __future__ import annotations
 
-from . import tally
-from .constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
+from ..constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
+from . import columns
 
 OPEN = "9999-12-31"
 # The columns and their meaning are the in-memory twin's (``tally``); this module only writes the SQL.
-COLUMNS = tally.COLUMNS
-AGE = tally.AGE_COLUMNS
-LEVEL = tally.LEVEL_COLUMNS
-MAJORITY = tally.MAJORITY
-SECTORS = {column: sector for sector, column in tally.SECTOR_COLUMNS.items() if sector}
+COLUMNS = columns.COLUMNS
+AGE = columns.AGE_COLUMNS
+LEVEL = columns.LEVEL_COLUMNS
+MAJORITY = columns.MAJORITY
+SECTORS = {column: sector for sector, column in columns.SECTOR_COLUMNS.items() if sector}
 
 
 class _Dialect:

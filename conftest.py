@@ -1,4 +1,8 @@
+from contextlib import contextmanager
+
 import pytest
+
+from tests.state import tree_state
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -33,3 +37,16 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def unchanged():
+    """``with unchanged(): ...`` asserts the block left units, links, clusters and the audit log as they were."""
+
+    @contextmanager
+    def _check():
+        before = tree_state()
+        yield
+        assert tree_state() == before, "an invalid operation changed the database"
+
+    return _check

@@ -83,8 +83,8 @@ def rss_mib() -> float:
 def setup_units(n: int = 50):
     """A province with ``n`` grassroots unions (created once, through the real services)."""
     from congdoan.core.text import fold
-    from congdoan.org import services
     from congdoan.org.models import Unit, UnitKind
+    from congdoan.restructure import operations
 
     province = Unit.objects.filter(code="BENCH").first()
     if province is None:
@@ -102,7 +102,7 @@ def setup_units(n: int = 50):
             root.save(update_fields=["path"])
 
         def found(parent, name, kind, code):
-            return services.unit_found(
+            return operations.unit_found(
                 scope=SYSTEM,
                 parent=parent,
                 name=name,

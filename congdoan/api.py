@@ -11,6 +11,7 @@ from congdoan.jobs.api import router as jobs_router
 from congdoan.members.api import router as members_router
 from congdoan.members.excel.api import router as members_excel_router
 from congdoan.org.api import router as org_router
+from congdoan.restructure import api as restructure_api
 from congdoan.targets.api import router as targets_router
 from congdoan.welfare.api import router as welfare_router
 
@@ -39,6 +40,7 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
 
 
+restructure_api.register(org_router)
 api.add_router("/", org_router)
 # Before the members router: its "/{member_id}" would take "/import" too.
 api.add_router("/members", members_excel_router)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "congdoan.targets",
     "congdoan.welfare",
     "congdoan.emulation",
+    "congdoan.restructure",
     "congdoan.documents",
     "congdoan.jobs",
     "congdoan.home",

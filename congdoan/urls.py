@@ -15,6 +15,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", include("congdoan.accounts.urls")),
     path("", include("congdoan.org.urls")),
+    path("", include("congdoan.restructure.urls")),
     path("members/", include("congdoan.members.urls")),
     path("targets/", include("congdoan.targets.urls")),
     path("welfare/", include("congdoan.welfare.urls")),

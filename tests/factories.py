@@ -9,9 +9,9 @@ from congdoan.accounts.models import Assignment, User
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
-from congdoan.org import services
 from congdoan.org.constants import Sector
 from congdoan.org.models import Unit, UnitKind
+from congdoan.restructure import operations
 
 SYSTEM = Scope.unrestricted()
 PASSWORD = "mat-khau-thu-nghiem-2026"
@@ -56,7 +56,7 @@ def make_root(name: str = "Tổng Liên đoàn Lao động Việt Nam") -> Unit:
 def found(
     parent: Unit, name: str, kind: str, founded_on=dt.date(2000, 1, 1), code: str = "", **kwargs
 ) -> Unit:
-    return services.unit_found(
+    return operations.unit_found(
         scope=SYSTEM,
         parent=parent,
         name=name,

@@ -186,7 +186,7 @@ def test_the_walker_finds_the_organisation_routes():
     """Guards the walker itself: if it stopped seeing routes, every app would pass vacuously."""
     pages = {r.key for r in page_routes()}
     api = {r.key for r in api_routes()}
-    assert {"org:unit", "org:merge", "accounts:token_revoke", "home"} <= pages
+    assert {"org:unit", "restructure:merge", "accounts:token_revoke", "home"} <= pages
     assert not any(key.startswith(("admin:", "login", "logout")) for key in pages)
     assert {"GET /api/v1/units/{unit_id}", "POST /api/v1/units/merge"} <= api
     assert next(r for r in page_routes() if r.key == "org:unit").params == ("pk",)

@@ -16,6 +16,7 @@ from congdoan.core.text import fold
 from congdoan.org import services
 from congdoan.org.constants import ClusterKind, Sector
 from congdoan.org.models import Unit, UnitKind
+from congdoan.restructure import operations
 
 DEMO_PASSWORD = "congdoan2026"  # noqa: S105 - documented demo password
 D = dt.date
@@ -28,7 +29,7 @@ def kind(code: str) -> UnitKind:
 
 
 def found(parent, name, kind_code, founded_on, decision, code="", sector="", employer=""):
-    return services.unit_found(
+    return operations.unit_found(
         scope=SYSTEM,
         parent=parent,
         name=name,
@@ -175,7 +176,7 @@ def build() -> dict[str, Unit]:
     )
 
     # 15/06/2025: unions in 100%-state-budget units are dissolved (letter 4133/TLĐ-ToC).
-    services.unit_dissolve(
+    operations.unit_dissolve(
         scope=SYSTEM,
         unit=budget,
         dissolved_on=D(2025, 6, 15),
@@ -214,7 +215,7 @@ def build() -> dict[str, Unit]:
         *[(u, "yb") for u in yb_units],
     ]
     for unit, target in moves:
-        services.unit_reparent(
+        operations.unit_reparent(
             scope=SYSTEM,
             unit=unit,
             new_parent=communes[target],
@@ -223,7 +224,7 @@ def build() -> dict[str, Unit]:
             decision_date=D(2025, 6, 28),
         )
     for district in (bt, tp, ybc):
-        services.unit_dissolve(
+        operations.unit_dissolve(
             scope=SYSTEM,
             unit=district,
             dissolved_on=RESTRUCTURE - dt.timedelta(days=1),
@@ -231,7 +232,7 @@ def build() -> dict[str, Unit]:
             reason="Kết thúc hoạt động công đoàn cấp huyện (Kết luận 157-KL/TW)",
         )
     # Yên Bái federation merges into Lào Cai's on 01/07/2025 (its remaining direct units move across).
-    services.unit_merge(
+    operations.unit_merge(
         scope=SYSTEM,
         sources=[yb],
         target=lc,
@@ -252,7 +253,7 @@ def build() -> dict[str, Unit]:
         Sector.NON_STATE,
         "Công ty CP Xi măng Hà Giang",
     )
-    services.unit_merge(
+    operations.unit_merge(
         scope=SYSTEM,
         sources=[hg],
         target=tq,

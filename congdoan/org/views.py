@@ -1,17 +1,16 @@
 """Pages of the organisation tree. Thin: parse, call a selector or service, render."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from congdoan.audit.selectors import event_list, events_of
 from congdoan.core.dates import today
 from congdoan.core.scoping import Action, Scope
-from congdoan.core.views import date_param, form_add_service_error
+from congdoan.core.views import date_param, run_form
 
 from . import forms, selectors, services
 from .constants import UnitStatus
@@ -68,168 +67,6 @@ def unit_detail(request, pk: int):
     return render(request, "org/unit_detail.html", context)
 
 
-def _run(request, form, template: str, context: dict, action):
-    """Validate ``form``, run ``action`` (a service call); on success redirect, else re-render with errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect(result.get_absolute_url() if hasattr(result, "get_absolute_url") else result)
-    return render(request, template, {**context, "form": form})
-
-
-@login_required
-def unit_found(request, pk: int):
-    scope = Scope.of(request)
-    parent = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can(parent):
-        raise PermissionDenied
-    form = forms.UnitFoundForm(request.POST or None, parent=parent)
-
-    def action(data):
-        unit = services.unit_found(
-            scope=Scope.of(request),
-            parent=parent,
-            name=data["name"],
-            code=data["code"],
-            kind=data["kind"],
-            sector=data["sector"],
-            employer=data["employer"],
-            founded_on=data["founded_on"],
-            decision_no=data["decision_no"],
-            decision_date=data["decision_date"],
-        )
-        return f"/units/{unit.pk}/"
-
-    title = _("Thành lập đơn vị trực thuộc “%(u)s”") % {"u": parent.name}
-    return _run(request, form, "org/operation.html", {"unit": parent, "title": title}, action)
-
-
-@login_required
-def unit_reparent(request, pk: int):
-    scope = Scope.of(request)
-    unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can(unit, Action.RESTRUCTURE):
-        raise PermissionDenied
-    candidates = (
-        selectors.unit_list(scope=scope)
-        .filter(status=UnitStatus.ACTIVE, kind__level__lt=unit.kind.level)
-        .exclude(path__startswith=unit.path)
-    )
-    form = forms.UnitReparentForm(request.POST or None, candidates=candidates)
-
-    def action(data):
-        services.unit_reparent(
-            scope=Scope.of(request),
-            unit=unit,
-            new_parent=data["new_parent"],
-            effective_on=data["effective_on"],
-            decision_no=data["decision_no"],
-            decision_date=data["decision_date"],
-        )
-        return f"/units/{unit.pk}/"
-
-    title = _("Chuyển “%(u)s” sang đơn vị cấp trên khác") % {"u": unit.name}
-    return _run(request, form, "org/operation.html", {"unit": unit, "title": title}, action)
-
-
-@login_required
-def unit_dissolve(request, pk: int):
-    scope = Scope.of(request)
-    unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can(unit, Action.RESTRUCTURE):
-        raise PermissionDenied
-    form = forms.UnitDissolveForm(request.POST or None)
-
-    def action(data):
-        services.unit_dissolve(
-            scope=Scope.of(request),
-            unit=unit,
-            dissolved_on=data["dissolved_on"],
-            reason=data["reason"],
-            decision_no=data["decision_no"],
-            decision_date=data["decision_date"],
-        )
-        return f"/units/{unit.pk}/"
-
-    title = _("Giải thể “%(u)s”") % {"u": unit.name}
-    return _run(request, form, "org/operation.html", {"unit": unit, "title": title, "danger": True}, action)
-
-
-@login_required
-def unit_merge(request, pk: int):
-    """Merge units under the same parent as ``pk`` (its siblings and itself) into one of them."""
-    scope = Scope.of(request)
-    unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can(unit, Action.RESTRUCTURE):
-        raise PermissionDenied
-    candidates = selectors.unit_list(scope=scope).filter(
-        status=UnitStatus.ACTIVE, kind__level=unit.kind.level
-    )
-    form = forms.UnitMergeForm(request.POST or None, candidates=candidates, initial={"sources": [unit.pk]})
-
-    def action(data):
-        target = services.unit_merge(
-            scope=Scope.of(request),
-            sources=list(data["sources"]),
-            target=data["target"],
-            effective_on=data["effective_on"],
-            decision_no=data["decision_no"],
-            decision_date=data["decision_date"],
-        )
-        return f"/units/{target.pk}/"
-
-    title = _("Hợp nhất đơn vị")
-    return _run(request, form, "org/operation.html", {"unit": unit, "title": title}, action)
-
-
-@login_required
-def unit_split(request, pk: int):
-    scope = Scope.of(request)
-    unit = selectors.unit_get(scope=scope, pk=pk)
-    if not scope.can(unit, Action.RESTRUCTURE):
-        raise PermissionDenied
-    kids = selectors.unit_children(scope=scope, unit=unit)
-    members = _members_to_split(unit)
-    form = forms.UnitSplitForm(request.POST or None, children=kids, members=members)
-
-    def action(data):
-        new_units = services.unit_split(
-            scope=Scope.of(request),
-            source=unit,
-            parts=form.parts(),
-            child_targets=form.child_targets(),
-            effective_on=data["effective_on"],
-            decision_no=data["decision_no"],
-            decision_date=data["decision_date"],
-            **form.member_args(),
-        )
-        return f"/units/{new_units[0].pk}/"
-
-    title = _("Chia tách “%(u)s”") % {"u": unit.name}
-    context = {"unit": unit, "title": title, "members": members}
-    return _run(request, form, "org/split.html", context, action)
-
-
-def _members_to_split(unit) -> list:
-    """Members of a grassroots union whose stint there is open or ends after today (they move on a split)."""
-    if not unit.kind.is_grassroots:
-        return []
-    from congdoan.members.models import Member
-
-    return list(
-        Member.objects.filter(
-            Q(stints__unit=unit), Q(stints__valid_to__isnull=True) | Q(stints__valid_to__gte=today())
-        )
-        .distinct()
-        .only("pk", "code", "full_name")
-        .order_by("name_folded", "id")
-    )
-
-
 @login_required
 def cluster_list(request):
     scope = Scope.of(request)
@@ -263,10 +100,11 @@ def cluster_roll_over(request, pk: int):
         new = services.cluster_roll_over(
             scope=Scope.of(request), cluster=cluster, year=data["year"], head_unit=data["head_unit"]
         )
-        return f"/clusters/{new.pk}/"
+        return reverse("org:cluster", args=[new.pk])
 
     title = _("Chuyển “%(n)s” sang năm mới") % {"n": cluster.name}
-    return _run(request, form, "org/operation.html", {"title": title, "cluster": cluster}, action)
+    context = {"title": title, "cluster": cluster}
+    return run_form(request, action, form=form, template="org/operation.html", context=context)
 
 
 @login_required
@@ -302,10 +140,11 @@ def cluster_edit(request, pk: int | None = None):
             head_unit=data["head_unit"],
             note=data["note"],
         )
-        return f"/clusters/{saved.pk}/"
+        return reverse("org:cluster", args=[saved.pk])
 
     title = _("Sửa cụm, khối thi đua") if cluster else _("Lập cụm, khối thi đua")
-    return _run(request, form, "org/operation.html", {"title": title, "cluster": cluster}, action)
+    context = {"title": title, "cluster": cluster}
+    return run_form(request, action, form=form, template="org/operation.html", context=context)
 
 
 @login_required

@@ -8,7 +8,7 @@ from congdoan.core.scoping import Scope
 from congdoan.members import services
 from congdoan.members.constants import CardStatus, MemberStatus, StintStart, TransferStatus
 from congdoan.members.models import AdmissionBatch, LeaveReason, Member, Membership, TransferRequest
-from congdoan.org import services as org_services
+from congdoan.restructure import operations
 
 from .conftest import SYSTEM, admit_active, person
 
@@ -240,7 +240,7 @@ def test_a_transfer_within_scope_closes_one_stint_and_opens_the_next(tree):
 
 def test_a_transfer_to_a_dissolved_or_not_yet_existing_unit_is_refused(tree):
     m = admit_active(tree.g1, on=D(2020, 1, 1))
-    org_services.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2022, 12, 31), decision_no="GT/1")
+    operations.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2022, 12, 31), decision_no="GT/1")
     tree.g3.refresh_from_db()
     with pytest.raises(ValidationError, match="không tồn tại hoặc không hoạt động"):
         services.member_transfer(
@@ -309,7 +309,7 @@ def test_card_steps_go_in_order(tree):
 
 def test_dissolving_a_grassroots_union_ends_its_members_stints(tree):
     m = admit_active(tree.g1, on=D(2020, 1, 1))
-    org_services.unit_dissolve(
+    operations.unit_dissolve(
         scope=Scope.for_user(tree.commune_officer),
         unit=tree.g1,
         dissolved_on=D(2025, 6, 30),
@@ -325,7 +325,7 @@ def test_dissolving_a_grassroots_union_ends_its_members_stints(tree):
 def test_merging_grassroots_unions_moves_members_and_keeps_codes(tree):
     a = admit_active(tree.g1, on=D(2020, 1, 1))
     b = admit_active(tree.g1, on=D(2020, 1, 1))
-    org_services.unit_merge(
+    operations.unit_merge(
         scope=Scope.for_user(tree.commune_officer),
         sources=[tree.g1],
         target=tree.g2,

@@ -11,8 +11,8 @@ from congdoan.members import services, stats
 from congdoan.members.constants import StintStart
 from congdoan.members.derived import smallspans
 from congdoan.members.models import LeaveReason, Membership, SmallUnionSpan, UnitMemberCount
-from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
+from congdoan.restructure import operations
 
 from .conftest import SYSTEM, admit_active
 
@@ -51,7 +51,7 @@ def test_counts_as_of_a_date_follow_transfers_between_provinces(tree):
 def test_a_dissolved_union_still_counts_before_its_last_day(tree):
     for _ in range(3):
         admit_active(tree.g3, on=D(2020, 1, 1))
-    org_services.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT")
+    operations.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT")
     assert stats.total_on(unit=tree.cd, on=D(2024, 6, 30)) == 3
     assert stats.total_on(unit=tree.cd, on=D(2024, 7, 1)) == 0
     assert stats.left_between(unit=tree.lc, start=D(2024, 1, 1), end=D(2024, 12, 31))[0] == 3
@@ -60,7 +60,7 @@ def test_a_dissolved_union_still_counts_before_its_last_day(tree):
 
 def test_a_moved_grassroots_union_counts_under_its_old_parent_before_the_move(tree):
     admit_active(tree.g2, on=D(2020, 1, 1))
-    org_services.unit_reparent(
+    operations.unit_reparent(
         scope=SYSTEM,
         unit=tree.g2,
         new_parent=tree.hc,
@@ -78,7 +78,7 @@ def test_a_moved_grassroots_union_counts_under_its_old_parent_before_the_move(tr
 def test_a_merge_keeps_the_total_and_counts_no_admission_or_leaving(tree):
     for _ in range(2):
         admit_active(tree.g1, on=D(2020, 1, 1))
-    org_services.unit_merge(
+    operations.unit_merge(
         scope=SYSTEM,
         sources=[tree.g1],
         target=tree.g2,
@@ -151,14 +151,14 @@ def test_unions_under_five_on_past_days_follow_leavings_moves_and_dissolutions(t
         admit_active(tree.g2, on=D(2020, 1, 1))
     leave(g1[0], D(2022, 6, 30))
     admit_active(tree.g1, on=D(2023, 1, 1))
-    org_services.unit_reparent(
+    operations.unit_reparent(
         scope=SYSTEM,
         unit=tree.g2,
         new_parent=tree.hc,
         effective_on=D(2021, 1, 1),
         decision_no="CS",
     )
-    org_services.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT")
+    operations.unit_dissolve(scope=SYSTEM, unit=tree.g3, dissolved_on=D(2024, 6, 30), decision_no="GT")
     g1, g2, g3, g4 = (u.name for u in (tree.g1, tree.g2, tree.g3, tree.g4))
     assert small(tree.lc, D(2019, 12, 31))[0] == {g1: 0, g2: 0, g3: 0}
     assert small(tree.lc, D(2020, 6, 1)) == ({g2: 2, g3: 0}, {tree.bt.pk: 1, tree.cd.pk: 1})
@@ -188,7 +188,7 @@ def test_unions_founded_in_a_period_count_where_they_were_founded_even_after_a_m
     year = {"start": D(2024, 1, 1), "end": D(2024, 12, 31)}
     # No link changed since: the materialised path answers.
     assert stats.grassroots_founded_between(unit=tree.lc, **year) == {"total": 1, "state": 1, "non_state": 0}
-    org_services.unit_reparent(
+    operations.unit_reparent(
         scope=SYSTEM, unit=g5, new_parent=tree.hc, effective_on=D(2025, 1, 1), decision_no="CS"
     )
     # Now the tree changed after the period: each union is walked up the links of its founding day.

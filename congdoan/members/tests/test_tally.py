@@ -26,8 +26,8 @@ from congdoan.members.models import (
     MemberTallyEthnicity,
     SmallUnionSpan,
 )
-from congdoan.org import services as org_services
 from congdoan.org.models import UnitLink
+from congdoan.restructure import operations
 
 from .conftest import SYSTEM, admit_active
 
@@ -171,7 +171,7 @@ def _apply(t, day, kind, a, b):
                 party_introduced_on=day + dt.timedelta(days=30 * (b % 5)) if b % 4 == 0 else None,
             )
     elif kind == "merge":
-        org_services.unit_merge(
+        operations.unit_merge(
             scope=SYSTEM,
             sources=[grassroots[a % 4]],
             target=grassroots[b % 4],
@@ -179,9 +179,9 @@ def _apply(t, day, kind, a, b):
             decision_no="HN",
         )
     elif kind == "dissolve":
-        org_services.unit_dissolve(scope=SYSTEM, unit=grassroots[a % 4], dissolved_on=day, decision_no="GT")
+        operations.unit_dissolve(scope=SYSTEM, unit=grassroots[a % 4], dissolved_on=day, decision_no="GT")
     elif kind == "reparent":
-        org_services.unit_reparent(
+        operations.unit_reparent(
             scope=SYSTEM,
             unit=grassroots[a % 4],
             new_parent=communes[b % 3],
@@ -307,7 +307,7 @@ def test_drill_down_rows_add_up_and_follow_a_move(tree):
     """A union moved to another commune counts under the old one before the move, the new one after."""
     member = admit_active(tree.g1, on=D(2020, 3, 1), gender="F")
     admit_active(tree.g2, on=D(2020, 3, 1))
-    org_services.unit_reparent(
+    operations.unit_reparent(
         scope=SYSTEM,
         unit=tree.g1,
         new_parent=tree.cd,

@@ -101,12 +101,12 @@ def test_incremental_roll_ups_match_a_brute_force_computation(cat):
 def test_a_past_report_is_shown_in_the_tree_as_it_stood_or_in_todays_shape(cat):
     import datetime as dt
 
-    from congdoan.org import services as org_services
+    from congdoan.restructure import operations
 
     t = cat.tree
     fill(cat, t.g3, {cat.members: "30"}, approve=True)
     # After Q1, Cam Đường's grassroots union moves to Bảo Thắng.
-    org_services.unit_reparent(
+    operations.unit_reparent(
         scope=ALL,
         unit=t.g3,
         new_parent=t.bt,
@@ -226,7 +226,7 @@ def _stored(unit, indicator):
 def test_moving_a_union_to_another_commune_moves_its_approved_values_between_roll_ups(cat):
     import datetime as dt
 
-    from congdoan.org.services import unit_reparent
+    from congdoan.restructure.operations import unit_reparent
 
     t = cat.tree
     fill(cat, t.g1, {cat.members: "100"}, approve=True)
@@ -253,7 +253,7 @@ def test_moving_a_union_to_another_commune_moves_its_approved_values_between_rol
 def test_moving_a_commune_to_another_province_shifts_only_the_ancestors_outside_it(cat):
     import datetime as dt
 
-    from congdoan.org.services import unit_reparent
+    from congdoan.restructure.operations import unit_reparent
 
     t = cat.tree
     fill(cat, t.g1, {cat.members: "100"}, approve=True)

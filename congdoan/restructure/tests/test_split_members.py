@@ -13,9 +13,9 @@ from congdoan.members import stats
 from congdoan.members.constants import END_RESTRUCTURE, MemberStatus, StintStart, TransferStatus
 from congdoan.members.models import AdmissionBatch, LeaveReason, Member, Membership, UnitMemberCount
 from congdoan.members.tests.conftest import admit_active, person
-from congdoan.org import services
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
+from congdoan.restructure import operations
 
 D = dt.date
 DAY = D(2025, 7, 1)
@@ -48,7 +48,7 @@ def split(tree, **kwargs):
         "decision_no": "88/QĐ-CĐX",
         **kwargs,
     }
-    return services.unit_split(**args)
+    return operations.unit_split(**args)
 
 
 def fresh(obj):
@@ -210,7 +210,7 @@ def test_a_pending_transfer_out_of_the_old_union_can_still_be_accepted_after_the
 
 
 def test_splitting_a_commune_still_moves_no_members(tree, crew):
-    new = services.unit_split(
+    new = operations.unit_split(
         scope=Scope.for_user(tree.province_officer),
         source=tree.bt,
         parts=[{"name": "Công đoàn xã Bảo Thắng"}, {"name": "Công đoàn xã Phong Hải"}],

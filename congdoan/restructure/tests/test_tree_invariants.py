@@ -9,19 +9,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from congdoan.core.scoping import Scope
-from congdoan.org import selectors, services
+from congdoan.org import selectors
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit, UnitKind, UnitLink
-
-from .conftest import _state
-from .test_as_of import brute_force_subtree
+from congdoan.org.tests.test_as_of import brute_force_subtree
+from congdoan.restructure import operations
+from tests.state import tree_state as _state
 
 D = dt.date
 ALL = Scope.unrestricted()
 
 
 def found(parent, name, kind, day=None):
-    return services.unit_found(
+    return operations.unit_found(
         scope=ALL,
         parent=parent,
         name=name,
@@ -59,7 +59,7 @@ def test_reparenting_a_commune_moves_its_whole_deep_subtree(tree):
     sub = found(tree.g1, "Công đoàn bộ phận Xưởng tuyển", "sub_unit")
     group = found(sub, "Tổ công đoàn Ca 1", "group")
     deep = [tree.bt, tree.g1, tree.g2, sub, group]
-    services.unit_reparent(
+    operations.unit_reparent(
         scope=Scope.for_user(tree.national_admin),
         unit=tree.bt,
         new_parent=tree.dn,
@@ -81,7 +81,7 @@ def test_reparenting_a_commune_moves_its_whole_deep_subtree(tree):
 
 def test_merging_a_commune_moves_its_grandchildren_with_their_children(tree):
     sub = found(tree.g3, "Công đoàn bộ phận Ngành hàng", "sub_unit")
-    services.unit_merge(
+    operations.unit_merge(
         scope=Scope.for_user(tree.province_officer),
         sources=[tree.cd],
         target=tree.bt,
@@ -112,7 +112,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                 if op == "found" and level[2]:
                     found(level[2][i % len(level[2])], f"CĐCS số {i}-{j}", "grassroots", day)
                 elif op == "reparent" and level[3] and level[2]:
-                    services.unit_reparent(
+                    operations.unit_reparent(
                         scope=Scope.for_user(tree.national_admin),
                         unit=level[3][i % len(level[3])],
                         new_parent=level[2][j % len(level[2])],
@@ -120,7 +120,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                         decision_no="R",
                     )
                 elif op == "merge" and len(level[2]) > 1:
-                    services.unit_merge(
+                    operations.unit_merge(
                         scope=Scope.for_user(tree.national_admin),
                         sources=[level[2][i % len(level[2])]],
                         target=level[2][j % len(level[2])],
@@ -128,7 +128,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                         decision_no="M",
                     )
                 elif op == "dissolve" and active:
-                    services.unit_dissolve(
+                    operations.unit_dissolve(
                         scope=Scope.for_user(tree.national_admin),
                         unit=active[i % len(active)],
                         dissolved_on=day,
@@ -137,7 +137,7 @@ def test_random_restructures_keep_the_tree_consistent_or_change_nothing(tree, st
                 elif op == "split" and level[2]:
                     source = level[2][i % len(level[2])]
                     kids = selectors.unit_children(scope=ALL, unit=source, on=day - dt.timedelta(days=1))
-                    services.unit_split(
+                    operations.unit_split(
                         scope=Scope.for_user(tree.national_admin),
                         source=source,
                         parts=[{"name": f"Phần A {i}"}, {"name": f"Phần B {j}"}],

@@ -1,4 +1,5 @@
-"""The member-list and statistics exports: answered in the request when small, else run as a Job.
+"""The statistics export: answered in the request when small, else run as a Job (the member-list
+export does the same in ``excel.tasks``).
 
 Above ``settings.CONGDOAN_INLINE_EXPORT_ROWS`` rows (default 5000) the page starts a background task
 with a Job row and sends the officer to the job's page, where the workbook is downloadable when done.
@@ -13,20 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
 
-from congdoan.core.dates import today
-from congdoan.core.money import format_number
 from congdoan.core.scoping import Action, Scope
 from congdoan.jobs import services as jobs
 from congdoan.jobs.models import Job
-from congdoan.org import selectors as org_selectors
 
 from . import stats
-from .excel import export
 from .selectors import MemberFilter, member_search
 from .stats_export import workbook_bytes
 
-MEMBER_EXPORT = "member_export"
-MEMBER_EXPORT_TITLE = _l("Xuất danh sách đoàn viên ra Excel")
 MEMBER_STATISTICS_EXPORT = "member_statistics_export"
 MEMBER_STATISTICS_EXPORT_TITLE = _l("Xuất thống kê đoàn viên ra Excel")
 
@@ -34,53 +29,6 @@ MEMBER_STATISTICS_EXPORT_TITLE = _l("Xuất thống kê đoàn viên ra Excel")
 def inline_rows() -> int:
     """Up to this many rows an export is answered in the request; above, it runs as a Job."""
     return getattr(settings, "CONGDOAN_INLINE_EXPORT_ROWS", 5000)
-
-
-# -- the member list ---------------------------------------------------------------------------
-def member_export_name() -> str:
-    return f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx"
-
-
-def member_export_count(*, scope: Scope, filters: MemberFilter) -> int:
-    return export.member_export_rows(scope=scope, filters=filters).count()
-
-
-def _job_unit(scope: Scope, unit_id: int | None):
-    """The unit a job is done for: the filtered unit, else the user's first root."""
-    if unit_id:
-        return org_selectors.unit_get(scope=scope, pk=unit_id)
-    return org_selectors.unit_roots(scope=scope).first()
-
-
-def run_member_export(job: Job) -> None:
-    scope = Scope.for_user(job.created_by)
-    filters = export.filters_from_query(job.params.get("query") or {})
-    data = export.export_workbook(scope=scope, filters=filters)
-    jobs.job_succeed(
-        job=job,
-        message=_("Đã xuất danh sách %(n)s đoàn viên.") % {"n": format_number(job.total)},
-        result_file=(job.params.get("name") or member_export_name(), data),
-    )
-
-
-@task()
-def member_export_task(job_id: int) -> None:
-    jobs.job_run(job_id=job_id, work=run_member_export)
-
-
-def member_export_start(*, scope: Scope, query: dict, rows: int) -> Job:
-    """Queue the export of the member list filtered by the search page's ``query`` parameters."""
-    filters = export.filters_from_query(query)
-    job = jobs.job_create(
-        scope=scope,
-        kind=MEMBER_EXPORT,
-        title=str(MEMBER_EXPORT_TITLE),
-        unit=_job_unit(scope, filters.unit_id),
-        action=Action.VIEW,
-        total=rows,
-        params={"query": query, "name": member_export_name()},
-    )
-    return jobs.job_enqueue(job=job, task=member_export_task)
 
 
 # -- the statistics table ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from congdoan.core.scoping import Action, Scope
-from congdoan.org.models import Unit
+from congdoan.org import selectors as org_selectors
 
 
 def detail_url(member) -> str:
@@ -14,4 +14,4 @@ def detail_url(member) -> str:
 
 def actable(scope: Scope):
     """IDs of units the user may act on (officer role or above)."""
-    return scope.filter(Unit.objects.all(), action=Action.ACT).values("pk")
+    return scope.filter(org_selectors.unit_list(scope=scope).order_by(), action=Action.ACT).values("pk")

@@ -12,7 +12,6 @@ from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
-from congdoan.org.models import Unit
 
 from .. import exports, forms, stats
 from ..stats_export import workbook_bytes
@@ -49,7 +48,7 @@ def statistics(request):
         "sectors": stats.sector_rows(report.snapshot),
         "query": f"on={on:%Y-%m-%d}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
         "parent": unit.parent
-        if unit.parent_id and scope.filter(Unit.objects.filter(pk=unit.parent_id)).exists()
+        if unit.parent_id and org_selectors.unit_list(scope=scope).filter(pk=unit.parent_id).exists()
         else None,
     }
     return render(request, "members/statistics.html", context)

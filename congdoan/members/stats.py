@@ -16,11 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.org import selectors as org_selectors
+from congdoan.org.constants import Sector
 from congdoan.org.models import Unit
 
 from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
@@ -60,13 +61,7 @@ def _links_change_after(day: dt.date) -> bool:
     """Whether the tree changed after ``day`` (then the materialised path is not that day's tree): a link
     ended on or after it, or a unit moved after it. A unit *founded* after it (its first link starts on
     its founding day) does not count: units that did not exist yet are in no count of that day."""
-    from django.db.models import F
-
-    from congdoan.org.models import UnitLink
-
-    return UnitLink.objects.filter(
-        Q(valid_to__gte=day) | (Q(valid_from__gt=day) & Q(valid_from__gt=F("child__founded_on")))
-    ).exists()
+    return org_selectors.links_change_after(day)
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
@@ -103,14 +98,9 @@ def _figures(
 
 def _child_links(unit: Unit, start: dt.date, end: dt.date) -> list[tuple[int, dt.date, dt.date]]:
     """(child, from, to) of the links below ``unit`` overlapping ``start..end``, clipped to it."""
-    from congdoan.org.models import UnitLink
-
-    rows = UnitLink.objects.filter(parent=unit, valid_from__lte=end).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=start)
-    )
     return [
         (child, max(f, start), min(t or LATEST, end))
-        for child, f, t in rows.values_list("child_id", "valid_from", "valid_to")
+        for child, f, t in org_selectors.child_links_between(parent=unit, start=start, end=end)
     ]
 
 
@@ -189,15 +179,13 @@ def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> d
     When no link has changed since ``start``, the tree of the whole period is today's: the materialised
     path answers (a range scan). Otherwise each union founded in the period must have lain under the
     unit on its founding day: its chain of links is read upwards (``org.selectors.branches_under``)."""
-    from congdoan.org.selectors import branches_under
-
-    founded = Unit.objects.filter(kind__is_grassroots=True, founded_on__gte=start, founded_on__lte=end)
+    founded = org_selectors.grassroots_founded_between(start=start, end=end)
     founded = founded.exclude(pk=unit.pk)
     if not _links_change_after(start - ONE_DAY):
         sectors = list(founded.filter(path__startswith=unit.path).values_list("sector", flat=True))
     else:
         rows = list(founded.values_list("id", "founded_on", "sector"))
-        under = branches_under(root_id=unit.pk, days={pk: day for pk, day, _sector in rows})
+        under = org_selectors.branches_under(root_id=unit.pk, days={pk: day for pk, day, _sector in rows})
         sectors = [sector for pk, _day, sector in rows if pk in under]
     state = sum(1 for sector in sectors if sector == "state")
     return {"total": len(sectors), "state": state, "non_state": len(sectors) - state}
@@ -240,7 +228,7 @@ class Report:
 
 def report(*, scope: Scope, unit: Unit, on: dt.date, start: dt.date, end: dt.date) -> Report:
     """Everything the statistics page shows for ``unit`` (in scope): as of ``on`` and over ``start..end``."""
-    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    org_selectors.unit_get(scope=scope, pk=unit.pk)
     snap = snapshot_on(unit=unit, on=on)
     end_total = snap.total if end == on else total_on(unit=unit, on=end)
     before = total_on(unit=unit, on=start - ONE_DAY)
@@ -249,10 +237,8 @@ def report(*, scope: Scope, unit: Unit, on: dt.date, start: dt.date, end: dt.dat
     informal_admitted = events["admitted_informal"]
     left, left_by = events["leavers"], by_branch["leavers"]
     small, small_by = small_grassroots_on(unit=unit, on=on)
-    from congdoan.org.selectors import unit_children
-
     rows = []
-    for child in unit_children(scope=scope, unit=unit, on=on):
+    for child in org_selectors.unit_children(scope=scope, unit=unit, on=on):
         b = snap.branches.get(child.pk, {})
         rows.append(
             {
@@ -293,7 +279,5 @@ def age_rows(snap: Snapshot) -> list[tuple[str, int]]:
 
 
 def sector_rows(snap: Snapshot) -> list[tuple[str, int]]:
-    from congdoan.org.constants import Sector
-
     labels = dict(Sector.choices)
     return [(str(labels.get(k, _("Chưa phân loại"))), n) for k, n in sorted(snap.by_sector.items())]

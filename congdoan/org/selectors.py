@@ -208,3 +208,26 @@ def cluster_get(*, scope: Scope, pk: int) -> Cluster:
         return cluster_list(scope=scope).get(pk=pk)
     except Cluster.DoesNotExist as exc:
         raise Http404 from exc
+
+
+# -- reads for the member statistics (members.stats reads the tree only through these) ---------
+def links_change_after(day: dt.date) -> bool:
+    """Whether the tree changed after ``day`` (then the materialised path is not that day's tree): a link
+    ended on or after it, or a unit moved after it. A unit *founded* after it (its first link starts on
+    its founding day) does not count: units that did not exist yet are in no count of that day."""
+    return UnitLink.objects.filter(
+        Q(valid_to__gte=day) | (Q(valid_from__gt=day) & Q(valid_from__gt=F("child__founded_on")))
+    ).exists()
+
+
+def child_links_between(*, parent: Unit, start: dt.date, end: dt.date) -> list[tuple]:
+    """(child, valid_from, valid_to) of the links below ``parent`` overlapping ``start..end``."""
+    rows = UnitLink.objects.filter(parent=parent, valid_from__lte=end).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=start)
+    )
+    return list(rows.values_list("child_id", "valid_from", "valid_to"))
+
+
+def grassroots_founded_between(*, start: dt.date, end: dt.date) -> QuerySet[Unit]:
+    """Grassroots unions founded from ``start`` to ``end`` (anywhere; the caller narrows to a subtree)."""
+    return Unit.objects.filter(kind__is_grassroots=True, founded_on__gte=start, founded_on__lte=end)

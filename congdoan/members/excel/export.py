@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
+from congdoan.members.forms import SearchForm
 from congdoan.members.selectors import MemberFilter, member_name_matches, member_search, text_query
 
 from . import columns as c
@@ -44,8 +45,6 @@ SOURCE = {
 
 def filters_from_query(params) -> MemberFilter:
     """The search page's query parameters (its ``SearchForm``) as a MemberFilter, read as the page reads them."""
-    from congdoan.members.forms import SearchForm
-
     form = SearchForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
     party = data.get("party") or None

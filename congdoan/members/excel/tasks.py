@@ -1,17 +1,24 @@
-"""The member import as a background task: a Job row carries the file, the progress and the outcome."""
+"""The member import and the member-list export as background tasks: a Job row carries the file, the
+progress and the outcome (the export only above ``CONGDOAN_INLINE_EXPORT_ROWS`` rows)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
 
+from congdoan.core.dates import today
 from congdoan.core.money import format_number
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.jobs import services as jobs
 from congdoan.jobs.models import Job
+from congdoan.members.selectors import MemberFilter
+from congdoan.org import selectors as org_selectors
 
+from . import export
 from .services import MAX_ERRORS_SHOWN, member_import
 
+MEMBER_EXPORT = "member_export"
+MEMBER_EXPORT_TITLE = _l("Xuất danh sách đoàn viên ra Excel")
 MEMBER_IMPORT = "member_import"
 MEMBER_IMPORT_TITLE = _l("Nhập danh sách đoàn viên từ Excel")
 
@@ -102,3 +109,50 @@ def member_import_start(*, scope: Scope, unit, upload) -> Job:
         input_name=upload.name,
     )
     return jobs.job_enqueue(job=job, task=member_import_task)
+
+
+# -- the member-list export----------------------------------------------------------------------
+def member_export_name() -> str:
+    return f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx"
+
+
+def member_export_count(*, scope: Scope, filters: MemberFilter) -> int:
+    return export.member_export_rows(scope=scope, filters=filters).count()
+
+
+def _job_unit(scope: Scope, unit_id: int | None):
+    """The unit a job is done for: the filtered unit, else the user's first root."""
+    if unit_id:
+        return org_selectors.unit_get(scope=scope, pk=unit_id)
+    return org_selectors.unit_roots(scope=scope).first()
+
+
+def run_member_export(job: Job) -> None:
+    scope = Scope.for_user(job.created_by)
+    filters = export.filters_from_query(job.params.get("query") or {})
+    data = export.export_workbook(scope=scope, filters=filters)
+    jobs.job_succeed(
+        job=job,
+        message=_("Đã xuất danh sách %(n)s đoàn viên.") % {"n": format_number(job.total)},
+        result_file=(job.params.get("name") or member_export_name(), data),
+    )
+
+
+@task()
+def member_export_task(job_id: int) -> None:
+    jobs.job_run(job_id=job_id, work=run_member_export)
+
+
+def member_export_start(*, scope: Scope, query: dict, rows: int) -> Job:
+    """Queue the export of the member list filtered by the search page's ``query`` parameters."""
+    filters = export.filters_from_query(query)
+    job = jobs.job_create(
+        scope=scope,
+        kind=MEMBER_EXPORT,
+        title=str(MEMBER_EXPORT_TITLE),
+        unit=_job_unit(scope, filters.unit_id),
+        action=Action.VIEW,
+        total=rows,
+        params={"query": query, "name": member_export_name()},
+    )
+    return jobs.job_enqueue(job=job, task=member_export_task)

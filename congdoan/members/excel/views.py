@@ -1,4 +1,5 @@
-"""Excel pages of the member registry: the import template, the upload, and the export of a filtered list."""
+"""Excel pages of the member registry: the import template, the upload, and the export of a filtered list
+(answered at once when small, else a Job: ``excel.tasks``)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,10 +10,12 @@ from django.views.decorators.http import require_GET
 from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
+from congdoan.members import selectors as member_selectors
+from congdoan.members.exports import inline_rows
 from congdoan.org import selectors as org_selectors
 
 from . import export, forms
-from .tasks import member_import_start
+from .tasks import member_export_count, member_export_name, member_export_start, member_import_start
 from .workbooks import template_workbook
 
 
@@ -25,8 +28,6 @@ def _import_units(scope: Scope):
 @login_required
 @require_GET
 def excel_template(request):
-    from congdoan.members import selectors as member_selectors
-
     scope = Scope.of(request)
     units = member_selectors.grassroots_in_scope(scope=scope).values_list("code", "name")[:5000]
     data = template_workbook(units=list(units))
@@ -53,5 +54,10 @@ def export_members(request):
     """The member list filtered as on the search page, as an .xlsx (streamed row by row by xlsxwriter)."""
     scope = Scope.of(request)
     filters = export.filters_from_query(request.GET)
+    rows = member_export_count(scope=scope, filters=filters)
+    if rows > inline_rows():
+        query = {key: request.GET.get(key) for key in request.GET}
+        job = member_export_start(scope=scope, query=query, rows=rows)
+        return redirect(job.get_absolute_url())
     data = export.export_workbook(scope=scope, filters=filters)
-    return file_response(data, f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx")
+    return file_response(data, member_export_name())

@@ -5,7 +5,7 @@ import pytest
 
 from congdoan.core.scoping import Scope
 from congdoan.members import services
-from congdoan.members.models import AdmissionBatch
+from congdoan.members.models import AdmissionBatch, UnionPost
 
 SYSTEM = Scope.unrestricted()
 _cccd = itertools.count(100000000001)
@@ -45,3 +45,20 @@ def admit():
 def _fast_passwords(settings):
     # The shared tree fixture creates six users; argon2 would dominate the run time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def chair(tree):
+    """Nguyễn Văn An (born 17/05/1990), CĐCS chair at Apatit since 2020."""
+    member = admit_active(tree.g1)
+    post = services.post_add(
+        scope=SYSTEM, member=member, title="Chủ tịch CĐCS", valid_from=dt.date(2020, 3, 1)
+    )
+    return member, post
+
+
+def post_state():
+    """Every union post as (pk, title, valid_from, valid_to, is_full_time), to show nothing changed."""
+    return list(
+        UnionPost.objects.order_by("pk").values_list("pk", "title", "valid_from", "valid_to", "is_full_time")
+    )

@@ -1,0 +1,76 @@
+"""The member-list and statistics exports run as Jobs above CONGDOAN_INLINE_EXPORT_ROWS, with the same rows."""
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from congdoan.jobs.constants import JobStatus
+from congdoan.jobs.models import Job
+
+from .conftest import admit_active
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def _rows(content: bytes, sheet: int = 0) -> list[list]:
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    return [list(row) for row in book.worksheets[sheet].iter_rows(values_only=True)]
+
+
+def _job_rows(job: Job, sheet: int = 0) -> list[list]:
+    with job.result_file.open("rb") as fh:
+        return _rows(fh.read(), sheet)
+
+
+def test_the_member_export_above_the_inline_limit_is_a_job_with_the_same_rows(tree, login, settings):
+    admit_active(tree.g1, full_name="Hoàng Thị Lan", gender="F")
+    admit_active(tree.g3, full_name="Vũ Thị Hoa")
+    client = login(tree.province_officer)
+    url = reverse("members:export_members")
+    inline = client.get(url, {"gender": "F"})
+    assert inline.status_code == 200 and not Job.objects.exists()
+
+    settings.CONGDOAN_INLINE_EXPORT_ROWS = 0
+    response = client.get(url, {"gender": "F"})
+
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
+    assert job.kind == "member_export" and job.title == "Xuất danh sách đoàn viên ra Excel"
+    assert job.status == JobStatus.SUCCEEDED and job.result_name.endswith(".xlsx")
+    assert job.total == 1 and job.params["query"] == {"gender": "F"}
+    assert _job_rows(job) == _rows(inline.content)
+    assert [r[2] for r in _job_rows(job)[1:]] == ["Hoàng Thị Lan"]
+
+
+def test_the_statistics_export_above_the_inline_limit_is_a_job_with_the_same_rows(tree, login, settings):
+    admit_active(tree.g1, on=D(2020, 1, 1), gender="F")
+    admit_active(tree.g3, on=D(2024, 2, 1))
+    client = login(tree.province_officer)
+    url = reverse("members:statistics_export")
+    params = {"unit": tree.lc.pk, "on": "2024-06-30", "start": "2024-01-01", "end": "2024-06-30"}
+    inline = client.get(url, params)
+    assert inline.status_code == 200 and not Job.objects.exists()
+
+    settings.CONGDOAN_INLINE_EXPORT_ROWS = 0
+    response = client.get(url, params)
+
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
+    assert job.kind == "member_statistics_export" and job.title == "Xuất thống kê đoàn viên ra Excel"
+    assert job.status == JobStatus.SUCCEEDED and job.unit == tree.lc
+    assert job.result_name == f"thong-ke-doan-vien-{tree.lc.code}-20240630.xlsx"
+    assert _job_rows(job) == _rows(inline.content)
+    assert _job_rows(job, 1) == _rows(inline.content, 1)
+    assert ["Tổng số đoàn viên", 2] in [row[:2] for row in _job_rows(job)]
+
+
+def test_an_export_job_is_refused_for_a_unit_outside_the_scope(tree, login, settings):
+    settings.CONGDOAN_INLINE_EXPORT_ROWS = 0
+    client = login(tree.province_officer)
+    assert client.get(reverse("members:statistics_export"), {"unit": tree.dn.pk}).status_code == 404
+    assert client.get(reverse("members:export_members"), {"unit": tree.dn.pk}).status_code == 404
+    assert not Job.objects.exists()

@@ -1,0 +1,39 @@
+"""Pages of the member registry. Thin: parse, call a selector or service, render.
+
+One module per use case, re-exported here for ``members/urls.py``.
+"""
+
+from __future__ import annotations
+
+from .admissions import batch_approve, batch_detail, batch_list, batch_return, batch_submit
+from .duplicates import duplicates
+from .lists import index
+from .operations import member_card, member_leave, member_readmit, member_transfer
+from .posts import post_add, post_delete, post_edit
+from .record import member_detail, member_edit, member_new
+from .statistics import statistics, statistics_export
+from .transfers import transfer_decide, transfer_list
+
+__all__ = [
+    "batch_approve",
+    "batch_detail",
+    "batch_list",
+    "batch_return",
+    "batch_submit",
+    "duplicates",
+    "index",
+    "member_card",
+    "member_detail",
+    "member_edit",
+    "member_leave",
+    "member_new",
+    "member_readmit",
+    "member_transfer",
+    "post_add",
+    "post_delete",
+    "post_edit",
+    "statistics",
+    "statistics_export",
+    "transfer_decide",
+    "transfer_list",
+]

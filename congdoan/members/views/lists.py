@@ -1,0 +1,53 @@
+"""The member search page (and its HTMX results)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from congdoan.core.scoping import Scope
+
+from .. import forms, selectors
+
+PAGE = 50
+
+
+def _filters(form: forms.SearchForm) -> selectors.MemberFilter:
+    data = form.cleaned_data if form.is_valid() else {}
+    party = data.get("party") or None
+    informal = data.get("informal")
+    return selectors.MemberFilter(
+        q=data.get("q") or "",
+        unit_id=data.get("unit"),
+        gender=data.get("gender") or "",
+        age_band=data.get("age_band") or "",
+        ethnicity=data.get("ethnicity") or "",
+        sector=data.get("sector") or "",
+        party_status="" if party == "none" else party,
+        informal=None if informal in (None, "") else informal == "1",
+        status=data.get("status") or "",
+        joined_from=data.get("joined_from"),
+        joined_to=data.get("joined_to"),
+    )
+
+
+@login_required
+def index(request):
+    scope = Scope.of(request)
+    form = forms.SearchForm(request.GET or None)
+    page = max(1, int(request.GET.get("page", "1"))) if request.GET.get("page", "1").isdigit() else 1
+    results = selectors.member_search_page(
+        scope=scope, filters=_filters(form), offset=(page - 1) * PAGE, limit=PAGE + 1
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "results": results[:PAGE],
+        "page": page,
+        "has_next": len(results) > PAGE,
+        "query": query.urlencode(),
+    }
+    if request.htmx and request.htmx.target == "results":
+        return render(request, "members/partials/results.html", context)
+    return render(request, "members/index.html", context)

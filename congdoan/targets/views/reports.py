@@ -1,58 +1,24 @@
-"""Pages of targets and periodic reports. Thin: parse, call a selector or service, render."""
+"""Pages of periodic reports: my units' reports, open, enter, review, Excel, the approval inbox."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congdoan.core.dates import parse_date, today
 from congdoan.core.scoping import Action, Scope
 from congdoan.org import selectors as org_selectors
 
-from . import excel, selectors, services
-from .constants import PeriodType
-from .forms import IndicatorForm, ReasonForm
-from .models import Indicator, ReportForm
-from .periods import Period, parse_period, period_of, periods_in_year
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _errors(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
-def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def _year(request) -> int:
-    try:
-        return int(request.GET.get("year") or today().year)
-    except ValueError:
-        return today().year
-
-
-def _form_and_period(request, scope):
-    forms = list(selectors.form_list(scope=scope))
-    form = next((f for f in forms if str(f.pk) == request.GET.get("form")), forms[0] if forms else None)
-    period = None
-    if form is not None:
-        try:
-            period = parse_period(request.GET["period"]) if request.GET.get("period") else None
-        except ValueError:
-            period = None
-        if period is None or period.type != form.period_type:
-            period = selectors.current_period(form.period_type)
-    return forms, form, period
+from .. import excel, selectors, services
+from ..forms import ReasonForm
+from ..models import ReportForm
+from ..periods import parse_period, period_of, periods_in_year
+from ._common import errors as _errors
+from ._common import xlsx as _xlsx
+from ._common import year_param as _year
 
 
 @login_required
@@ -246,170 +212,3 @@ def inbox(request):
     return render(
         request, "targets/inbox.html", {"reports": selectors.inbox(scope=scope), "reason_form": ReasonForm()}
     )
-
-
-@login_required
-def completeness(request, pk: int):
-    scope = Scope.of(request)
-    unit = org_selectors.unit_get(scope=scope, pk=pk)
-    forms, form, period = _form_and_period(request, scope)
-    data = selectors.completeness(scope=scope, unit=unit, form=form, period=period) if form else None
-    context = {
-        "unit": unit,
-        "forms": forms,
-        "form": form,
-        "period": period,
-        "data": data,
-        "periods": periods_in_year(form.period_type, period.year) if form else [],
-    }
-    return render(request, "targets/completeness.html", context)
-
-
-@login_required
-def rollup(request, pk: int):
-    scope = Scope.of(request)
-    unit = org_selectors.unit_get(scope=scope, pk=pk)
-    forms, form, period = _form_and_period(request, scope)
-    structure = "then" if request.GET.get("structure") == "then" else "now"
-    view = (
-        selectors.rollup_view(scope=scope, unit=unit, form=form, period=period, structure=structure)
-        if form
-        else None
-    )
-    if view and request.GET.get("export") == "xlsx":
-        return _xlsx(
-            excel.rollup_xlsx(unit=unit, form=form, period=period, view=view),
-            f"tong-hop-{unit.code}-{period.key}.xlsx",
-        )
-    context = {
-        "unit": unit,
-        "forms": forms,
-        "form": form,
-        "period": period,
-        "view": view,
-        "structure": structure,
-        "periods": periods_in_year(form.period_type, period.year) if form else [],
-    }
-    return render(request, "targets/rollup.html", context)
-
-
-@login_required
-def evaluation(request, pk: int):
-    scope = Scope.of(request)
-    unit = org_selectors.unit_get(scope=scope, pk=pk)
-    year = _year(request)
-    return render(
-        request,
-        "targets/evaluation.html",
-        {"unit": unit, **selectors.evaluation(scope=scope, unit=unit, year=year)},
-    )
-
-
-@login_required
-def targets(request, pk: int):
-    """One screen: every child × the chosen indicators, with the decision; Excel template and upload."""
-    scope = Scope.of(request)
-    unit = org_selectors.unit_get(scope=scope, pk=pk)
-    year = _year(request)
-    catalogue = list(selectors.indicator_list(scope=scope))
-    chosen_ids = request.GET.getlist("ind") or [str(i.pk) for i in catalogue]
-    chosen = [i for i in catalogue if str(i.pk) in chosen_ids]
-    grid = selectors.target_grid(scope=scope, unit=unit, year=year, indicators=chosen)
-    if request.GET.get("export") == "xlsx":
-        content = excel.targets_template_xlsx(
-            unit=unit, year=year, children=grid["children"], indicators=chosen, given=grid["given"]
-        )
-        return _xlsx(content, f"giao-chi-tieu-{unit.code}-{year}.xlsx")
-    if request.method == "POST":
-        decision_no = request.POST.get("decision_no", "")
-        try:
-            decision_date = parse_date(request.POST.get("decision_date"), field=_("Ngày quyết định"))
-            if request.FILES.get("file"):
-                n = services.target_import_excel(
-                    scope=scope,
-                    assigned_by=unit,
-                    year=year,
-                    decision_no=decision_no,
-                    decision_date=decision_date,
-                    file=request.FILES["file"],
-                )
-            else:
-                values = {
-                    (kid.pk, ind.pk): request.POST.get(f"t_{kid.pk}_{ind.pk}", "")
-                    for kid in grid["children"]
-                    for ind in chosen
-                }
-                n = services.target_assign(
-                    scope=scope,
-                    assigned_by=unit,
-                    year=year,
-                    decision_no=decision_no,
-                    decision_date=decision_date,
-                    values=values,
-                )
-            messages.success(request, _("Đã lưu %(n)s chỉ tiêu giao.") % {"n": n})
-            return redirect(request.get_full_path())
-        except ValueError as exc:
-            messages.error(request, str(exc))
-        except ValidationError as exc:
-            _errors(request, exc)
-    cells = [
-        {"unit": kid, "cells": [(ind, grid["given"].get((kid.pk, ind.pk))) for ind in chosen]}
-        for kid in grid["children"]
-    ]
-    context = {
-        "unit": unit,
-        "year": year,
-        "catalogue": catalogue,
-        "chosen": chosen,
-        "grid": grid,
-        "rows": cells,
-        "received": selectors.targets_received(scope=scope, unit=unit, year=year),
-        "can_assign": scope.can(unit),
-    }
-    return render(request, "targets/targets.html", context)
-
-
-@login_required
-def indicator_list(request):
-    scope = Scope.of(request)
-    return render(
-        request,
-        "targets/indicators.html",
-        {
-            "indicators": selectors.indicator_list(scope=scope),
-            "forms": selectors.form_list(scope=scope),
-            "can_edit": _is_admin(scope),
-            "period_types": PeriodType,
-        },
-    )
-
-
-def _is_admin(scope) -> bool:
-    try:
-        services.require_admin(scope)
-    except PermissionDenied:
-        return False
-    return True
-
-
-@login_required
-def indicator_edit(request, pk: int | None = None):
-    scope = Scope.of(request)
-    if not _is_admin(scope):
-        raise Http404
-    indicator = get_object_or_404(Indicator, pk=pk) if pk else None
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_save(scope=scope, indicator=indicator, **form.cleaned_data)
-            messages.success(request, _("Đã lưu chỉ tiêu."))
-            return redirect("targets:indicators")
-        except ValidationError as exc:
-            from congdoan.core.views import form_add_service_error
-
-            form_add_service_error(form, exc)
-    return render(request, "targets/indicator_form.html", {"form": form, "indicator": indicator})
-
-
-__all__ = ["Period"]

@@ -12,7 +12,7 @@ from congdoan.core.dates import parse_date
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
-from .. import excel, selectors, services
+from .. import excel, selectors, services, tasks
 from ._common import errors as _errors
 from ._common import xlsx as _xlsx
 from ._common import year_param as _year
@@ -38,14 +38,19 @@ def targets(request, pk: int):
         try:
             decision_date = parse_date(request.POST.get("decision_date"), field=_("Ngày quyết định"))
             if request.FILES.get("file"):
-                n = services.target_import_excel(
+                params = {
+                    "year": year,
+                    "decision_no": decision_no,
+                    "decision_date": decision_date.isoformat() if decision_date else None,
+                }
+                job = tasks.job_start(
                     scope=scope,
-                    assigned_by=unit,
-                    year=year,
-                    decision_no=decision_no,
-                    decision_date=decision_date,
-                    file=request.FILES["file"],
+                    kind=tasks.TARGET_IMPORT,
+                    unit=unit,
+                    params=params,
+                    upload=request.FILES["file"],
                 )
+                return redirect(job.get_absolute_url())
             else:
                 values = {
                     (kid.pk, ind.pk): request.POST.get(f"t_{kid.pk}_{ind.pk}", "")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from congdoan.core.scoping import Action, Scope
 from congdoan.org import selectors as org_selectors
 
-from .. import excel, selectors, services
+from .. import selectors, services, tasks
 from ..forms import ReasonForm
 from ..models import ReportForm
 from ..periods import parse_period, period_of, periods_in_year
@@ -179,15 +179,22 @@ def report_review(request, pk: int):
 
 @login_required
 def report_export(request, pk: int):
+    """The report as a workbook; one bigger than the inline limit is made by a background job."""
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
-    content = excel.report_xlsx(report=report, rows=selectors.report_rows(report=report))
-    return _xlsx(content, f"bao-cao-{report.unit.code}-{report.period_start:%Y-%m}.xlsx")
+    if report.values.count() > tasks.inline_export_rows():
+        job = tasks.job_start(
+            scope=scope, kind=tasks.REPORT_EXPORT, unit=report.unit, params={"report_id": report.pk}
+        )
+        return redirect(job.get_absolute_url())
+    name, content = tasks.report_file(report=report)
+    return _xlsx(content, name)
 
 
 @login_required
 @require_POST
 def report_import(request, pk: int):
+    """Values from a workbook, as a background job (the page follows it)."""
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
     upload = request.FILES.get("file")
@@ -195,15 +202,17 @@ def report_import(request, pk: int):
         messages.error(request, _("Hãy chọn tệp Excel."))
         return redirect(report.get_absolute_url())
     try:
-        services.report_import_excel(
-            scope=scope, report=report, version=request.POST.get("version"), file=upload
+        job = tasks.job_start(
+            scope=scope,
+            kind=tasks.REPORT_IMPORT,
+            unit=report.unit,
+            params={"report_id": report.pk, "version": request.POST.get("version")},
+            upload=upload,
         )
-        messages.success(request, _("Đã nhập số liệu từ Excel."))
-    except ValidationError as exc:
-        _errors(request, exc)
-    except Exception:  # noqa: BLE001 - a file calamine cannot read
-        messages.error(request, _("Không đọc được tệp Excel này."))
-    return redirect(report.get_absolute_url())
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect(report.get_absolute_url())
+    return redirect(job.get_absolute_url())
 
 
 @login_required

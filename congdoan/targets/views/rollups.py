@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
-from .. import excel, selectors
+from .. import selectors, tasks
 from ..periods import periods_in_year
 from ._common import form_and_period as _form_and_period
 from ._common import xlsx as _xlsx
@@ -32,22 +32,30 @@ def completeness(request, pk: int):
     return render(request, "targets/completeness.html", context)
 
 
+def _rollup_export(request, scope, unit, form, period, structure):
+    """The roll-up workbook at once, or through a background job when it is bigger than the inline limit."""
+    where = {"unit": unit, "form": form, "period": period, "structure": structure}
+    if tasks.rollup_rows(scope=scope, **where) > tasks.inline_export_rows():
+        params = {"form_id": form.pk, "period": period.key, "structure": structure}
+        job = tasks.job_start(scope=scope, kind=tasks.ROLLUP_EXPORT, unit=unit, params=params)
+        return redirect(job.get_absolute_url())
+    name, content = tasks.rollup_file(scope=scope, **where)
+    return _xlsx(content, name)
+
+
 @login_required
 def rollup(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     forms, form, period = _form_and_period(request, scope)
     structure = "then" if request.GET.get("structure") == "then" else "now"
+    if form and request.GET.get("export") == "xlsx":
+        return _rollup_export(request, scope, unit, form, period, structure)
     view = (
         selectors.rollup_view(scope=scope, unit=unit, form=form, period=period, structure=structure)
         if form
         else None
     )
-    if view and request.GET.get("export") == "xlsx":
-        return _xlsx(
-            excel.rollup_xlsx(unit=unit, form=form, period=period, view=view),
-            f"tong-hop-{unit.code}-{period.key}.xlsx",
-        )
     context = {
         "unit": unit,
         "forms": forms,

@@ -1,16 +1,6 @@
 import pytest
 
-from congdoan.core.scoping import Scope
-from congdoan.targets.constants import ReportStatus
-
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):

@@ -2,18 +2,9 @@ import datetime as dt
 
 import pytest
 
-from congdoan.core.scoping import Scope
-from congdoan.targets.constants import ReportStatus
 from congdoan.targets.periods import Period
 
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def test_periods_have_bounds_keys_labels_and_the_last_finished_one_is_current():

@@ -2,22 +2,13 @@ from decimal import Decimal
 
 import pytest
 
-from congdoan.core.scoping import Scope
 from congdoan.targets import selectors
-from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import TargetAssignment
 from congdoan.targets.periods import Period
 
 from ..conftest import fill
 
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def target(unit, ind, value, year=2026):

@@ -4,18 +4,11 @@ import pytest
 
 from congdoan.core.scoping import Scope
 from congdoan.targets import selectors, services
-from congdoan.targets.constants import ReportStatus
 
 from ..conftest import Q1, fill
 
 pytestmark = pytest.mark.django_db
 ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def test_a_parent_sees_its_childrens_approved_values_summed_with_drill_down(cat):

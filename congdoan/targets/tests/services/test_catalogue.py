@@ -5,18 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from congdoan.core.scoping import Scope
 from congdoan.targets import services
-from congdoan.targets.constants import ReportStatus
 
 from ..conftest import Q1, make_indicator
 
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def test_an_indicator_no_longer_in_force_is_left_out_of_new_reports(cat):

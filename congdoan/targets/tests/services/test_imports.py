@@ -1,34 +1,13 @@
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from congdoan.core.scoping import Scope
 from congdoan.targets import services
-from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import TargetAssignment
 
+from ..conftest import workbook
+
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
-
-
-def workbook(rows):
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer)
-    sheet = book.add_worksheet()
-    for n, row in enumerate(rows):
-        sheet.write_row(n, 0, row)
-    book.close()
-    buffer.seek(0)
-    return buffer
 
 
 def test_targets_come_from_excel_with_row_errors_and_nothing_half_saved(cat):

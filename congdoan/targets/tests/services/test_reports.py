@@ -13,7 +13,6 @@ from congdoan.targets.models import Report
 from ..conftest import Q1, fill
 
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
 ILLEGAL = {
     ReportStatus.DRAFT: ["return", "approve", "reopen"],
     ReportStatus.SUBMITTED: ["submit", "save", "reopen"],

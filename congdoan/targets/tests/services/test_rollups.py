@@ -5,7 +5,6 @@ import pytest
 
 from congdoan.core.scoping import Scope
 from congdoan.targets import selectors, services
-from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import Rollup
 from congdoan.targets.periods import Period
 
@@ -13,12 +12,6 @@ from ..conftest import Q1, fill
 
 pytestmark = pytest.mark.django_db
 ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def test_reopening_takes_the_values_out_of_every_ancestors_roll_up(cat):

@@ -3,17 +3,9 @@ from django.core.exceptions import ValidationError
 
 from congdoan.core.scoping import Scope
 from congdoan.targets import selectors, services
-from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import TargetAssignment
 
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def target(unit, ind, value, year=2026):

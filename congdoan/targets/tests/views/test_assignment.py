@@ -1,17 +1,8 @@
 import pytest
 
-from congdoan.core.scoping import Scope
-from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import TargetAssignment
 
 pytestmark = pytest.mark.django_db
-ALL = Scope.unrestricted()
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def test_targets_are_assigned_on_one_screen_and_the_child_sees_them(cat, login):

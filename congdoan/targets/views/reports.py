@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congdoan.core.scoping import Action, Scope
+from congdoan.core.views import run_form
 from congdoan.org import selectors as org_selectors
 
 from .. import selectors, services, tasks
@@ -160,21 +161,17 @@ def report_review(request, pk: int):
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=pk)
     action, reason = request.POST.get("action"), request.POST.get("reason", "")
-    try:
-        if action == "approve":
-            services.report_approve(scope=scope, report=report)
-            messages.success(request, _("Đã duyệt và khoá báo cáo."))
-        elif action == "return":
-            services.report_return(scope=scope, report=report, reason=reason)
-            messages.success(request, _("Đã trả lại báo cáo."))
-        elif action == "reopen":
-            services.report_reopen(scope=scope, report=report, reason=reason)
-            messages.success(request, _("Đã mở lại báo cáo."))
-        else:
-            messages.error(request, _("Thao tác không hợp lệ."))
-    except ValidationError as exc:
-        _errors(request, exc)
-    return redirect(request.POST.get("next") or report.get_absolute_url())
+    back = request.POST.get("next") or report.get_absolute_url()
+    reviews = {
+        "approve": (services.report_approve, {}, _("Đã duyệt và khoá báo cáo.")),
+        "return": (services.report_return, {"reason": reason}, _("Đã trả lại báo cáo.")),
+        "reopen": (services.report_reopen, {"reason": reason}, _("Đã mở lại báo cáo.")),
+    }
+    if action not in reviews:
+        messages.error(request, _("Thao tác không hợp lệ."))
+        return redirect(back)
+    service, extra, done = reviews[action]
+    return run_form(request, lambda: service(scope=scope, report=report, **extra), success=done, back=back)
 
 
 @login_required

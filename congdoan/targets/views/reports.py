@@ -85,43 +85,43 @@ def _values_from_post(post, report):
     return values, comments
 
 
-@login_required
-def report_detail(request, pk: int):
-    """Data entry (draft/returned), reading (submitted/approved) and, for the parent, review actions."""
-    scope = Scope.of(request)
-    report = selectors.report_get(scope=scope, pk=pk)
-    field_errors, posted = {}, {}
-    if request.method == "POST":
-        if not report.is_editable:
-            raise PermissionDenied(_("Báo cáo đã khoá hoặc đang chờ duyệt, không thể sửa."))
-        values, comments = _values_from_post(request.POST, report)
-        posted = {
-            **{f"value_{k}": v for k, v in values.items()},
-            **{f"comment_{k}": v for k, v in comments.items()},
+def _save_entry(request, scope, report):
+    """Save the posted values (and submit when asked): a redirect, or the errors to show beside the cells."""
+    if not report.is_editable:
+        raise PermissionDenied(_("Báo cáo đã khoá hoặc đang chờ duyệt, không thể sửa."))
+    values, comments = _values_from_post(request.POST, report)
+    posted = {
+        **{f"value_{k}": v for k, v in values.items()},
+        **{f"comment_{k}": v for k, v in comments.items()},
+    }
+    try:
+        report = services.report_save_draft(
+            scope=scope,
+            report=report,
+            version=request.POST.get("version"),
+            values=values,
+            comments=comments,
+        )
+        if request.POST.get("action") == "submit":
+            report = services.report_submit(scope=scope, report=report)
+            messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
+        else:
+            messages.success(request, _("Đã lưu bản nháp."))
+        return redirect(report.get_absolute_url()), {}, posted
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            _errors(request, exc)
+            return None, {}, posted
+        field_errors = {
+            k: " ".join(v.messages if hasattr(v, "messages") else [str(e) for e in v])
+            for k, v in exc.error_dict.items()
         }
-        try:
-            report = services.report_save_draft(
-                scope=scope,
-                report=report,
-                version=request.POST.get("version"),
-                values=values,
-                comments=comments,
-            )
-            if request.POST.get("action") == "submit":
-                report = services.report_submit(scope=scope, report=report)
-                messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
-            else:
-                messages.success(request, _("Đã lưu bản nháp."))
-            return redirect(report.get_absolute_url())
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                field_errors = {
-                    k: " ".join(v.messages if hasattr(v, "messages") else [str(e) for e in v])
-                    for k, v in exc.error_dict.items()
-                }
-                messages.error(request, _("Có giá trị chưa hợp lệ, xem các ô tô đỏ."))
-            else:
-                _errors(request, exc)
+        messages.error(request, _("Có giá trị chưa hợp lệ, xem các ô tô đỏ."))
+        return None, field_errors, posted
+
+
+def _entry_rows(report, field_errors: dict, posted: dict) -> tuple[list[dict], bool]:
+    """The report's rows with what was typed, its errors and, for a parent, the children's aggregate."""
     rows = selectors.report_rows(report=report)
     for item in rows:
         ind_id = item["row"].indicator_id
@@ -137,6 +137,20 @@ def report_detail(request, pk: int):
         )
         for item in rows:
             item["children"] = below[item["row"].indicator_id]
+    return rows, has_children
+
+
+@login_required
+def report_detail(request, pk: int):
+    """Data entry (draft/returned), reading (submitted/approved) and, for the parent, review actions."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    field_errors, posted = {}, {}
+    if request.method == "POST":
+        response, field_errors, posted = _save_entry(request, scope, report)
+        if response is not None:
+            return response
+    rows, has_children = _entry_rows(report, field_errors, posted)
     context = {
         "report": report,
         "rows": rows,
@@ -146,11 +160,8 @@ def report_detail(request, pk: int):
         "can_review": scope.can(report.unit, Action.APPROVE),
         "reason_form": ReasonForm(),
     }
-    template = (
-        "targets/partials/report_table.html"
-        if request.htmx and request.method == "GET"
-        else "targets/report.html"
-    )
+    partial = request.htmx and request.method == "GET"
+    template = "targets/partials/report_table.html" if partial else "targets/report.html"
     return render(request, template, context)
 
 

@@ -8,13 +8,17 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, File, Form, Router, Schema
+from ninja.files import UploadedFile
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.jobs import selectors as job_selectors
+from congdoan.jobs.api import JobOut
 from congdoan.org import selectors as org_selectors
 
-from . import selectors, services
+from . import selectors, services, tasks
 from .models import ReportForm
 from .periods import parse_period
 
@@ -194,6 +198,38 @@ def assign(request, payload: AssignIn):
     return {"saved": n}
 
 
+def _require_xlsx(file) -> None:
+    if file is None:
+        raise ValidationError({"file": _("Hãy chọn tệp Excel.")})
+    if not (file.name or "").lower().endswith(".xlsx"):
+        raise ValidationError({"file": _("Chỉ nhận tệp Excel .xlsx.")})
+
+
+@router.post(
+    "/assignments/import",
+    response={202: JobOut},
+    summary="Nhập chỉ tiêu giao từ tệp Excel (chạy nền; theo dõi bằng GET /jobs/{id})",
+)
+def assign_import(
+    request,
+    assigned_by_id: Form[int],
+    year: Form[int],
+    decision_no: Form[str],
+    file: File[UploadedFile],
+    decision_date: Form[dt.date | None] = None,
+):
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=assigned_by_id)
+    _require_xlsx(file)
+    params = {
+        "year": year,
+        "decision_no": decision_no,
+        "decision_date": decision_date.isoformat() if decision_date else None,
+    }
+    job = tasks.job_start(scope=scope, kind=tasks.TARGET_IMPORT, unit=unit, params=params, upload=file)
+    return 202, job_selectors.job_get(scope=scope, pk=job.pk)
+
+
 @router.get("/reports", response=list[ReportOut])
 def reports(request, unit_id: int | None = None, status: str = "", period: str = ""):
     scope = Scope.of(request)
@@ -255,6 +291,21 @@ def report_reopen(request, report_id: int, payload: ReasonIn):
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
     return services.report_reopen(scope=scope, report=report, reason=payload.reason)
+
+
+@router.post(
+    "/reports/{report_id}/import",
+    response={202: JobOut},
+    summary="Nhập số liệu báo cáo từ tệp Excel (chạy nền; theo dõi bằng GET /jobs/{id})",
+)
+def report_import(request, report_id: int, file: File[UploadedFile] = None, version: Form[int | None] = None):
+    # The file is optional in the signature so that a report out of scope answers 404, not 422.
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=report_id)
+    _require_xlsx(file)
+    params = {"report_id": report.pk, "version": version}
+    job = tasks.job_start(scope=scope, kind=tasks.REPORT_IMPORT, unit=report.unit, params=params, upload=file)
+    return 202, job_selectors.job_get(scope=scope, pk=job.pk)
 
 
 @router.get("/rollups/{unit_id}", response=RollupOut)

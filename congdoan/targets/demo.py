@@ -18,6 +18,7 @@ from congdoan.accounts.models import User
 from congdoan.core import indicators as computed
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.members import stats
 from congdoan.org.models import Unit
 from congdoan.org.selectors import unit_children
 
@@ -228,8 +229,6 @@ def _grassroots_under(commune: Unit, limit: int) -> list[Unit]:
 
 def _sizes(units: list[Unit]) -> dict[int, int]:
     try:
-        from congdoan.members import stats
-
         return {u.pk: max(8, stats.total_on(unit=u, on=today())) for u in units}
     except Exception:  # noqa: BLE001 - members not loaded: a plausible size instead
         return {u.pk: 25 for u in units}

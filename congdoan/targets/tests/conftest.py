@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 from types import SimpleNamespace
 
 import pytest
@@ -98,6 +99,19 @@ def fill(c, unit, values, period=Q1, submit=False, approve=False):
     if approve:
         report = services.report_approve(scope=Scope.unrestricted(), report=report)
     return report
+
+
+def workbook(rows):
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer)
+    sheet = book.add_worksheet()
+    for n, row in enumerate(rows):
+        sheet.write_row(n, 0, row)
+    book.close()
+    buffer.seek(0)
+    return buffer
 
 
 @pytest.fixture(autouse=True)

@@ -51,6 +51,7 @@ def outside_objects(tree) -> dict:
         "POST /api/v1/targets/reports/{report_id}/approve": api_rep,
         "POST /api/v1/targets/reports/{report_id}/return": reason,
         "POST /api/v1/targets/reports/{report_id}/reopen": reason,
+        "POST /api/v1/targets/reports/{report_id}/import": api_rep,
         "GET /api/v1/targets/rollups/{unit_id}": {"path": {"unit_id": tree.hc.pk}, "body": None},
         "GET /api/v1/targets/evaluations/{unit_id}": {"path": {"unit_id": tree.hc.pk}, "body": None},
     }

@@ -10,9 +10,15 @@ from congdoan.targets import services
 from congdoan.targets.constants import ReportStatus
 from congdoan.targets.models import Report
 
-from .conftest import Q1, fill
+from ..conftest import Q1, fill
 
 pytestmark = pytest.mark.django_db
+ILLEGAL = {
+    ReportStatus.DRAFT: ["return", "approve", "reopen"],
+    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
+    ReportStatus.RETURNED: ["return", "approve", "reopen"],
+    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
+}
 
 
 def scope(user):
@@ -72,14 +78,6 @@ def test_a_full_cycle_submit_return_resubmit_approve(cat):
     assert report.status == ReportStatus.APPROVED and report.is_locked
     actions = list(Event.objects.filter(object_id=str(report.pk)).values_list("action", flat=True))
     assert "targets.report_return" in actions and "targets.report_approve" in actions
-
-
-ILLEGAL = {
-    ReportStatus.DRAFT: ["return", "approve", "reopen"],
-    ReportStatus.SUBMITTED: ["submit", "save", "reopen"],
-    ReportStatus.RETURNED: ["return", "approve", "reopen"],
-    ReportStatus.APPROVED: ["submit", "save", "return", "approve"],
-}
 
 
 def bring_to(cat, status):

@@ -1,0 +1,83 @@
+"""Reports: lists, one report with its targets, the approval inbox, deadlines and the current period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Action, Scope
+from congdoan.org.models import Unit
+
+from ..constants import ReportStatus
+from ..models import Report, ReportForm, TargetAssignment
+from ..periods import Period, period_of
+
+
+def _reports() -> QuerySet[Report]:
+    return Report.objects.select_related("unit", "unit__kind", "form", "submitted_by", "approved_by")
+
+
+def report_list(
+    *,
+    scope: Scope,
+    unit: Unit | None = None,
+    form: ReportForm | None = None,
+    period: Period | None = None,
+    status: str = "",
+) -> QuerySet[Report]:
+    qs = scope.filter(_reports(), "unit__path")
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    if form is not None:
+        qs = qs.filter(form=form)
+    if period is not None:
+        qs = qs.filter(period_start=period.start, period_end=period.end)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-period_start", "unit__path", "form__name")
+
+
+def report_get(*, scope: Scope, pk: int) -> Report:
+    return scope.get_or_404(_reports(), "unit__path", pk=pk)
+
+
+def inbox(*, scope: Scope) -> QuerySet[Report]:
+    """Submitted reports of units this user reviews (strictly below one of their roots)."""
+    qs = _reports().filter(status=ReportStatus.SUBMITTED)
+    if not scope.everything:
+        below = Q(pk__in=[])
+        for path, _role in scope.roots:
+            below |= Q(unit__path__startswith=path) & ~Q(unit__path=path)
+        qs = qs.filter(below)
+    return [r for r in qs.order_by("submitted_at") if scope.can(r.unit, Action.APPROVE)]
+
+
+def report_rows(*, report: Report) -> list[dict]:
+    """The report's values with the unit's yearly target beside each."""
+    targets = dict(
+        TargetAssignment.objects.filter(unit=report.unit, year=report.period_start.year).values_list(
+            "indicator_id", "value"
+        )
+    )
+    return [
+        {"row": v, "target": targets.get(v.indicator_id), "stt": n}
+        for n, v in enumerate(report.values.select_related("indicator"), start=1)
+    ]
+
+
+def deadline_of(report_form: ReportForm, period: Period) -> dt.date:
+    return period.deadline(report_form.deadline_days)
+
+
+def is_late(report: Report | None, deadline: dt.date, day: dt.date | None = None) -> bool:
+    if report is not None and report.submitted_at is not None:
+        return report.submitted_at.date() > deadline
+    return (day or today()) > deadline
+
+
+def current_period(period_type: str, day: dt.date | None = None) -> Period:
+    """The last finished period of this type (the one being reported now)."""
+    current = period_of(period_type, day or today())
+    return period_of(period_type, current.start - dt.timedelta(days=1))

@@ -1,0 +1,56 @@
+"""What the writers of aggregate reporting share: who may edit the catalogue, report locks and checks."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congdoan.core.actors import user_or_none
+from congdoan.core.roles import Role
+from congdoan.core.scoping import Scope
+
+from ..models import Report
+from ..periods import Period, period_of
+
+SYSTEM = Scope.unrestricted()
+
+
+# -- permissions ---------------------------------------------------------------------------------
+def require_admin(scope: Scope) -> None:
+    """Catalogue and forms are managed by administrators (an admin role anywhere, or superuser)."""
+    if not scope.holds(Role.ADMIN):
+        raise PermissionDenied(_("Chỉ quản trị viên mới được sửa danh mục chỉ tiêu và mẫu báo cáo."))
+
+
+def _locked(report: Report) -> Report:
+    """Re-read the report under a row lock so concurrent transitions serialise."""
+    return Report.objects.select_for_update().select_related("unit", "unit__kind", "form").get(pk=report.pk)
+
+
+def _require_status(report: Report, allowed: tuple[str, ...], action: str) -> None:
+    if report.status not in allowed:
+        raise ValidationError(
+            _("Không thể %(a)s báo cáo đang ở trạng thái “%(s)s”.")
+            % {"a": action, "s": report.get_status_display()}
+        )
+
+
+def _require_version(report: Report, version: int | None) -> None:
+    if version is not None and int(version) != report.version:
+        when = timezone.localtime(report.updated_at).strftime("%H:%M %d/%m/%Y")
+        raise ValidationError(_("Báo cáo đã được người khác sửa lúc %(t)s, hãy tải lại.") % {"t": when})
+
+
+def report_period(report: Report) -> Period:
+    return period_of(report.form.period_type, report.period_start)
+
+
+def _bump(report: Report, actor, **fields) -> None:
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.version = F("version") + 1
+    report.updated_by = user_or_none(actor)
+    report.save()
+    report.refresh_from_db()

@@ -1,0 +1,61 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
+    t = cat.tree
+    client.force_login(t.commune_officer)
+    assert {"t_members", "t_founded"} <= {i["code"] for i in client.get("/api/v1/targets/indicators").json()}
+    [form] = client.get("/api/v1/targets/forms").json()
+    assert len(form["items"]) == 7
+    body = {
+        "assigned_by_id": t.bt.pk,
+        "year": 2026,
+        "decision_no": "7/QĐ",
+        "targets": [{"unit_id": t.g1.pk, "indicator_id": cat.members.pk, "value": 80}],
+    }
+    assert client.post("/api/v1/targets/assignments", body, content_type="application/json").json() == {
+        "saved": 1
+    }
+    body["targets"][0]["unit_id"] = t.g4.pk
+    assert (
+        client.post("/api/v1/targets/assignments", body, content_type="application/json").status_code == 422
+    )
+    got = client.get(f"/api/v1/targets/assignments?unit_id={t.g1.pk}&year=2026").json()
+    assert got[0]["value"] in ("80.00", 80, "80")
+
+
+def test_the_api_runs_the_whole_workflow(cat, client):
+    t = cat.tree
+    client.force_login(t.grassroots_officer)
+    opened = client.post(
+        "/api/v1/targets/reports",
+        {"unit_id": t.g1.pk, "form_id": cat.form.pk, "period": "2026-Q1"},
+        content_type="application/json",
+    ).json()
+    rid = opened["id"]
+    saved = client.put(
+        f"/api/v1/targets/reports/{rid}",
+        {"version": opened["version"], "values": {str(cat.members.pk): "40"}},
+        content_type="application/json",
+    )
+    assert saved.status_code == 200
+    stale = client.put(
+        f"/api/v1/targets/reports/{rid}",
+        {"version": opened["version"], "values": {}},
+        content_type="application/json",
+    )
+    assert stale.status_code == 422 and "hãy tải lại" in str(stale.json())
+    assert client.post(f"/api/v1/targets/reports/{rid}/submit").json()["status"] == "submitted"
+    assert client.post(f"/api/v1/targets/reports/{rid}/approve").status_code == 403
+    client.force_login(t.commune_officer)
+    assert client.post(f"/api/v1/targets/reports/{rid}/approve").json()["status"] == "approved"
+    assert client.post(f"/api/v1/targets/reports/{rid}/approve").status_code == 422
+    rollup = client.get(f"/api/v1/targets/rollups/{t.bt.pk}?form_id={cat.form.pk}&period=2026-Q1").json()
+    members = next(r for r in rollup["rows"] if r["code"] == "t_members")
+    assert (
+        float(members["children"]["value"]) == 40 and members["children"]["provisional"]
+    )  # g2 has no report
+    evaluation = client.get(f"/api/v1/targets/evaluations/{t.g1.pk}?year=2026").json()
+    assert evaluation["total"] == 0

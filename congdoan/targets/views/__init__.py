@@ -1,0 +1,22 @@
+"""Pages of targets and periodic reports. Thin: parse, call a selector or service, render."""
+
+from .assignment import targets
+from .catalogue import indicator_edit, indicator_list
+from .reports import inbox, index, report_detail, report_export, report_import, report_open, report_review
+from .rollups import completeness, evaluation, rollup
+
+__all__ = [
+    "completeness",
+    "evaluation",
+    "inbox",
+    "index",
+    "indicator_edit",
+    "indicator_list",
+    "report_detail",
+    "report_export",
+    "report_import",
+    "report_open",
+    "report_review",
+    "rollup",
+    "targets",
+]

@@ -1,0 +1,231 @@
+"""Pages of periodic reports: my units' reports, open, enter, review, Excel, the approval inbox."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from congdoan.core.scoping import Action, Scope
+from congdoan.core.views import run_form
+from congdoan.org import selectors as org_selectors
+
+from .. import selectors, services, tasks
+from ..forms import ReasonForm
+from ..models import ReportForm
+from ..periods import parse_period, period_of, periods_in_year
+from ._common import errors as _errors
+from ._common import xlsx as _xlsx
+from ._common import year_param as _year
+
+
+@login_required
+def index(request):
+    """My units, their reports this year per form, and what waits for my approval."""
+    scope = Scope.of(request)
+    roots = list(org_selectors.unit_roots(scope=scope))
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = org_selectors.unit_get(scope=scope, pk=int(request.GET["unit"]))
+    elif roots:
+        unit = roots[0]
+    year = _year(request)
+    table = []
+    if unit is not None:
+        reports = {(r.form_id, r.period_start): r for r in selectors.report_list(scope=scope, unit=unit)}
+        for form in selectors.form_list(scope=scope):
+            cells = []
+            for p in periods_in_year(form.period_type, year):
+                rep = reports.get((form.pk, p.start))
+                deadline = p.deadline(form.deadline_days)
+                submitted = rep is not None and rep.submitted_at is not None
+                late = selectors.is_late(rep if submitted else None, deadline)
+                cells.append({"period": p, "report": rep, "deadline": deadline, "late": late})
+            table.append((form, cells))
+    context = {
+        "roots": roots,
+        "unit": unit,
+        "children": list(org_selectors.unit_children(scope=scope, unit=unit)) if unit else [],
+        "year": year,
+        "table": table,
+        "inbox_count": len(selectors.inbox(scope=scope)),
+        "can_act": unit is not None and scope.can(unit),
+    }
+    return render(request, "targets/index.html", context)
+
+
+@login_required
+@require_POST
+def report_open(request, pk: int):
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=pk)
+    form = get_object_or_404(ReportForm, pk=request.POST.get("form"), is_active=True)
+    try:
+        period = parse_period(request.POST.get("period", ""))
+        report = services.report_open(scope=scope, unit=unit, form=form, period=period)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect(f"/targets/?unit={unit.pk}")
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect(f"/targets/?unit={unit.pk}")
+    return redirect(report.get_absolute_url())
+
+
+def _values_from_post(post, report):
+    values, comments = {}, {}
+    for row in report.values.all():
+        if f"value_{row.indicator_id}" in post:
+            values[row.indicator_id] = post[f"value_{row.indicator_id}"]
+        if f"comment_{row.indicator_id}" in post:
+            comments[row.indicator_id] = post[f"comment_{row.indicator_id}"]
+    return values, comments
+
+
+def _save_entry(request, scope, report):
+    """Save the posted values (and submit when asked): a redirect, or the errors to show beside the cells."""
+    if not report.is_editable:
+        raise PermissionDenied(_("Báo cáo đã khoá hoặc đang chờ duyệt, không thể sửa."))
+    values, comments = _values_from_post(request.POST, report)
+    posted = {
+        **{f"value_{k}": v for k, v in values.items()},
+        **{f"comment_{k}": v for k, v in comments.items()},
+    }
+    try:
+        report = services.report_save_draft(
+            scope=scope,
+            report=report,
+            version=request.POST.get("version"),
+            values=values,
+            comments=comments,
+        )
+        if request.POST.get("action") == "submit":
+            report = services.report_submit(scope=scope, report=report)
+            messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
+        else:
+            messages.success(request, _("Đã lưu bản nháp."))
+        return redirect(report.get_absolute_url()), {}, posted
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            _errors(request, exc)
+            return None, {}, posted
+        field_errors = {
+            k: " ".join(v.messages if hasattr(v, "messages") else [str(e) for e in v])
+            for k, v in exc.error_dict.items()
+        }
+        messages.error(request, _("Có giá trị chưa hợp lệ, xem các ô tô đỏ."))
+        return None, field_errors, posted
+
+
+def _entry_rows(report, field_errors: dict, posted: dict) -> tuple[list[dict], bool]:
+    """The report's rows with what was typed, its errors and, for a parent, the children's aggregate."""
+    rows = selectors.report_rows(report=report)
+    for item in rows:
+        ind_id = item["row"].indicator_id
+        item["error"] = field_errors.get(f"value_{ind_id}", "")
+        item["posted"] = posted.get(f"value_{ind_id}")
+        item["posted_comment"] = posted.get(f"comment_{ind_id}")
+    has_children = report.unit.children.exists()
+    if has_children:
+        below = selectors.children_aggregate(
+            unit=report.unit,
+            indicators=[item["row"].indicator for item in rows],
+            period=period_of(report.form.period_type, report.period_start),
+        )
+        for item in rows:
+            item["children"] = below[item["row"].indicator_id]
+    return rows, has_children
+
+
+@login_required
+def report_detail(request, pk: int):
+    """Data entry (draft/returned), reading (submitted/approved) and, for the parent, review actions."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    field_errors, posted = {}, {}
+    if request.method == "POST":
+        response, field_errors, posted = _save_entry(request, scope, report)
+        if response is not None:
+            return response
+    rows, has_children = _entry_rows(report, field_errors, posted)
+    context = {
+        "report": report,
+        "rows": rows,
+        "has_children": has_children,
+        "period": period_of(report.form.period_type, report.period_start),
+        "can_edit": report.is_editable and scope.can(report.unit),
+        "can_review": scope.can(report.unit, Action.APPROVE),
+        "reason_form": ReasonForm(),
+    }
+    partial = request.htmx and request.method == "GET"
+    template = "targets/partials/report_table.html" if partial else "targets/report.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def report_review(request, pk: int):
+    """The parent's actions: approve, return (reason), reopen (reason)."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    action, reason = request.POST.get("action"), request.POST.get("reason", "")
+    back = request.POST.get("next") or report.get_absolute_url()
+    reviews = {
+        "approve": (services.report_approve, {}, _("Đã duyệt và khoá báo cáo.")),
+        "return": (services.report_return, {"reason": reason}, _("Đã trả lại báo cáo.")),
+        "reopen": (services.report_reopen, {"reason": reason}, _("Đã mở lại báo cáo.")),
+    }
+    if action not in reviews:
+        messages.error(request, _("Thao tác không hợp lệ."))
+        return redirect(back)
+    service, extra, done = reviews[action]
+    return run_form(request, lambda: service(scope=scope, report=report, **extra), success=done, back=back)
+
+
+@login_required
+def report_export(request, pk: int):
+    """The report as a workbook; one bigger than the inline limit is made by a background job."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    if report.values.count() > tasks.inline_export_rows():
+        job = tasks.job_start(
+            scope=scope, kind=tasks.REPORT_EXPORT, unit=report.unit, params={"report_id": report.pk}
+        )
+        return redirect(job.get_absolute_url())
+    name, content = tasks.report_file(report=report)
+    return _xlsx(content, name)
+
+
+@login_required
+@require_POST
+def report_import(request, pk: int):
+    """Values from a workbook, as a background job (the page follows it)."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Hãy chọn tệp Excel."))
+        return redirect(report.get_absolute_url())
+    try:
+        job = tasks.job_start(
+            scope=scope,
+            kind=tasks.REPORT_IMPORT,
+            unit=report.unit,
+            params={"report_id": report.pk, "version": request.POST.get("version")},
+            upload=upload,
+        )
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect(report.get_absolute_url())
+    return redirect(job.get_absolute_url())
+
+
+@login_required
+def inbox(request):
+    scope = Scope.of(request)
+    return render(
+        request, "targets/inbox.html", {"reports": selectors.inbox(scope=scope), "reason_form": ReasonForm()}
+    )

@@ -13,6 +13,7 @@ from congdoan.accounts.models import Assignment, User
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
+from congdoan.demo.bulk import clear
 from congdoan.org import services
 from congdoan.org.constants import ClusterKind, Sector
 from congdoan.org.models import Unit, UnitKind
@@ -310,7 +311,5 @@ def make_accounts(units: dict[str, Unit]) -> None:
 def wipe() -> None:
     """Remove all demo-owned rows (units and everything that points at them: links, members, audit,
     other apps' records; then the demo accounts) so the command can be re-run."""
-    from congdoan.demo.bulk import clear
-
     clear(Unit)
     User.objects.filter(username__in=[a[0] for a in ACCOUNTS]).delete()

@@ -44,7 +44,9 @@ class Workbook:
         if isinstance(value, bool):
             return sheet.write_boolean(row, col, value, fmt or (self.format(**props) if props else None))
         if isinstance(value, int | float | Decimal):
-            return sheet.write_number(row, col, float(value), fmt or (self.format(**props) if props else None))
+            return sheet.write_number(
+                row, col, float(value), fmt or (self.format(**props) if props else None)
+            )
         if isinstance(value, dt.datetime | dt.date):
             props.setdefault("num_format", DATE_FORMAT)
             if not isinstance(value, dt.datetime):

@@ -36,7 +36,7 @@ def test_numbers_dates_and_money():
     assert ws["A1"].data_type == "n"
     assert ws["A1"].number_format == "#,##0"
     assert ws["B1"].value == 2.5
-    assert ws["C1"].value == dt.datetime(2026, 12, 6)
+    assert ws["C1"].value == dt.datetime(2026, 12, 6)  # noqa: DTZ001 (Excel dates are naive)
     assert ws["C1"].number_format == "dd/mm/yyyy"
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from congdoan.org.selectors import unit_parent_on
+
 NATION = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TOP_PARENT = "CÔNG ĐOÀN VIỆT NAM"
@@ -32,7 +34,8 @@ def admin_header(
 
     ``issuer_parent`` falls back to ``parent_default`` for a top unit; ``place`` defaults to :func:`place_of`.
     """
-    parent = issuer.parent if issuer.parent_id else None
+    # The parent as the tree stood on the document's date; the current parent when no dated link says otherwise.
+    parent = unit_parent_on(unit=issuer, on=doc_date) or (issuer.parent if issuer.parent_id else None)
     parent_name = parent.name if parent else parent_default
     place = place_of(issuer) if place is None else place
     return {

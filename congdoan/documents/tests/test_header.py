@@ -2,7 +2,9 @@ import datetime as dt
 import io
 
 from docx import Document
+from python_calamine import CalamineWorkbook
 
+from congdoan.documents import receipts
 from congdoan.documents.decisions import decision_context, decision_docx
 from congdoan.documents.engine import admin_header, date_line, place_of, render_html
 
@@ -35,3 +37,12 @@ def test_pdf_and_docx_print_the_same_header(tree, decided):
     ):
         assert text in html, text
         assert text in cells, text
+
+
+def test_the_receipt_workbook_prints_the_same_header(tree, tet):
+    header = receipts.receipt_context(tet, [])
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(receipts.receipt_xlsx(tet, []))).get_sheet_by_index(0)
+    text = "\n".join(str(c) for row in rows.to_python() for c in row)
+    for key in ("issuer_upper", "issuer_parent_upper", "nation", "motto", "date_line"):
+        assert header[key] in text, key
+    assert "DANH SÁCH KÝ NHẬN" in text and tet.name in text

@@ -13,7 +13,6 @@ urlpatterns = [
     path("programmes/<int:pk>/import/", views.import_list, name="import"),
     path("programmes/<int:pk>/submit/", views.submit, name="submit"),
     path("programmes/<int:pk>/approve/", views.approve, name="approve"),
-    path("programmes/<int:pk>/receipt.<str:fmt>", views.receipt, name="receipt"),
     path("programmes/<int:pk>/houses/new/", views.house_new, name="house_new"),
     path("payments/<int:pk>/reverse/", views.payment_reverse, name="payment_reverse"),
     path("payments/<int:pk>/delete/", views.payment_delete, name="payment_delete"),

@@ -117,9 +117,6 @@ def outside_objects(tree) -> dict:
         "emulation:nomination": {"pk": pk["nomination"]},
         "emulation:nomination_document": {"pk": pk["nomination"], "doc_pk": pk["document"]},
         "emulation:decision": {"pk": pk["decision"]},
-        "emulation:decision_pdf": {"pk": pk["decision"]},
-        "emulation:decision_docx": {"pk": pk["decision"]},
-        "emulation:certificate": {"pk": pk["award"]},
         "emulation:member_history": {"pk": pk["member"]},
         "emulation:unit_history": {"pk": tree.g4.pk},
         "GET /api/v1/emulation/movements/{movement_id}": {

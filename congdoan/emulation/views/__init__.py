@@ -16,14 +16,11 @@ from .general import (
     unit_history,
 )
 from .nominations import (
-    certificate,
     council_list,
     council_new,
     decision_detail,
-    decision_docx,
     decision_list,
     decision_new,
-    decision_pdf,
     nomination_detail,
     nomination_document,
     nomination_list,
@@ -33,14 +30,11 @@ from .pledges import pledge_detail, pledge_edit, pledge_list, pledge_score
 
 __all__ = [
     "catalogue",
-    "certificate",
     "council_list",
     "council_new",
     "decision_detail",
-    "decision_docx",
     "decision_list",
     "decision_new",
-    "decision_pdf",
     "figures",
     "figures_xlsx",
     "index",

@@ -14,6 +14,7 @@ from congdoan.org import selectors as org_selectors
 
 from .. import forms, selectors, services
 from ..constants import NominationStatus
+from ..exports import figures_xlsx as build
 from ._common import year_param
 
 
@@ -165,8 +166,6 @@ def figures(request):
 
 @login_required
 def figures_xlsx(request):
-    from ..documents import figures_xlsx as build
-
     _scope, year, _roots, unit, data = _figures_input(request)
     if unit is None:
         return redirect("emulation:figures")

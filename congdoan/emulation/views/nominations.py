@@ -8,11 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
-from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
 
-from .. import documents, forms, selectors, services
+from .. import forms, selectors, services
 from ..constants import NominationStatus
 from ._common import run_action, year_param
 from .general import _form_page
@@ -235,21 +234,3 @@ def decision_detail(request, pk: int):
     decision = selectors.decision_get(scope=Scope.of(request), pk=pk)
     awards = selectors.decision_awards(decision=decision)
     return render(request, "emulation/decision_detail.html", {"decision": decision, "awards": awards})
-
-
-@login_required
-def decision_pdf(request, pk: int):
-    decision = selectors.decision_get(scope=Scope.of(request), pk=pk)
-    return file_response(documents.decision_pdf(decision), f"quyet-dinh-{decision.pk}.pdf")
-
-
-@login_required
-def decision_docx(request, pk: int):
-    decision = selectors.decision_get(scope=Scope.of(request), pk=pk)
-    return file_response(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx")
-
-
-@login_required
-def certificate(request, pk: int):
-    award = selectors.award_get(scope=Scope.of(request), pk=pk)
-    return file_response(documents.certificate_pdf(award), documents.certificate_filename(award))

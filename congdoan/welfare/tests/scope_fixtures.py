@@ -37,7 +37,6 @@ def outside_objects(tree) -> dict:
         "welfare:import": p,
         "welfare:submit": p,
         "welfare:approve": p,
-        "welfare:receipt": {"pk": programme.pk, "fmt": "pdf"},
         "welfare:house_new": p,
         "welfare:payment_reverse": pay,
         "welfare:payment_delete": pay,

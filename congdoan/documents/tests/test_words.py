@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from congdoan.core.vnwords import number_in_words, vnd_in_words
+from congdoan.documents.engine.words import number_in_words, vnd_in_words
 
 CASES = [
     (0, "Không đồng"),

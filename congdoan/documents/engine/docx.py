@@ -1,0 +1,114 @@
+"""Word documents: fill a docxtpl template; the decision's template builder (python-docx)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docxtpl import DocxTemplate
+
+from .layout import MOTTO, NATION
+
+# Times New Roman's metric-compatible free twin; Word falls back to Times New Roman where it is missing.
+FONT = "Liberation Serif"
+TEMPLATES = Path(__file__).resolve().parent.parent / "docx"
+DECISION_DOCX = TEMPLATES / "decision.docx"
+
+
+def set_font(document, name: str = FONT) -> None:
+    """Set the Normal style's font (Latin and East-Asian slots) so Vietnamese text prints in ``name``."""
+    style = document.styles["Normal"]
+    style.font.name = name
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), name)
+
+
+def render_docx(template_path, context: dict) -> bytes:
+    """Fill a Word template (docxtpl/Jinja tags) and return the DOCX bytes, in the administrative font."""
+    document = DocxTemplate(str(template_path))
+    document.render(context)
+    set_font(document.docx)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def build_decision_template(path: Path) -> Path:
+    """Write the decision's Word template (docxtpl tags) with python-docx. Run once; the file is committed."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = FONT, Pt(13)
+
+    header = doc.add_table(rows=1, cols=2)
+    header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = header.rows[0].cells
+    left.paragraphs[0].add_run("{{ issuer_parent }}")
+    p = left.add_paragraph()
+    p.add_run("{{ issuer }}").bold = True
+    left.add_paragraph("Số: {{ number }}")
+    right.paragraphs[0].add_run(NATION).bold = True
+    right.add_paragraph().add_run(MOTTO).bold = True
+    right.add_paragraph().add_run(
+        "{{ place }}, ngày {{ day }} tháng {{ month }} năm {{ year }}"
+    ).italic = True
+    for cell in (left, right):
+        for paragraph in cell.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("QUYẾT ĐỊNH").bold = True
+    subject = doc.add_paragraph()
+    subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subject.add_run("{{ subject }}").bold = True
+    doc.add_paragraph(
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022; căn cứ Quy chế khen thưởng của tổ chức Công đoàn; "
+        "xét đề nghị của Hội đồng Thi đua – Khen thưởng,"
+    )
+    decides = doc.add_paragraph()
+    decides.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    decides.add_run("QUYẾT ĐỊNH:").bold = True
+    doc.add_paragraph(
+        "Điều 1. Khen thưởng {{ count }} tập thể, cá nhân đã có thành tích xuất sắc năm {{ award_year }} "
+        "(danh sách kèm theo)."
+    )
+    table = doc.add_table(rows=3, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ["TT", "Tập thể, cá nhân", "Đơn vị", "Hình thức"], strict=True
+    ):
+        cell.paragraphs[0].add_run(text).bold = True
+    table.rows[1].cells[0].text = "{%tr for r in rows %}"
+    cells = table.rows[2].cells
+    # docxtpl needs the loop's end in its own row; put it after the data row.
+    row_end = table.add_row().cells
+    cells[0].text, cells[1].text, cells[2].text, cells[3].text = (
+        "{{ r.no }}",
+        "{{ r.name }}",
+        "{{ r.unit }}",
+        "{{ r.kind }}",
+    )
+    row_end[0].text = "{%tr endfor %}"
+    doc.add_paragraph(
+        "Điều 2. Các đơn vị, tập thể và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này."
+    )
+    signature = doc.add_paragraph()
+    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    signature.add_run("{{ signer_title }}").bold = True
+    doc.add_paragraph()
+    name = doc.add_paragraph()
+    name.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    name.add_run("{{ signer_name }}").bold = True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path

@@ -1,0 +1,21 @@
+"""Đà Nẵng objects for the scope walker (see docs/testing.md): the Lào Cai officer must get 404 for each."""
+
+from congdoan.emulation.tests.scope_fixtures import build
+from congdoan.welfare import services as welfare_services
+from congdoan.welfare.constants import FundKind
+from congdoan.welfare.tests.conftest import SYSTEM, make_member, make_programme
+
+
+def outside_objects(tree) -> dict:
+    emulation = build(tree)
+    programme = make_programme(tree.dn, funds=(FundKind.GRASSROOTS,))
+    member = make_member(tree.g4, "Trần Thị Đà")
+    welfare_services.payment_add(scope=SYSTEM, programme=programme, member=member, amount=500_000)
+    welfare_services.payments_submit(scope=SYSTEM, programme=programme)
+    welfare_services.payments_approve(scope=SYSTEM, programme=programme)
+    return {
+        "documents:decision_pdf": {"pk": emulation["decision"].pk},
+        "documents:decision_docx": {"pk": emulation["decision"].pk},
+        "documents:certificate": {"pk": emulation["award"].pk},
+        "documents:welfare_receipt": {"pk": programme.pk, "fmt": "pdf"},
+    }

@@ -1,0 +1,55 @@
+"""Downloads of printed documents. Same URLs and access rules as when they lived in their apps."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+
+from congdoan.core.files import file_response
+from congdoan.core.scoping import Scope
+from congdoan.emulation import selectors as emulation_selectors
+from congdoan.org import selectors as org_selectors
+from congdoan.welfare import selectors as welfare_selectors
+from congdoan.welfare.constants import PaymentStatus
+
+from . import decisions, receipts
+
+
+@login_required
+def decision_pdf(request, pk: int):
+    decision = emulation_selectors.decision_get(scope=Scope.of(request), pk=pk)
+    return file_response(decisions.decision_pdf(decision), f"quyet-dinh-{decision.pk}.pdf")
+
+
+@login_required
+def decision_docx(request, pk: int):
+    decision = emulation_selectors.decision_get(scope=Scope.of(request), pk=pk)
+    return file_response(decisions.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx")
+
+
+@login_required
+def certificate(request, pk: int):
+    award = emulation_selectors.award_get(scope=Scope.of(request), pk=pk)
+    return file_response(decisions.certificate_pdf(award), decisions.certificate_filename(award))
+
+
+@login_required
+def welfare_receipt(request, pk: int, fmt: str):
+    """The acknowledgement list (danh sách ký nhận) of the approved, standing payments the user sees."""
+    scope = Scope.of(request)
+    programme = welfare_selectors.programme_get(scope=scope, pk=pk)
+    status = request.GET.get("status") or PaymentStatus.APPROVED
+    payments = (
+        welfare_selectors.payment_list(scope=scope, programme=programme, status=status)
+        .filter(reverses__isnull=True, is_reversed=False)
+        .order_by("unit__path", "member__name_folded", "worker_name", "id")
+    )
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    # The list is headed by the organising unit, or by the user's own unit when they print only their part.
+    own = None if scope.can(programme.owner) else org_selectors.unit_roots(scope=scope).first()
+    if fmt == "pdf":
+        data = receipts.receipt_pdf(programme, payments, unit=own)
+    else:
+        data = receipts.receipt_xlsx(programme, payments, unit=own)
+    return file_response(data, f"danh-sach-ky-nhan-{programme.pk}.{fmt}")

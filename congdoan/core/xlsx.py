@@ -18,12 +18,29 @@ DATE_FORMAT = "dd/mm/yyyy"
 MONEY_FORMAT = "#,##0"
 
 
+# xlsxwriter options no export may turn back on: text is never turned into a formula, a number or a link.
+SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+
+
+def xlsxwriter_book(target, **options) -> xlsxwriter.Workbook:
+    """A raw xlsxwriter workbook for exports that stream rows themselves (constant memory): ``write()``
+    on its sheets writes any string as text. Every xlsxwriter workbook of the project is made here."""
+    return xlsxwriter.Workbook(target, {**options, **SAFE_OPTIONS})
+
+
+def set_text(cell, value) -> None:
+    """Put ``value`` in an openpyxl cell as text even when it starts like a formula ("=…")."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
 class Workbook:
     """An in-memory xlsxwriter workbook whose ``write`` never produces a formula."""
 
     def __init__(self):
         self._buffer = io.BytesIO()
-        self.book = xlsxwriter.Workbook(self._buffer, {"in_memory": True, "strings_to_formulas": False})
+        self.book = xlsxwriter_book(self._buffer, in_memory=True)
         self._formats: dict[tuple, object] = {}
 
     def format(self, **props):

@@ -6,16 +6,15 @@ import io
 
 from django.utils.translation import gettext as _
 
+from congdoan.core import xlsx
 from congdoan.core.dates import format_date
 
 from . import stats
 
 
 def workbook_bytes(report: stats.Report) -> bytes:
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = xlsx.xlsxwriter_book(buffer, in_memory=True)
     bold = book.add_format({"bold": True})
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     num = book.add_format({"num_format": "#,##0", "border": 1})

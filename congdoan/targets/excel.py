@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from congdoan.core import xlsx
+
 from .periods import period_of
 from .values import show_value
 
@@ -30,10 +32,8 @@ def _number(value):
 
 
 def _book():
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = xlsx.xlsxwriter_book(buffer, in_memory=True)
     fmt = {
         "title": book.add_format({"bold": True, "font_size": 14, "align": "center"}),
         "sub": book.add_format({"italic": True, "align": "center"}),

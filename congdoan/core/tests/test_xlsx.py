@@ -1,8 +1,10 @@
 import datetime as dt
 import io
 
+import openpyxl
 from openpyxl import load_workbook
 
+from congdoan.core import xlsx
 from congdoan.core.xlsx import Workbook, is_formula_like
 
 
@@ -50,3 +52,25 @@ def test_write_table_returns_next_row():
     assert ws["A5"].value == "=y"
     assert ws["A5"].data_type == "s"
     assert ws["B5"].value == 2
+
+
+def test_a_raw_xlsxwriter_book_writes_formula_like_text_as_text():
+    buffer = io.BytesIO()
+    book = xlsx.xlsxwriter_book(buffer, in_memory=True, strings_to_formulas=True)  # cannot be turned back on
+    sheet = book.add_worksheet("A")
+    sheet.write(0, 0, "=1+1")
+    sheet.write(0, 1, "http://example.vn")
+    book.close()
+    ws = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+    assert (ws["A1"].value, ws["A1"].data_type) == ("=1+1", "s")
+    assert ws["B1"].hyperlink is None
+
+
+def test_set_text_keeps_an_openpyxl_cell_as_text():
+    book = openpyxl.Workbook()
+    cell = book.active["A1"]
+    xlsx.set_text(cell, "=SUM(A2:A9)")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    ws = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+    assert (ws["A1"].value, ws["A1"].data_type) == ("=SUM(A2:A9)", "s")

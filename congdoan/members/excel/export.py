@@ -12,6 +12,7 @@ import io
 
 from django.utils.translation import gettext as _
 
+from congdoan.core import xlsx
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
 from congdoan.members.forms import SearchForm
@@ -76,10 +77,8 @@ def member_export_rows(*, scope: Scope, filters: MemberFilter):
 
 
 def export_workbook(*, scope: Scope, filters: MemberFilter) -> bytes:
-    import xlsxwriter
-
     out = io.BytesIO()
-    wb = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False})
+    wb = xlsx.xlsxwriter_book(out, constant_memory=True, in_memory=False)
     ws = wb.add_worksheet("Đoàn viên")
     head = wb.add_format({"bold": True, "bg_color": "#DCE6F1", "text_wrap": True, "valign": "vcenter"})
     date_format = wb.add_format({"num_format": "dd/mm/yyyy"})

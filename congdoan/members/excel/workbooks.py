@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from congdoan.core import xlsx
+
 from . import columns as c
 from .reader import DATA_SHEET_NAME, Sheet, column_letter
 
@@ -76,8 +78,8 @@ def template_workbook(*, units: list[tuple[str, str]] | None = None) -> bytes:
         lists.cell(row=1, column=col, value=_("Mã đơn vị")).font = bold
         lists.cell(row=1, column=col + 1, value=_("Tên công đoàn cơ sở")).font = bold
         for r, (code, name) in enumerate((units or [])[:5000], start=2):
-            lists.cell(row=r, column=col, value=code)
-            lists.cell(row=r, column=col + 1, value=name)
+            xlsx.set_text(lists.cell(row=r, column=col), code)
+            xlsx.set_text(lists.cell(row=r, column=col + 1), name)
         letter = column_letter(col - 1)
         rule = DataValidation(
             type="list",
@@ -172,7 +174,8 @@ def _errors_with_openpyxl(path, sheet: Sheet, errors: dict[int, str]) -> bytes:
     fill = PatternFill("solid", fgColor=ERROR_FILL)
     for number in range(sheet.first_data_row, sheet.first_data_row + len(sheet.rows)):
         message = errors.get(number)
-        cell = ws.cell(row=number, column=col, value=message)
+        cell = ws.cell(row=number, column=col)
+        xlsx.set_text(cell, message)
         if message:
             cell.fill = fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -185,10 +188,8 @@ def _errors_with_openpyxl(path, sheet: Sheet, errors: dict[int, str]) -> bytes:
 
 
 def _errors_with_xlsxwriter(sheet: Sheet, errors: dict[int, str]) -> bytes:
-    import xlsxwriter
-
     out = io.BytesIO()
-    wb = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": False})
+    wb = xlsx.xlsxwriter_book(out, constant_memory=True, in_memory=False)
     ws = wb.add_worksheet(sheet.name[:31])
     date_format = wb.add_format({"num_format": "dd/mm/yyyy"})
     header_format = wb.add_format({"bold": True, "bg_color": "#" + HEADER_FILL})

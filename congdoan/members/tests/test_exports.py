@@ -74,3 +74,13 @@ def test_an_export_job_is_refused_for_a_unit_outside_the_scope(tree, login, sett
     assert client.get(reverse("members:statistics_export"), {"unit": tree.dn.pk}).status_code == 404
     assert client.get(reverse("members:export_members"), {"unit": tree.dn.pk}).status_code == 404
     assert not Job.objects.exists()
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(tree, login):
+    """A value typed as "=HYPERLINK(…)" must reach Excel as the text the officer typed, never a formula."""
+    admit_active(tree.g1, full_name="Lò Văn Páo", job='=HYPERLINK("http://x","Bấm")', hometown="+84 Lào Cai")
+    content = login(tree.province_officer).get(reverse("members:export_members")).content
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    cells = [cell for row in book.worksheets[0].iter_rows() for cell in row if cell.value]
+    typed = {cell.value: cell.data_type for cell in cells if str(cell.value).startswith(("=", "+"))}
+    assert typed == {'=HYPERLINK("http://x","Bấm")': "s", "+84 Lào Cai": "s"}

@@ -37,6 +37,8 @@ lint: venv
 	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) scripts/check_local_imports.py
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 format: venv

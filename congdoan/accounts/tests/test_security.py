@@ -31,8 +31,10 @@ def test_the_django_admin_refuses_a_staff_user_who_is_not_a_superuser(tree, clie
 
 def test_the_django_admin_opens_for_a_superuser(tree, client):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    assert client.get("/admin/").status_code == 200
-    assert client.get("/admin/org/unit/").status_code == 200
+    home = client.get("/admin/")
+    assert home.status_code == 200 and "Quản trị hệ thống Công đoàn" in home.content.decode()
+    units = client.get("/admin/org/unit/")
+    assert units.status_code == 200 and tree.lc.name in units.content.decode()
 
 
 def test_officers_do_not_see_the_admin_link(tree, login):

@@ -1,5 +1,6 @@
 """Personal API tokens: created on the profile page (secret shown once), used as Bearer, revoked."""
 
+import datetime as dt
 import re
 
 from congdoan.accounts import services
@@ -39,7 +40,9 @@ def test_a_bearer_token_can_write_without_a_csrf_token(tree):
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {secret}",
     )
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.json()["code"] == tree.g2.code
+    tree.g2.refresh_from_db()
+    assert tree.g2.dissolved_on == dt.date(2025, 12, 31)
 
 
 def test_a_revoked_or_wrong_token_gets_401(tree, client, login):

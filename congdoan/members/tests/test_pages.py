@@ -149,7 +149,16 @@ def test_statistics_page_drills_down_and_exports(tree, login):
 
 
 @pytest.mark.parametrize(
-    "name", ["members:index", "members:batches", "members:transfers", "members:duplicates"]
+    ("name", "title"),
+    [
+        ("members:index", "Đoàn viên"),
+        ("members:batches", "Danh sách đề nghị kết nạp"),
+        ("members:transfers", "Chuyển sinh hoạt"),
+        ("members:duplicates", "Hồ sơ có thể trùng"),
+    ],
 )
-def test_lists_open_for_a_viewer(tree, login, name):
-    assert login(tree.viewer).get(reverse(name)).status_code == 200
+def test_lists_open_for_a_viewer(tree, login, name, title):
+    response = login(tree.viewer).get(reverse(name))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"<title>{title}" in page and "Đoàn viên công đoàn" in page

@@ -7,7 +7,9 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Router, Schema
 
+from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
 
 from . import selectors, services
@@ -17,8 +19,6 @@ router = Router(tags=["Thi đua, khen thưởng"])
 
 
 def _kind(code_or_id) -> AwardKind:
-    from congdoan.core.dates import today
-
     qs = selectors.award_kinds(on=today())
     kind = (qs.filter(pk=code_or_id) if str(code_or_id).isdigit() else qs.filter(code=code_or_id)).first()
     if kind is None:
@@ -289,7 +289,10 @@ def create_registration(request, payload: RegistrationIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
     entries = [
-        (_kind(e.award_kind), selectors.member_get(scope=scope, pk=e.member_id) if e.member_id else None)
+        (
+            _kind(e.award_kind),
+            member_selectors.member_get(scope=scope, pk=e.member_id) if e.member_id else None,
+        )
         for e in payload.entries
     ]
     registration = services.registration_submit(
@@ -397,7 +400,7 @@ def create_nomination(request, payload: NominationIn):
         award_kind=_kind(payload.award_kind),
         year=payload.year,
         achievements=payload.achievements,
-        member=selectors.member_get(scope=scope, pk=payload.member_id) if payload.member_id else None,
+        member=member_selectors.member_get(scope=scope, pk=payload.member_id) if payload.member_id else None,
         nominee_unit=org_selectors.unit_get(scope=scope, pk=payload.nominee_unit_id)
         if payload.nominee_unit_id
         else None,
@@ -481,7 +484,7 @@ def issue_decision(request, payload: DecisionIn):
 @router.get("/history/members/{member_id}", response=list[AwardOut], summary="Quá trình khen thưởng cá nhân")
 def member_history(request, member_id: int):
     scope = Scope.of(request)
-    member = selectors.member_get(scope=scope, pk=member_id)
+    member = member_selectors.member_get(scope=scope, pk=member_id)
     return list(selectors.member_award_history(scope=scope, member=member))
 
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member, UnionPost
+from congdoan.members.selectors.people import active_members_unscoped
 from congdoan.org.constants import ClusterKind, UnitStatus
 from congdoan.org.models import Cluster, Unit
 from congdoan.org.services import cluster_save
@@ -114,11 +115,7 @@ def load(*, scale: str) -> None:
 
 
 def _members(unit: Unit, year: int) -> list[Member]:
-    return list(
-        Member.objects.filter(
-            unit=unit, status=MemberStatus.ACTIVE, joined_on__lte=D(year - 1, 12, 1)
-        ).order_by("id")
-    )
+    return list(active_members_unscoped(unit=unit, subtree=False).filter(joined_on__lte=D(year - 1, 12, 1)))
 
 
 def _register(rng: random.Random, grassroots: list[Unit], year: int) -> dict[int, list[Member]]:
@@ -274,11 +271,7 @@ def _decide(unit: Unit, number: str, day: dt.date, nominations, signer: str, yea
 def _medals(province: Unit) -> None:
     """Service history for a few long-serving officers; three receive the medal in July 2025."""
     root = _unit("TLD")
-    candidates = list(
-        Member.objects.filter(unit__path__startswith=province.path, status=MemberStatus.ACTIVE)
-        .filter(date_of_birth__lte=D(1972, 12, 31))
-        .order_by("id")[:4]
-    )
+    candidates = list(active_members_unscoped(unit=province).filter(date_of_birth__lte=D(1972, 12, 31))[:4])
     if root is None or len(candidates) < 4:
         return
     posts = [

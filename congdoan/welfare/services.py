@@ -18,8 +18,10 @@ from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date, today
 from congdoan.core.money import format_vnd
 from congdoan.core.scoping import Scope
+from congdoan.core.text import fold
 from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member
+from congdoan.members.selectors import active_member_by_code_and_cccd, members_by_cccds, members_by_codes
 
 from . import selectors
 from .constants import (
@@ -326,8 +328,6 @@ HEADERS = {
 
 
 def _header_map(row) -> dict[str, int]:
-    from congdoan.core.text import fold
-
     found: dict[str, int] = {}
     for index, cell in enumerate(row):
         text = fold(str(cell or ""))
@@ -368,8 +368,6 @@ def read_recipient_rows(data: bytes, fund_columns: dict[str, object] | None = No
             break
     if header_at is None:
         raise ValidationError(_("Không tìm thấy dòng tiêu đề có cột “Mã đoàn viên” hoặc “CCCD”."))
-    from congdoan.core.text import fold
-
     fund_at = {}
     for index, cell in enumerate(rows[header_at]):
         fund = (fund_columns or {}).get(fold(str(cell or "")))
@@ -386,8 +384,6 @@ def read_recipient_rows(data: bytes, fund_columns: dict[str, object] | None = No
 
 def _fund_columns(programme: Programme) -> dict[str, FundSource]:
     """Header texts naming a fund source: its label, or for a donation just the donor's name."""
-    from congdoan.core.text import fold
-
     columns = {}
     for fund in programme.funds.all():
         columns[fold(str(fund))] = fund
@@ -416,8 +412,8 @@ def payments_import(
         raise ValidationError(_("Tệp không có dòng dữ liệu nào."))
     codes = {r["code"] for r in rows if r["code"]}
     cccds = {r["cccd"] for r in rows if r["cccd"]}
-    by_code = {m.code: m for m in Member.objects.select_related("unit").filter(code__in=codes)}
-    by_cccd = {m.cccd: m for m in Member.objects.select_related("unit").filter(cccd__in=cccds)}
+    by_code = members_by_codes(codes=codes)
+    by_cccd = members_by_cccds(cccds=cccds)
     errors: list[str] = []
     built: list[tuple[Payment, list]] = []
     seen: set = set()
@@ -799,13 +795,7 @@ def registration_create(*, programme: Programme, member_code: str, cccd: str, ip
                 "e": format_date(programme.end),
             }
         )
-    member = (
-        Member.objects.select_related("unit")
-        .filter(code=member_code.strip().upper(), cccd=cccd, status=MemberStatus.ACTIVE)
-        .first()
-        if member_code and cccd
-        else None
-    )
+    member = active_member_by_code_and_cccd(code=member_code, cccd=cccd)
     if member is None:
         raise ValidationError(_("Mã đoàn viên và số CCCD không khớp với đoàn viên đang sinh hoạt nào."))
     if not _unit_takes_part(programme, member.unit):

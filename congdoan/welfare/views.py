@@ -18,6 +18,7 @@ from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
+from congdoan.members.selectors import members_in_scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import UnitStatus
 
@@ -146,12 +147,10 @@ def pick(request, pk: int):
     programme = selectors.programme_get(scope=scope, pk=pk)
     q = request.GET.get("q", "")
     candidates = selectors.member_candidates(scope=scope, programme=programme, q=q)
-    from congdoan.members.models import Member
-
     form = forms.PickMembersForm(
         request.POST or None,
         programme=programme,
-        candidates=scope.filter(Member.objects.all(), "unit__path"),
+        candidates=members_in_scope(scope=scope),
         initial={"paid_on": today()},
     )
 

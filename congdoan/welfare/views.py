@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -24,6 +25,7 @@ from congdoan.org.constants import UnitStatus
 
 from . import exports, forms, selectors, services
 from .constants import PaymentStatus, ProgrammeKind, RegistrationStatus
+from .excel.tasks import recipient_import_start
 
 
 def _service(request, form, action):
@@ -184,24 +186,22 @@ def import_list(request, pk: int):
         units=_units(scope).filter(path__startswith=programme.owner.path),
         initial={"paid_on": today()},
     )
-    made = []
+    job = None
 
     def action(data):
-        made.extend(
-            services.payments_import(
-                scope=scope,
-                programme=programme,
-                data=data["file"].read(),
-                unit=data["unit"],
-                paid_on=data["paid_on"],
-                form=data["form"],
-                fund=data["fund"],
-            )
+        nonlocal job
+        job = recipient_import_start(
+            scope=scope,
+            programme=programme,
+            upload=data["file"],
+            unit=data["unit"],
+            paid_on=data["paid_on"],
+            form=data["form"],
+            fund=data["fund"],
         )
 
     if _service(request, form, action):
-        messages.success(request, _("Đã nhập %(n)s người từ tệp Excel.") % {"n": len(made)})
-        return redirect(programme.get_absolute_url())
+        return redirect(job.get_absolute_url())
     return render(request, "welfare/import.html", {"programme": programme, "form": form})
 
 
@@ -373,6 +373,27 @@ def registration_decide(request, pk: int):
     return redirect("welfare:registrations")
 
 
+REGISTRATION_LIMIT = 5  # attempts per IP address …
+REGISTRATION_WINDOW = 15 * 60  # … per 15 minutes
+
+
+def throttle(ip: str) -> None:
+    """Count one registration attempt from ``ip``; past the limit, a Vietnamese error (code "throttled")."""
+    key = f"welfare:registration:{ip or 'unknown'}"
+    cache.add(key, 0, REGISTRATION_WINDOW)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, REGISTRATION_WINDOW)
+        attempts = 1
+    if attempts > REGISTRATION_LIMIT:
+        raise ValidationError(
+            _("Bạn đã gửi quá nhiều lần. Vui lòng thử lại sau %(m)s phút.")
+            % {"m": REGISTRATION_WINDOW // 60},
+            code="throttled",
+        )
+
+
 def _client_ip(request) -> str:
     # REMOTE_ADDR only: a forwarded header is set by the client and would let anyone dodge the throttle.
     return request.META.get("REMOTE_ADDR", "")
@@ -384,11 +405,11 @@ def register(request):
     done, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
+            throttle(_client_ip(request))
             done = services.registration_create(
                 programme=form.cleaned_data["programme"],
                 member_code=form.cleaned_data["member_code"],
                 cccd=form.cleaned_data["cccd"],
-                ip=_client_ip(request),
             )
         except ValidationError as exc:
             form_add_service_error(form, exc)

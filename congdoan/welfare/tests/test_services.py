@@ -9,11 +9,19 @@ from congdoan.audit.models import Event
 from congdoan.core.scoping import Scope
 from congdoan.welfare import selectors, services
 from congdoan.welfare.constants import FundKind, PaymentStatus, ProgrammeKind
+from congdoan.welfare.excel.services import recipients_import
 from congdoan.welfare.models import Payment, Registration
+from congdoan.welfare.views import throttle
 
 from .conftest import SYSTEM, make_programme
 
 pytestmark = pytest.mark.django_db
+
+
+def register(*, ip: str, **fields):
+    """An online registration as the public page makes it: throttled per IP, then the service."""
+    throttle(ip)
+    return services.registration_create(**fields)
 
 
 def xlsx(rows) -> bytes:
@@ -144,18 +152,18 @@ def test_an_excel_list_with_an_unknown_code_saves_nothing_and_names_the_row(tree
         ]
     )
     with pytest.raises(ValidationError) as exc:
-        services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
+        recipients_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
     assert exc.value.messages == ["Dòng 3: không tìm thấy đoàn viên có mã “KHONGCO”."]
     assert not Payment.objects.exists()
     fixed = xlsx([["Mã đoàn viên", "Số tiền"], [known.code, 500000], [members["g1"][1].code, None]])
-    made = services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=fixed)
+    made = recipients_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=fixed)
     assert [p.amount for p in made] == [500_000, 500_000]
 
 
 def test_an_excel_list_finds_members_by_cccd_and_refuses_other_units(tree, members, tet):
     data = xlsx([["CCCD"], [members["g1"][0].cccd], [members["g4"][0].cccd]])
     with pytest.raises(ValidationError) as exc:
-        services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
+        recipients_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
     assert exc.value.messages == [f"Dòng 3: không tìm thấy đoàn viên có số CCCD “{members['g4'][0].cccd}”."]
 
 
@@ -166,23 +174,17 @@ def test_registration_needs_a_matching_code_and_cccd_and_is_throttled(tree, memb
     tet.save()
     member = members["g1"][0]
     with pytest.raises(ValidationError, match="không khớp"):
-        services.registration_create(
-            programme=tet, member_code=member.code, cccd="999999999999", ip="10.0.0.1"
-        )
-    registration = services.registration_create(
-        programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.1"
-    )
+        register(programme=tet, member_code=member.code, cccd="999999999999", ip="10.0.0.1")
+    registration = register(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.1")
     assert registration.unit == tree.g1
     for _ in range(3):
         with pytest.raises(ValidationError):
-            services.registration_create(
-                programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.1"
-            )
+            register(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.1")
     with pytest.raises(ValidationError, match="quá nhiều lần"):
-        services.registration_create(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.1")
+        register(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.1")
     # Another address is not held back by the first one.
     with pytest.raises(ValidationError, match="đã đăng ký"):
-        services.registration_create(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.2")
+        register(programme=tet, member_code=member.code, cccd=member.cccd, ip="10.0.0.2")
     services.registration_decide(
         scope=Scope.for_user(tree.commune_officer), registration=registration, approve=True
     )
@@ -297,7 +299,7 @@ def test_an_excel_list_may_split_each_row_across_fund_sources_by_column(tree, me
             [b.code, 500000, None],
         ]
     )
-    made = services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
+    made = recipients_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=data)
     assert [p.amount for p in made] == [500_000, 500_000]
     donor = tet.funds.get(kind=FundKind.DONATION)
     assert list(made[0].splits.filter(fund=donor).values_list("amount", flat=True)) == [200_000]
@@ -305,7 +307,7 @@ def test_an_excel_list_may_split_each_row_across_fund_sources_by_column(tree, me
         [["Mã đoàn viên", "Số tiền", "Công ty CP Apatit Việt Nam"], [members["g1"][2].code, 500000, 100000]]
     )
     with pytest.raises(ValidationError, match="Dòng 2: Tổng các nguồn"):
-        services.payments_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=bad)
+        recipients_import(scope=Scope.for_user(tree.grassroots_officer), programme=tet, data=bad)
 
 
 def test_a_list_already_approved_by_someone_else_is_not_approved_or_counted_twice(tree, members, tet):

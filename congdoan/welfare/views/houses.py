@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.core.views import run_form
 
 from .. import forms, selectors, services
-from ._common import _service, _units
+from ._common import _units
 
 
 @login_required
@@ -26,14 +25,15 @@ def house_new(request, pk: int):
 
     def action(data):
         services.house_create(scope=scope, programme=programme, **data)
+        return programme
 
-    if _service(request, form, action):
-        messages.success(request, _("Đã lưu hồ sơ Mái ấm Công đoàn."))
-        return redirect(programme.get_absolute_url())
-    return render(
+    return run_form(
         request,
-        "welfare/form.html",
-        {"form": form, "title": _("Hồ sơ Mái ấm Công đoàn"), "programme": programme},
+        action,
+        form=form,
+        template="welfare/form.html",
+        context={"title": _("Hồ sơ Mái ấm Công đoàn"), "programme": programme},
+        success=_("Đã lưu hồ sơ Mái ấm Công đoàn."),
     )
 
 
@@ -45,8 +45,13 @@ def house_detail(request, pk: int):
 
     def action(data):
         services.house_advance(scope=scope, case=case, stage=data["stage"], on=data["on"])
+        return f"/welfare/houses/{case.pk}/"
 
-    if _service(request, form, action):
-        messages.success(request, _("Đã cập nhật tiến độ."))
-        return redirect(f"/welfare/houses/{case.pk}/")
-    return render(request, "welfare/house_detail.html", {"case": case, "form": form})
+    return run_form(
+        request,
+        action,
+        form=form,
+        template="welfare/house_detail.html",
+        context={"case": case},
+        success=_("Đã cập nhật tiến độ."),
+    )

@@ -11,12 +11,13 @@ from django.views.decorators.http import require_POST
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.core.views import run_form
 from congdoan.members.selectors import members_in_scope
 
 from .. import forms, selectors, services
 from ..constants import PaymentStatus
 from ..excel.tasks import recipient_import_start
-from ._common import _service, _units
+from ._common import _units
 
 
 @login_required
@@ -43,12 +44,15 @@ def pick(request, pk: int):
             form=data["form"],
             fund=data["fund"],
         )
+        return programme
 
-    if _service(request, form, action):
-        messages.success(request, _("Đã thêm người được hỗ trợ vào danh sách."))
-        return redirect(programme.get_absolute_url())
-    return render(
-        request, "welfare/pick.html", {"programme": programme, "form": form, "candidates": candidates, "q": q}
+    return run_form(
+        request,
+        action,
+        form=form,
+        template="welfare/pick.html",
+        context={"programme": programme, "candidates": candidates, "q": q},
+        success=_("Đã thêm người được hỗ trợ vào danh sách."),
     )
 
 
@@ -63,11 +67,9 @@ def import_list(request, pk: int):
         units=_units(scope).filter(path__startswith=programme.owner.path),
         initial={"paid_on": today()},
     )
-    job = None
 
     def action(data):
-        nonlocal job
-        job = recipient_import_start(
+        return recipient_import_start(
             scope=scope,
             programme=programme,
             upload=data["file"],
@@ -77,9 +79,14 @@ def import_list(request, pk: int):
             fund=data["fund"],
         )
 
-    if _service(request, form, action):
-        return redirect(job.get_absolute_url())
-    return render(request, "welfare/import.html", {"programme": programme, "form": form})
+    return run_form(
+        request,
+        action,
+        form=form,
+        template="welfare/import.html",
+        context={"programme": programme},
+        success=_("Đã nhận tệp, danh sách đang được nhập."),
+    )
 
 
 @login_required
@@ -136,13 +143,16 @@ def payment_reverse(request, pk: int):
 
     def action(data):
         services.payment_reverse(scope=scope, payment=payment, reason=data["reason"])
+        return payment.programme
 
-    if _service(request, form, action):
-        messages.success(request, _("Đã ghi bút toán điều chỉnh giảm."))
-        return redirect(payment.programme.get_absolute_url())
     title = _("Điều chỉnh khoản chi cho %(n)s") % {"n": payment.beneficiary_name}
-    return render(
-        request, "welfare/form.html", {"form": form, "title": title, "programme": payment.programme}
+    return run_form(
+        request,
+        action,
+        form=form,
+        template="welfare/form.html",
+        context={"title": title, "programme": payment.programme},
+        success=_("Đã ghi bút toán điều chỉnh giảm."),
     )
 
 

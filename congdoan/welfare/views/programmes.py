@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.core.views import run_form
 
 from .. import forms, selectors, services
 from ..constants import PaymentStatus, ProgrammeKind
-from ._common import _service, _units
+from ._common import _units
 
 
 @login_required
@@ -41,21 +41,23 @@ def _programme_form_page(request, programme=None):
     form = forms.ProgrammeForm(request.POST or None, owners=owners, initial=initial)
     if programme is not None:
         form.fields["owner"].disabled = True
-    result = {}
 
     def action(data):
         fields = {f: data[f] for f in services.PROGRAMME_FIELDS}
         units = list(data["units"])
         if programme is None:
-            result["p"] = services.programme_create(scope=scope, owner=data["owner"], units=units, **fields)
-        else:
-            result["p"] = services.programme_update(scope=scope, programme=programme, units=units, **fields)
+            return services.programme_create(scope=scope, owner=data["owner"], units=units, **fields)
+        return services.programme_update(scope=scope, programme=programme, units=units, **fields)
 
-    if _service(request, form, action):
-        messages.success(request, _("Đã lưu chương trình."))
-        return redirect(result["p"].get_absolute_url())
     title = _("Sửa chương trình") if programme else _("Lập chương trình chăm lo")
-    return render(request, "welfare/form.html", {"form": form, "title": title, "programme": programme})
+    return run_form(
+        request,
+        action,
+        form=form,
+        template="welfare/form.html",
+        context={"title": title, "programme": programme},
+        success=_("Đã lưu chương trình."),
+    )
 
 
 @login_required
@@ -104,12 +106,13 @@ def fund_new(request, pk: int):
 
     def action(data):
         services.fund_add(scope=scope, programme=programme, **data)
+        return programme
 
-    if _service(request, form, action):
-        messages.success(request, _("Đã thêm nguồn kinh phí."))
-        return redirect(programme.get_absolute_url())
-    return render(
+    return run_form(
         request,
-        "welfare/form.html",
-        {"form": form, "title": _("Thêm nguồn kinh phí"), "programme": programme},
+        action,
+        form=form,
+        template="welfare/form.html",
+        context={"title": _("Thêm nguồn kinh phí"), "programme": programme},
+        success=_("Đã thêm nguồn kinh phí."),
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
@@ -39,7 +40,8 @@ def run_recipient_import(job: Job) -> None:
     paid_on = dt.date.fromisoformat(params["paid_on"]) if params.get("paid_on") else None
     with job.input_file.open("rb") as handle:
         data = handle.read()
-    links = [{"url": programme.get_absolute_url(), "label": _("Về chương trình")}]
+    back = {"url": programme.get_absolute_url(), "label": _("Về chương trình")}
+    upload_url = reverse("welfare:import", args=[programme.pk])
     try:
         made = recipients_import(
             scope=Scope.for_user(job.created_by),
@@ -59,7 +61,7 @@ def run_recipient_import(job: Job) -> None:
                 "errors": [{"row": _row_of(m), "message": m} for m in errors[:MAX_ERRORS_SHOWN]],
                 "error_count": len(errors),
                 "errors_truncated": len(errors) > MAX_ERRORS_SHOWN,
-                "links": links,
+                "links": [{"url": upload_url, "label": _("Tải lên tệp đã sửa")}, back],
             },
         )
         jobs.job_discard_input(job=job)
@@ -70,7 +72,7 @@ def run_recipient_import(job: Job) -> None:
         result={
             "summary": [[_("Số người đã nhập"), format_number(len(made))]],
             "payment_ids": [p.pk for p in made],
-            "links": links,
+            "links": [back, {"url": upload_url, "label": _("Nhập tệp khác")}],
         },
     )
     jobs.job_discard_input(job=job)

@@ -88,6 +88,7 @@ def test_the_import_page_shows_row_errors(tree, members, tet, login):
     assert (job.kind, job.status) == ("welfare_recipient_import", JobStatus.FAILED)
     assert response.redirect_chain[-1][0] == job.get_absolute_url()
     assert "Dòng 2: không tìm thấy đoàn viên có mã “SAIMA01”." in response.content.decode()
+    assert "Tải lên tệp đã sửa" in response.content.decode()
     assert not Payment.objects.exists()
 
 

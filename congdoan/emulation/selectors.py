@@ -10,7 +10,9 @@ from django.http import Http404
 
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import Gender
+from congdoan.members.selectors import member_get, members_in_scope, members_with_posts_within
 from congdoan.org import selectors as org_selectors
+from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Cluster, Unit
 
 from . import eligibility
@@ -262,12 +264,6 @@ def award_get(*, scope: Scope, pk: int) -> Award:
 
 
 # -- award history ------------------------------------------------------------------------------
-def member_get(*, scope: Scope, pk: int):
-    from congdoan.members.models import Member
-
-    return scope.get_or_404(Member.objects.select_related("unit"), "unit__path", pk=pk)
-
-
 def member_award_history(*, scope: Scope, member) -> QuerySet[Award]:
     member_get(scope=scope, pk=member.pk)
     return (
@@ -323,17 +319,11 @@ def figures(*, scope: Scope, unit: Unit, year: int) -> dict:
 # -- people and units to choose from ------------------------------------------------------------
 def members_within(*, scope: Scope, unit: Unit):
     """Active members of ``unit``'s subtree that the user sees (for nomination and registration forms)."""
-    from congdoan.members.constants import MemberStatus
-    from congdoan.members.models import Member
-
-    qs = Member.objects.filter(unit__path__startswith=unit.path, status=MemberStatus.ACTIVE)
-    return scope.filter(qs.select_related("unit"), "unit__path").order_by("name_folded", "id")
+    return members_in_scope(scope=scope, unit=unit, active=True)
 
 
 def actionable_units(*, scope: Scope) -> QuerySet[Unit]:
     """Active units in scope, for choosing the unit one acts for."""
-    from congdoan.org.constants import UnitStatus
-
     return org_selectors.unit_list(scope=scope).filter(status=UnitStatus.ACTIVE)
 
 
@@ -351,20 +341,11 @@ def medal_verdict(*, scope: Scope, member, on: dt.date):
 
 def medal_candidates(*, scope: Scope, unit: Unit, on: dt.date) -> list[tuple]:
     """Members of ``unit``'s subtree with a union service history, each with the medal rule's verdict."""
-    from congdoan.members.models import Member
-
     scope.get_or_404(Unit.objects.all(), pk=unit.pk)
     kind = award_kinds(on=on).filter(is_medal=True).first()
     if kind is None:
         return []
-    members = (
-        scope.filter(
-            Member.objects.filter(unit__path__startswith=unit.path, posts__isnull=False).distinct(),
-            "unit__path",
-        )
-        .select_related("unit")
-        .prefetch_related("posts", "disciplines")
-    )
+    members = members_with_posts_within(scope=scope, unit=unit).prefetch_related("posts", "disciplines")
     medalled = set(Award.objects.filter(award_kind__code=kind.code).values_list("member_id", flat=True))
     rows = []
     for member in members.order_by("name_folded", "id")[:500]:

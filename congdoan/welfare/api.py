@@ -10,7 +10,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
-from congdoan.members.models import Member
+from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
 
 from . import selectors, services
@@ -242,11 +242,7 @@ def list_payments(request, programme_id: int, status: str = ""):
 def add_payment(request, programme_id: int, payload: PaymentIn):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    member = (
-        scope.get_or_404(Member.objects.select_related("unit"), "unit__path", pk=payload.member_id)
-        if payload.member_id
-        else None
-    )
+    member = member_selectors.member_get(scope=scope, pk=payload.member_id) if payload.member_id else None
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id) if payload.unit_id else None
     splits = None
     if payload.splits is not None:

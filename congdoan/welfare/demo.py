@@ -13,8 +13,8 @@ import random
 from congdoan.audit.services import event_record
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
-from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member
+from congdoan.members.selectors.people import active_members_unscoped
 from congdoan.org.models import Unit
 
 from . import services
@@ -59,14 +59,15 @@ def _province() -> Unit | None:
 
 
 def _members(province: Unit, limit: int, rng: random.Random) -> list[Member]:
-    ids = list(
-        Member.objects.filter(status=MemberStatus.ACTIVE, unit__path__startswith=province.path)
-        .order_by("id")
-        .values_list("id", flat=True)
-    )
+    ids = list(active_members_unscoped(unit=province).values_list("id", flat=True))
     if len(ids) > limit:
         ids = sorted(rng.sample(ids, limit))
-    return list(Member.objects.filter(id__in=ids).select_related("unit").order_by("unit__path", "id"))
+    return list(
+        active_members_unscoped(unit=province)
+        .filter(id__in=ids)
+        .select_related("unit")
+        .order_by("unit__path", "id")
+    )
 
 
 def _bulk_pay(programme, rows: list[tuple[Member, int, dt.date, str, list[tuple[object, int]]]], status: str):
@@ -253,6 +254,4 @@ def load(*, scale: str) -> None:
     _houses(province, rng)
     _market(province, rng)
     # The payments above were bulk-inserted, bypassing the approval service that keeps the tally.
-    from .services import payment_tally_rebuild
-
-    payment_tally_rebuild()
+    services.payment_tally_rebuild()

@@ -10,12 +10,12 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from congdoan.core.dates import format_date
+from congdoan.core.dates import format_date, today
 from congdoan.core.money import format_vnd
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
-from congdoan.members.constants import MemberStatus
-from congdoan.members.models import Member
+from congdoan.members.selectors import members_in_scope
+from congdoan.org.selectors import unit_children
 
 from .constants import UNION_FUND_KINDS, VISIT_KINDS, FundKind, HouseStage, PaymentStatus, ProgrammeKind
 from .models import FundSource, HouseCase, Payment, PaymentSplit, PaymentTally, Programme, Registration
@@ -151,9 +151,7 @@ def duplicate_warnings(*, scope: Scope, programme: Programme, payments: Sequence
 
 def member_candidates(*, scope: Scope, programme: Programme, q: str = "", unit=None, limit: int = 50):
     """Active members in scope (and in the programme's units) to pick as beneficiaries."""
-    qs = scope.filter(
-        Member.objects.select_related("unit").filter(status=MemberStatus.ACTIVE), "unit__path"
-    ).filter(unit__path__startswith=programme.owner.path)
+    qs = members_in_scope(scope=scope, active=True).filter(unit__path__startswith=programme.owner.path)
     if not programme.whole_subtree:
         chosen = Q(pk__in=[])
         for u in programme.units.all():
@@ -194,8 +192,6 @@ def registration_get(*, scope: Scope, pk: int) -> Registration:
 
 def open_registration_programmes() -> QuerySet[Programme]:
     """Programmes taking online applications — shown on the public page, so only name and dates are used."""
-    from congdoan.core.dates import today
-
     day = today()
     return Programme.objects.filter(
         online_registration=True, status="open", start__lte=day, end__gte=day
@@ -351,8 +347,6 @@ def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date
     over the standing payments, grouped by the paying unit. People are counted distinct per unit and added up per child (a member paid in two units of the same child
     within the period would count twice there).
     """
-    from congdoan.org.selectors import unit_children
-
     children = list(unit_children(scope=scope, unit=unit, on=end))
     rows = [{"unit": child, "amount": 0, "donations": 0, "people": 0, "is_self": False} for child in children]
     own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}

@@ -1,11 +1,9 @@
 """All writes of the emulation app, one function per use case (see the submodules)."""
 
+from .council import council_session_create, nomination_council_accept, nomination_council_reject
 from .decisions import decision_issue
 from .nominations import (
-    council_session_create,
     nomination_attach,
-    nomination_council_accept,
-    nomination_council_reject,
     nomination_create,
     nomination_submit,
     nomination_withdraw,

@@ -10,6 +10,7 @@ from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
+from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
 
 from .. import forms, selectors, services
@@ -189,7 +190,7 @@ def medal_candidates(request):
 @login_required
 def member_history(request, pk: int):
     scope = Scope.of(request)
-    member = selectors.member_get(scope=scope, pk=pk)
+    member = member_selectors.member_get(scope=scope, pk=pk)
     context = {
         "member": member,
         "awards": selectors.member_award_history(scope=scope, member=member),

@@ -75,3 +75,13 @@ def members_moving_with(*, unit: Unit, after: dt.date | None = None) -> list[Mem
 def member_names(*, ids: Iterable[int]) -> list[str]:
     """Display names of these members (for error messages)."""
     return [str(m) for m in Member.objects.filter(pk__in=list(ids)).order_by("id")]
+
+
+def active_members_unscoped(*, unit: Unit, subtree: bool = True) -> QuerySet[Member]:
+    """Active members of ``unit`` (of its whole subtree by default), in id order, whatever the scope.
+
+    For demo data and system jobs only, never to answer a user's request.
+    """
+    qs = Member.objects.filter(status=MemberStatus.ACTIVE)
+    qs = qs.filter(unit__path__startswith=unit.path) if subtree else qs.filter(unit=unit)
+    return qs.order_by("id")

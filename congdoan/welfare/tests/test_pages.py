@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from congdoan.core.scoping import Scope
+from congdoan.jobs.constants import JobStatus
+from congdoan.jobs.models import Job
 from congdoan.welfare import services
 from congdoan.welfare.constants import FundKind, ProgrammeKind
 from congdoan.welfare.models import Payment, Programme, Registration
@@ -80,9 +82,36 @@ def test_the_import_page_shows_row_errors(tree, members, tet, login):
     response = client.post(
         reverse("welfare:import", args=[tet.pk]),
         {"file": buffer, "paid_on": "2026-01-20", "form": "cash"},
+        follow=True,
     )
+    job = Job.objects.get()
+    assert (job.kind, job.status) == ("welfare_recipient_import", JobStatus.FAILED)
+    assert response.redirect_chain[-1][0] == job.get_absolute_url()
     assert "Dòng 2: không tìm thấy đoàn viên có mã “SAIMA01”." in response.content.decode()
+    assert "Tải lên tệp đã sửa" in response.content.decode()
     assert not Payment.objects.exists()
+
+
+def test_the_import_page_queues_a_job_that_saves_the_rows(tree, members, tet, login):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Mã đoàn viên", "Số tiền"])
+    book.active.append([members["g1"][0].code, 500000])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "ds.xlsx"
+    client = login(tree.grassroots_officer)
+    response = client.post(
+        reverse("welfare:import", args=[tet.pk]),
+        {"file": buffer, "paid_on": "2026-01-20", "form": "cash"},
+        follow=True,
+    )
+    job = Job.objects.get()
+    assert job.status == JobStatus.SUCCEEDED
+    assert "Đã nhập 1 người từ tệp Excel." in response.content.decode()
+    assert list(Payment.objects.values_list("member", "amount")) == [(members["g1"][0].pk, 500_000)]
 
 
 def test_approval_page_shows_warnings_and_approves_after_confirmation(tree, members, tet, login):

@@ -30,3 +30,23 @@ def event_record(
         before=before,
         after=after,
     )
+
+
+def events_record(*, actor, action: str, items) -> None:
+    """Write many audit events at once (bulk imports): ``items`` yields ``(summary, unit, obj, decision_no)``."""
+    user = user_or_none(actor)
+    Event.objects.bulk_create(
+        [
+            Event(
+                actor=user,
+                action=action,
+                summary=summary[:500],
+                unit=unit,
+                object_type=obj._meta.label_lower if obj is not None else "",
+                object_id=str(obj.pk) if obj is not None else "",
+                decision_no=decision_no,
+            )
+            for summary, unit, obj, decision_no in items
+        ],
+        batch_size=2000,
+    )

@@ -116,7 +116,7 @@ def registration_get(*, scope: Scope, pk: int) -> Registration:
 
 def registration_overview(*, scope: Scope, upper: Unit, year: int) -> dict:
     """For an upper union and a year: deadline, on-time and late registrations, units still missing."""
-    scope.get_or_404(Unit.objects.all(), pk=upper.pk)
+    scope.get_or_404(org_selectors.all_units(), pk=upper.pk)
     deadline = registration_deadline_for(owner=upper, year=year)
     children = list(org_selectors.unit_children(scope=scope, unit=upper))
     regs = {
@@ -274,7 +274,7 @@ def member_award_history(*, scope: Scope, member) -> QuerySet[Award]:
 
 
 def unit_award_history(*, scope: Scope, unit: Unit) -> dict:
-    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    scope.get_or_404(org_selectors.all_units(), pk=unit.pk)
     base = Award.objects.select_related("award_kind", "decision", "decision__issuing_unit", "member")
     return {
         "collective": base.filter(unit=unit, member__isnull=True).order_by("-decision__issued_on"),
@@ -292,7 +292,7 @@ def awards_within(*, unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Award
 
 def figures(*, scope: Scope, unit: Unit, year: int) -> dict:
     """Awards of a subtree in a year: by kind and level, collectives vs individuals, women, medals."""
-    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    scope.get_or_404(org_selectors.all_units(), pk=unit.pk)
     awards = awards_within(unit=unit, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
     by_kind = list(
         awards.values("award_kind__name", "award_kind__granting_level", "award_kind__sort_order")
@@ -341,7 +341,7 @@ def medal_verdict(*, scope: Scope, member, on: dt.date):
 
 def medal_candidates(*, scope: Scope, unit: Unit, on: dt.date) -> list[tuple]:
     """Members of ``unit``'s subtree with a union service history, each with the medal rule's verdict."""
-    scope.get_or_404(Unit.objects.all(), pk=unit.pk)
+    scope.get_or_404(org_selectors.all_units(), pk=unit.pk)
     kind = award_kinds(on=on).filter(is_medal=True).first()
     if kind is None:
         return []

@@ -1,10 +1,12 @@
-"""Reads of the organisation tree. Every function takes a Scope and returns scoped querysets."""
+"""Reads of the organisation tree. Pages' reads take a Scope and return scoped querysets; the unscoped
+reads at the end are for other apps' services and tasks, which have checked access already."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Upper
 from django.http import Http404
 from django_cte import CTE, with_cte
 
@@ -12,6 +14,7 @@ from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
 
+from .constants import UnitStatus
 from .models import Cluster, Unit, UnitKind, UnitLink
 
 
@@ -231,3 +234,65 @@ def child_links_between(*, parent: Unit, start: dt.date, end: dt.date) -> list[t
 def grassroots_founded_between(*, start: dt.date, end: dt.date) -> QuerySet[Unit]:
     """Grassroots unions founded from ``start`` to ``end`` (anywhere; the caller narrows to a subtree)."""
     return Unit.objects.filter(kind__is_grassroots=True, founded_on__gte=start, founded_on__lte=end)
+
+
+# -- reads for other apps' services and tasks (no scope: the caller has already checked access) --------
+def unit_by_pk(pk: int) -> Unit:
+    """One unit with its kind, fresh from the database."""
+    return _base().get(pk=pk)
+
+
+def units_by_pks(pks) -> QuerySet[Unit]:
+    return _base().filter(pk__in=pks)
+
+
+def units_below(unit: Unit) -> QuerySet[Unit]:
+    """``unit`` and everything below it in the latest structure (one prefix match on the path)."""
+    return _base().filter(path__startswith=unit.path)
+
+
+def units_by_codes(codes, *, ignore_case: bool = False) -> dict[str, Unit]:
+    """Units by code (upper-cased keys when ``ignore_case``)."""
+    codes = [str(c).strip() for c in codes if c is not None and str(c).strip()]
+    if not ignore_case:
+        return {u.code: u for u in _base().filter(code__in=codes)}
+    wanted = {c.upper() for c in codes}
+    found = {u.code.upper(): u for u in _base().filter(code__in=codes)}
+    missing = wanted - set(found)
+    if missing:
+        found |= {
+            u.upper_code: u for u in _base().annotate(upper_code=Upper("code")).filter(upper_code__in=missing)
+        }
+    return found
+
+
+def code_taken(code: str) -> bool:
+    return Unit.objects.filter(code=code).exists()
+
+
+def active_grassroots() -> QuerySet[Unit]:
+    """Active grassroots unions (callers narrow them to a scope)."""
+    return _base().filter(kind__is_grassroots=True, status=UnitStatus.ACTIVE)
+
+
+def all_units() -> QuerySet[Unit]:
+    """Every unit, for ``scope.get_or_404`` and ``scope.filter``."""
+    return _base()
+
+
+def founding_kinds(*, below: Unit | None = None) -> QuerySet[UnitKind]:
+    """Kinds of unit still founded today (below ``below``'s level when given)."""
+    kinds = UnitKind.objects.filter(is_historic=False)
+    return kinds.filter(level__gt=below.kind.level) if below is not None else kinds
+
+
+def grassroots_by_code(code: str) -> Unit | None:
+    """A grassroots union by its code, any letter case."""
+    return _base().filter(code__iexact=(code or "").strip(), kind__is_grassroots=True).first()
+
+
+def unit_at_level_on_path(unit: Unit, level: int) -> Unit | None:
+    """The unit of ``level`` on ``unit``'s path (itself or an ancestor), the deepest if several."""
+    return (
+        _base().filter(pk__in=[*unit.ancestor_ids(), unit.pk], kind__level=level).order_by("-depth").first()
+    )

@@ -134,3 +134,15 @@ def next_code(parent: Unit) -> str:
     while Unit.objects.filter(code=f"{parent.code}.{n:03d}").exists():
         n += 1
     return f"{parent.code}.{n:03d}"
+
+
+def lock_unit(unit: Unit) -> Unit:
+    """The unit re-read and locked ``FOR UPDATE`` for the rest of the transaction."""
+    return Unit.objects.select_for_update().get(pk=unit.pk)
+
+
+def first_link(unit: Unit, parent: Unit, day: dt.date, decision_no: str, decision_date=None) -> UnitLink:
+    """A newly founded unit's link to its parent, from its founding day."""
+    return UnitLink.objects.create(
+        child=unit, parent=parent, valid_from=day, decision_no=decision_no, decision_date=decision_date
+    )

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.dates import today
 from congdoan.core.forms import StyledForm
+from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import Sector
 from congdoan.org.forms import DATE_WIDGET, ScopedUnitChoiceField
-from congdoan.org.models import Unit, UnitKind
+from congdoan.org.models import Unit
 
 
 class _DecisionMixin(StyledForm):
@@ -29,7 +30,7 @@ class UnitFoundForm(_DecisionMixin):
     code = forms.CharField(
         label=_("Mã đơn vị"), max_length=64, required=False, help_text=_("Để trống để tự sinh mã.")
     )
-    kind = forms.ModelChoiceField(label=_("Loại đơn vị"), queryset=UnitKind.objects.filter(is_historic=False))
+    kind = forms.ModelChoiceField(label=_("Loại đơn vị"), queryset=org_selectors.founding_kinds())
     sector = forms.ChoiceField(label=_("Khu vực"), choices=[("", "—"), *Sector.choices], required=False)
     employer = forms.CharField(label=_("Cơ quan, doanh nghiệp"), max_length=255, required=False)
     founded_on = forms.DateField(label=_("Ngày thành lập"), widget=DATE_WIDGET, initial=today)
@@ -38,7 +39,7 @@ class UnitFoundForm(_DecisionMixin):
 
     def __init__(self, *args, parent: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = UnitKind.objects.filter(is_historic=False, level__gt=parent.kind.level)
+        self.fields["kind"].queryset = org_selectors.founding_kinds(below=parent)
 
 
 class UnitReparentForm(_DecisionMixin):

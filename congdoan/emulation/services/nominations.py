@@ -17,6 +17,7 @@ from congdoan.core.actors import user_or_none
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import normalise
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from .. import eligibility
@@ -54,12 +55,7 @@ def transition(nomination: Nomination, to: str) -> None:
 
 def granting_unit_for(unit: Unit, kind: AwardKind) -> Unit | None:
     """The unit at the award's granting level on ``unit``'s path (itself or an ancestor)."""
-    ids = [*unit.ancestor_ids(), unit.pk]
-    return (
-        Unit.objects.filter(pk__in=ids, kind__level=LEVEL_DEPTH[kind.granting_level])
-        .order_by("-depth")
-        .first()
-    )
+    return org_selectors.unit_at_level_on_path(unit, LEVEL_DEPTH[kind.granting_level])
 
 
 def eligibility_reasons(*, kind: AwardKind, member, nominee_unit, year: int, on: dt.date) -> list[str]:

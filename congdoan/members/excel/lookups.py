@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models.functions import Upper
 from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
 from congdoan.members.models import Member
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from .rows import CHUNK
 
 
 def _units_by_code(codes: set[str]) -> dict[str, Unit]:
-    units = {u.code.upper(): u for u in Unit.objects.select_related("kind").filter(code__in=codes)}
-    missing = codes - set(units)
-    if missing:  # codes are stored as typed; the cell was upper-cased
-        matches = Unit.objects.select_related("kind").annotate(upper_code=Upper("code"))
-        for u in matches.filter(upper_code__in=missing):
-            units.setdefault(u.code.upper(), u)
-    return units
+    # Codes are stored as typed; the cell was upper-cased.
+    return org_selectors.units_by_codes(codes, ignore_case=True)
 
 
 def _members_by_code(codes: list[str], *, scope: Scope, root: Unit) -> dict[str, Member]:

@@ -22,8 +22,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from congdoan.audit.models import Event
-from congdoan.audit.services import event_record
+from congdoan.audit.services import event_record, events_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
@@ -311,26 +310,20 @@ def _sample(row: Row) -> list:
 
 def _batch_events(batches, per_batch: dict[int, int], *, scope: Scope) -> None:
     """One "member.admit" audit event per admission list the import added to (the fields event_record sets)."""
-    events = [
-        Event(
-            actor=user_or_none(scope.actor),
-            action="member.admit",
-            unit=batch.unit,
-            object_type=batch._meta.label_lower,
-            object_id=str(batch.pk),
-            decision_no=batch.decision_no,
-            summary=(
+    events_record(
+        actor=scope.actor,
+        action="member.admit",
+        items=(
+            (
                 _("Nhập từ Excel: đề nghị kết nạp %(n)s người vào “%(u)s” từ %(d)s")
-                % {
-                    "n": per_batch[batch.pk],
-                    "u": batch.unit.name,
-                    "d": format_date(batch.admitted_on),
-                }
-            )[:500],
-        )
-        for batch in batches
-    ]
-    Event.objects.bulk_create(events, batch_size=2000)
+                % {"n": per_batch[batch.pk], "u": batch.unit.name, "d": format_date(batch.admitted_on)},
+                batch.unit,
+                batch,
+                batch.decision_no,
+            )
+            for batch in batches
+        ),
+    )
 
 
 __all__ = ["MAX_ERRORS_SHOWN", "ImportOutcome", "_binary_types", "member_import"]

@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from congdoan.core.scoping import Scope
-from congdoan.org.constants import UnitStatus
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from ..constants import MemberStatus, TransferStatus
@@ -45,7 +45,7 @@ def leave_reasons(*, for_leaving: bool = True) -> QuerySet[LeaveReason]:
 
 def grassroots_in_scope(*, scope: Scope, on: dt.date | None = None) -> QuerySet[Unit]:
     """Active grassroots unions the user may act on (choices for admission and transfer)."""
-    qs = scope.filter(Unit.objects.filter(kind__is_grassroots=True, status=UnitStatus.ACTIVE))
+    qs = scope.filter(org_selectors.active_grassroots())
     if on:
         qs = qs.filter(founded_on__lte=on)
     return qs.order_by("name")
@@ -53,11 +53,7 @@ def grassroots_in_scope(*, scope: Scope, on: dt.date | None = None) -> QuerySet[
 
 def transfer_target_by_code(*, code: str) -> Unit | None:
     """A receiving grassroots union by its code, possibly outside the sender's scope (code and name only)."""
-    return (
-        Unit.objects.select_related("kind")
-        .filter(code__iexact=(code or "").strip(), kind__is_grassroots=True)
-        .first()
-    )
+    return org_selectors.grassroots_by_code(code)
 
 
 # -- admission lists ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.db.models.functions import StrIndex
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
-from congdoan.org.models import Unit
+from congdoan.org import selectors as org_selectors
 
 from ..constants import AGE_BANDS, MemberStatus
 from ..models import Member
@@ -80,7 +80,7 @@ def member_search(*, scope: Scope, filters: MemberFilter) -> QuerySet[Member]:
     qs = scope.filter(_base(), PATH).exclude(status=MemberStatus.MERGED)
     f = filters
     if f.unit_id:
-        unit = scope.get_or_404(Unit.objects.all(), pk=f.unit_id)
+        unit = scope.get_or_404(org_selectors.all_units(), pk=f.unit_id)
         qs = qs.filter(unit__path__startswith=unit.path)
     if f.gender:
         qs = qs.filter(gender=f.gender)

@@ -12,6 +12,7 @@ from congdoan.audit.services import event_record
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.core.validation import require as _require
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from ..constants import (
@@ -111,7 +112,7 @@ def member_readmit(
         member.status == MemberStatus.LEFT,
         _("Chỉ kết nạp lại người đã thôi sinh hoạt."),
     )
-    unit = Unit.objects.select_related("kind").get(pk=unit.pk)
+    unit = org_selectors.unit_by_pk(unit.pk)
     _require_grassroots_on(unit, readmitted_on)
     last_end = Membership.objects.filter(member=member).aggregate(m=Max("valid_to"))["m"]
     _require(

@@ -13,6 +13,7 @@ from congdoan.core.actors import user_or_none
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.core.validation import require as _require
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from ..constants import (
@@ -92,7 +93,7 @@ def member_transfer(
     member = _lock_member(member)
     scope.require_can(member.unit)
     decision_no = _require_decision(decision_no)
-    to_unit = Unit.objects.select_related("kind").get(pk=to_unit.pk)
+    to_unit = org_selectors.unit_by_pk(to_unit.pk)
     stint = _check_transfer(member, to_unit, effective_on)
     if not scope.can(to_unit):
         _require(

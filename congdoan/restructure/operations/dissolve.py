@@ -44,7 +44,7 @@ class DissolveUnit(Operation):
         self.status, self.successor = status, successor
 
     def lock(self) -> None:
-        self.unit = Unit.objects.select_for_update().get(pk=self.unit.pk)
+        self.unit = tree.lock_unit(self.unit)
 
     def check(self, skip_permission_checks: bool = False) -> None:
         unit, dissolved_on = self.unit, self.dissolved_on

@@ -11,9 +11,10 @@ from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold, normalise
 from congdoan.core.validation import require
+from congdoan.org import selectors as org_selectors
 from congdoan.org import tree
 from congdoan.org.constants import Sector, UnitStatus
-from congdoan.org.models import Unit, UnitKind, UnitLink
+from congdoan.org.models import Unit, UnitKind
 
 from ._common import Operation, small_spans_follow
 
@@ -75,7 +76,7 @@ class FoundUnit(Operation):
         require(not self.sector or self.sector in Sector.values, _("Khu vực không hợp lệ."), "sector")
         self.code = (self.code or "").strip() or tree.next_code(parent)
         require(
-            not Unit.objects.filter(code=self.code).exists(),
+            not org_selectors.code_taken(self.code),
             _("Mã đơn vị “%(c)s” đã được dùng.") % {"c": self.code},
             "code",
         )
@@ -101,13 +102,7 @@ class FoundUnit(Operation):
         unit.save()
         unit.path = f"{parent.path}{unit.pk}/"
         unit.save(update_fields=["path"])
-        UnitLink.objects.create(
-            child=unit,
-            parent=parent,
-            valid_from=self.founded_on,
-            decision_no=self.decision_no.strip(),
-            decision_date=self.decision_date,
-        )
+        tree.first_link(unit, parent, self.founded_on, self.decision_no.strip(), self.decision_date)
         event_record(
             actor=self.scope.actor,
             action="unit.found",

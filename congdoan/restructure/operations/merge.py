@@ -76,7 +76,7 @@ class MergeUnits(Operation):
         before = {"sources": [tree.snapshot(s) for s in sources], "target": tree.snapshot(target)}
         for source in sources:
             # Each source is checked when its turn comes, after the earlier ones have moved.
-            source = Unit.objects.select_for_update().get(pk=source.pk)
+            source = tree.lock_unit(source)
             if not self.skip_permission_checks:
                 scope.require_can(source, Action.RESTRUCTURE)
             require(

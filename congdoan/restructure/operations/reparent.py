@@ -35,7 +35,7 @@ class ReparentUnit(Operation):
         self.decision_no, self.decision_date = decision_no, decision_date
 
     def lock(self) -> None:
-        self.unit = Unit.objects.select_for_update().get(pk=self.unit.pk)
+        self.unit = tree.lock_unit(self.unit)
 
     def check(self, skip_permission_checks: bool = False) -> None:
         unit, new_parent, effective_on = self.unit, self.new_parent, self.effective_on

@@ -10,7 +10,14 @@ from django.db.models import Count, Q, Sum
 
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
-from congdoan.org.selectors import existing_on, subtree_ids_on, unit_children, unit_get
+from congdoan.org.selectors import (
+    existing_on,
+    subtree_ids_on,
+    unit_children,
+    unit_get,
+    units_below,
+    units_by_pks,
+)
 
 from ..constants import Aggregation, ReportStatus, Source
 from ..models import Indicator, Report, ReportForm, ReportValue, Rollup
@@ -58,7 +65,7 @@ def aggregate_below(
 
 def rollup_brute(*, unit: Unit, indicator: Indicator, start: dt.date, end: dt.date) -> tuple[Decimal, int]:
     """The roll-up of ``unit`` computed from scratch over its current subtree (tests, benchmark)."""
-    ids = Unit.objects.filter(path__startswith=unit.path).values("id")
+    ids = units_below(unit).values("id")
     return aggregate_below(
         unit_ids=ids, exclude_id=unit.pk, indicators=[indicator], start=start, end=end
     ).get(indicator.pk, (Decimal(0), 0))
@@ -83,11 +90,7 @@ def _own(unit_ids, indicators, period: Period) -> dict[tuple[int, int], Decimal]
 
 def _coverage(unit: Unit, period: Period, *, include_self: bool, ids=None) -> tuple[int, int]:
     """(units with an approved report for the period, units expected to report) in the subtree."""
-    subtree = (
-        Unit.objects.filter(pk__in=ids)
-        if ids is not None
-        else Unit.objects.filter(path__startswith=unit.path)
-    )
+    subtree = units_by_pks(ids) if ids is not None else units_below(unit)
     subtree = subtree.filter(existing_on(period.end))
     if not include_self:
         subtree = subtree.exclude(pk=unit.pk)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from ..models import Indicator, Report
@@ -40,7 +41,7 @@ def target_import_excel(
         for n, code in enumerate(header[2:])
         if code and code not in by_code
     ]
-    units = {u.code: u for u in Unit.objects.filter(code__in=[str(r[0]).strip() for r in rows[1:] if r])}
+    units = org_selectors.units_by_codes(str(r[0]) for r in rows[1:] if r)
     values = {}
     for line, row in enumerate(rows[1:], start=2):
         code = str(row[0]).strip() if row else ""

@@ -15,7 +15,7 @@ from congdoan.core.money import format_number
 from congdoan.core.scoping import Action, Scope
 from congdoan.jobs import services as jobs
 from congdoan.jobs.models import Job
-from congdoan.org.models import Unit
+from congdoan.org import selectors as org_selectors
 
 from ..models import FundSource, Programme
 from .services import recipients_import
@@ -35,7 +35,7 @@ def run_recipient_import(job: Job) -> None:
     """The job's work: import ``job.input_file`` into the programme with the rights of whoever uploaded it."""
     params = job.params
     programme = Programme.objects.select_related("owner").get(pk=params["programme"])
-    unit = Unit.objects.get(pk=params["unit"]) if params.get("unit") else None
+    unit = org_selectors.unit_by_pk(params["unit"]) if params.get("unit") else None
     fund = FundSource.objects.get(pk=params["fund"]) if params.get("fund") else None
     paid_on = dt.date.fromisoformat(params["paid_on"]) if params.get("paid_on") else None
     with job.input_file.open("rb") as handle:
@@ -110,5 +110,5 @@ def recipient_import_start(
 def _acting_unit(scope: Scope, programme: Programme):
     if scope.can(programme.owner):
         return programme.owner
-    units = Unit.objects.filter(path__startswith=programme.owner.path).order_by("path")
+    units = org_selectors.units_below(programme.owner).order_by("path")
     return scope.filter(units, "path", action=Action.ACT).first() or programme.owner

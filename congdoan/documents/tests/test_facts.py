@@ -14,6 +14,10 @@ from congdoan.emulation.models import Award
 from congdoan.members import services as member_services
 from congdoan.members.models import LeaveReason, Member, Membership
 from congdoan.members.tests.conftest import admit_active
+from congdoan.targets import selectors as target_selectors
+from congdoan.targets.models import Report
+from congdoan.targets.services import target_assign
+from congdoan.targets.tests.conftest import cat, fill  # noqa: F401
 from congdoan.welfare import services as welfare_services
 from congdoan.welfare.models import Payment
 
@@ -165,3 +169,43 @@ def test_the_api_serves_the_facts_in_scope(records, client):
     assert rows["members.women"]["url"].startswith("/members/")
     outside = client.get(url, {"unit_id": records.dn.pk, "start": "2026-01-01", "end": "2026-12-31"})
     assert outside.status_code == 404
+
+
+def test_reports_and_targets_facts(tree, cat):
+    """Bảo Thắng's two grassroots unions report for Q1 2026: Apatit's waits for approval (the figure is
+    provisional), the other's is approved; Bảo Thắng's targets are judged as on the evaluation page."""
+    fill(cat, tree.g1, {cat.members: 10, cat.dialogues: 2}, submit=True)
+    fill(cat, tree.g2, {cat.members: 8, cat.dialogues: 2}, approve=True)
+    target_assign(
+        scope=SYSTEM,
+        assigned_by=tree.lc,
+        year=2026,
+        decision_no="01/QĐ-LĐLĐ",
+        values={(tree.bt.pk, cat.dialogues.pk): 2, (tree.bt.pk, cat.members.pk): 20},
+    )
+    q1 = {"start": dt.date(2026, 1, 1), "end": dt.date(2026, 3, 31)}
+    facts = {f.key: f for f in facts_for(scope=SYSTEM, unit=tree.bt, as_of=dt.date(2026, 4, 5), **q1)}
+    assert facts["reports.due"].value == 2
+    assert facts["reports.submitted"].value == 2
+    assert facts["reports.submitted"].approved is False
+    assert facts["reports.waiting"].value == 1
+    assert facts["reports.late"].value == Report.objects.filter(
+        unit__in=[tree.g1, tree.g2], submitted_at__date__gt=dt.date(2026, 4, 10)
+    ).count()
+    assert f"form={cat.form.pk}" in facts["reports.due"].url and "period=2026-Q1" in facts["reports.due"].url
+    year = {f.key: f for f in facts_for(scope=SYSTEM, unit=tree.bt, start=START, end=END, as_of=END)}
+    assert year["reports.due"].value == 2 * 4  # four quarters, two grassroots unions
+    assert year["reports.waiting"].value == 1
+    # On 31/12/2026, Q1 to Q3 are past their deadline (both Q1 reports were submitted after it, the others are
+    # missing); Q4's deadline (10/01/2027) has not come.
+    assert year["reports.late"].value == 2 * 3
+    assert year["reports.late"].previous == 2 * 3  # 2025: nothing reported
+    evaluation = target_selectors.evaluation(scope=SYSTEM, unit=tree.bt, year=2026)
+    achieved, total = evaluation["headline"]
+    # Approved values only (g2's): 2 dialogues against 2, 8 members against 20; provisional (g1 waits).
+    assert (achieved, total) == (1, 2)
+    assert (year["targets.achieved"].value, year["targets.achieved"].out_of) == (achieved, total)
+    assert year["targets.achieved"].display == "1/2"
+    assert year["targets.achieved"].approved is not any(r.provisional for r in evaluation["results"])
+    assert year["targets.achieved"].approved is False
+    assert year["targets.achieved"].url == f"/targets/units/{tree.bt.pk}/evaluation/?year=2026"

@@ -3,6 +3,7 @@
 import pytest
 
 from congdoan.emulation.tests.conftest import council, decided, lan  # noqa: F401
+from congdoan.targets.tests.conftest import cat  # noqa: F401
 from congdoan.welfare.tests.conftest import tet  # noqa: F401
 
 

@@ -11,6 +11,7 @@ from congdoan.core.scoping import Scope
 from congdoan.members import services as member_services
 from congdoan.members.models import AdmissionBatch
 from congdoan.members.tests.conftest import admit_active, person
+from congdoan.targets.tests.conftest import fill
 
 SYSTEM = Scope.unrestricted()
 
@@ -90,12 +91,21 @@ def test_a_wrong_date_is_said_in_vietnamese(records, client):
     assert "dd/mm/yyyy" in response.content.decode()
 
 
-def test_a_provisional_figure_is_marked(records, client, decided, tet):
-    """A report waiting for approval makes the submitted reports' figure provisional; awards show up."""
+def test_a_provisional_figure_is_marked_and_awards_show(records, client, cat, decided, tet):
+    """A report waiting for approval makes the submitted reports' figure provisional ("tạm tính"); it is on
+    the officer's to-do list; the province's decision shows in the awards."""
+    report = fill(cat, records.g1, {cat.members: 10}, submit=True)
+    fill(cat, records.g2, {cat.members: 8}, approve=True)
     client.force_login(records.province_officer)
+    html = client.get(reverse("home:dashboard", args=[records.bt.pk]), {"year": 2026}).content.decode()
+    submitted = html.split('data-key="reports.submitted"')[1].split("</a>")[0]
+    assert "tạm tính" in submitted
+    assert "tạm tính" not in html.split('data-key="reports.due"')[1].split("</a>")[0]
+    assert fact(html, "reports.waiting") == "1"
+    assert reverse("targets:report", args=[report.pk]) in html.split('id="todo"')[1]
     html = client.get(reverse("home:dashboard", args=[records.lc.pk]), {"year": 2026}).content.decode()
     assert fact(html, "awards.total") == "2"
-    assert link_of(html, "awards.total").startswith("/emulation/figures/?")
+    assert link_of(html, "awards.total") == f"/emulation/figures/?unit={records.lc.pk}&year=2026"
 
 
 def test_the_to_do_list_shows_admission_lists_to_approve(records, client):

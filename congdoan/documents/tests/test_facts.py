@@ -17,7 +17,7 @@ from congdoan.members.tests.conftest import admit_active
 from congdoan.targets import selectors as target_selectors
 from congdoan.targets.models import Report
 from congdoan.targets.services import target_assign
-from congdoan.targets.tests.conftest import cat, fill  # noqa: F401
+from congdoan.targets.tests.conftest import fill
 from congdoan.welfare import services as welfare_services
 from congdoan.welfare.models import Payment
 
@@ -189,9 +189,12 @@ def test_reports_and_targets_facts(tree, cat):
     assert facts["reports.submitted"].value == 2
     assert facts["reports.submitted"].approved is False
     assert facts["reports.waiting"].value == 1
-    assert facts["reports.late"].value == Report.objects.filter(
-        unit__in=[tree.g1, tree.g2], submitted_at__date__gt=dt.date(2026, 4, 10)
-    ).count()
+    assert (
+        facts["reports.late"].value
+        == Report.objects.filter(
+            unit__in=[tree.g1, tree.g2], submitted_at__date__gt=dt.date(2026, 4, 10)
+        ).count()
+    )
     assert f"form={cat.form.pk}" in facts["reports.due"].url and "period=2026-Q1" in facts["reports.due"].url
     year = {f.key: f for f in facts_for(scope=SYSTEM, unit=tree.bt, start=START, end=END, as_of=END)}
     assert year["reports.due"].value == 2 * 4  # four quarters, two grassroots unions

@@ -62,7 +62,7 @@ def test_the_breadcrumb_leads_up_the_tree_within_scope(records, client):
     html = client.get(reverse("home:dashboard", args=[records.g1.pk]), {"year": 2026}).content.decode()
     crumbs = html.split('id="breadcrumb"')[1].split("</ol>")[0]
     assert crumbs.index(records.lc.name) < crumbs.index(records.bt.name) < crumbs.index(records.g1.name)
-    assert f'{reverse("home:dashboard", args=[records.lc.pk])}?year=2026' in crumbs
+    assert f"{reverse('home:dashboard', args=[records.lc.pk])}?year=2026" in crumbs
     assert records.root.name not in crumbs
 
 

@@ -15,16 +15,29 @@ from .facts import facts_for
 router = Router(tags=["Văn bản, biểu mẫu"])
 
 
+def _number(value: int | Decimal | None) -> int | float | None:
+    """A JSON number: shares (Decimal, two places) as floats, counts and money as integers."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
 class FactOut(Schema):
     key: str
     label: str
-    value: int | Decimal | None
+    value: int | float | None
     unit: str
     approved: bool
     url: str
-    previous: int | Decimal | None
+    previous: int | float | None
     area: str
     out_of: int | None
+
+    @staticmethod
+    def resolve_value(obj) -> int | float | None:
+        return _number(obj.value)
+
+    @staticmethod
+    def resolve_previous(obj) -> int | float | None:
+        return _number(obj.previous)
 
 
 @router.get("/facts", response=list[FactOut], summary="Bảng số liệu của đơn vị trong kỳ")

@@ -166,6 +166,9 @@ def test_the_api_serves_the_facts_in_scope(records, client):
     assert rows["members.total"]["approved"] is True
     assert rows["members.total"]["previous"] == 4
     assert rows["welfare.spent"]["value"] == 1_000_000
+    assert rows["members.women_share"]["value"] == 60.0
+    assert rows["members.women_share"]["previous"] == 100.0
+    assert rows["members.women_share"]["unit"] == "%"
     assert rows["members.women"]["url"].startswith("/members/")
     outside = client.get(url, {"unit_id": records.dn.pk, "start": "2026-01-01", "end": "2026-12-31"})
     assert outside.status_code == 404

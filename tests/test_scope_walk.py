@@ -9,6 +9,7 @@ Each app declares its outside objects in ``congdoan/<app>/tests/scope_fixtures.p
             "POST /api/v1/members/{member_id}/transfer": {        # API operation → path params and body
                 "path": {"member_id": ...}, "body": {...} or None,
             },
+            "GET /api/v1/documents/facts": {"query": {"unit_id": ...}},  # query parameters, if any
         }
 
 A route with a path parameter and no entry fails here, naming the file to extend. Routes without a path
@@ -22,6 +23,7 @@ import importlib.util
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -126,11 +128,13 @@ def visit_page(client, route: Route, kwargs: dict) -> list[str]:
 
 
 def visit_api(client, route: Route, entry: dict) -> list[str]:
-    if set(entry) - {"path", "body"}:
-        return [f"{route.key}: an API entry has the keys 'path' and 'body', not {sorted(entry)}"]
+    if set(entry) - {"path", "body", "query"}:
+        return [f"{route.key}: an API entry has the keys 'path', 'body' and 'query', not {sorted(entry)}"]
     url = route.path
     for name, value in (entry.get("path") or {}).items():
         url = url.replace(f"{{{name}}}", str(value))
+    if entry.get("query"):
+        url += "?" + urlencode(entry["query"])
     body = entry.get("body")
     call = getattr(client, route.method)
     if body is None and route.method == "get":

@@ -1,3 +1,50 @@
-from ninja import Router
+"""Documents' API: the fact table of a unit over a period (JSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Router, Schema
+
+from congdoan.core.scoping import Scope
+from congdoan.org import selectors as org_selectors
+
+from .facts import facts_for
 
 router = Router(tags=["Văn bản, biểu mẫu"])
+
+
+def _number(value: int | Decimal | None) -> int | float | None:
+    """A JSON number: shares (Decimal, two places) as floats, counts and money as integers."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+class FactOut(Schema):
+    key: str
+    label: str
+    value: int | float | None
+    unit: str
+    approved: bool
+    url: str
+    previous: int | float | None
+    area: str
+    out_of: int | None
+
+    @staticmethod
+    def resolve_value(obj) -> int | float | None:
+        return _number(obj.value)
+
+    @staticmethod
+    def resolve_previous(obj) -> int | float | None:
+        return _number(obj.previous)
+
+
+@router.get("/facts", response=list[FactOut], summary="Bảng số liệu của đơn vị trong kỳ")
+def facts(request, unit_id: int, start: dt.date, end: dt.date, as_of: dt.date | None = None):
+    """Every figure of the unit's subtree over ``start..end`` (ISO dates), with last year's same period."""
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=unit_id)
+    if start > end:
+        start, end = end, start
+    return facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of)

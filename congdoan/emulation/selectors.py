@@ -16,7 +16,7 @@ from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Cluster, Unit
 
 from . import eligibility
-from .constants import DEFAULT_REGISTRATION_DEADLINE, NominationStatus, Recipient
+from .constants import DEFAULT_REGISTRATION_DEADLINE, GrantingLevel, NominationStatus, Recipient
 from .models import (
     Award,
     AwardKind,
@@ -363,3 +363,31 @@ def medal_candidates(*, scope: Scope, unit: Unit, on: dt.date) -> list[tuple]:
         rows.append((member, verdict))
     rows.sort(key=lambda r: (not r[1].eligible, -(r[1].officer_years + r[1].staff_years)))
     return rows
+
+
+# -- facts --------------------------------------------------------------------------------------
+def award_counts_between(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date) -> dict:
+    """Awards to ``unit``'s subtree by decisions signed start..end: total, collectives, individuals, and
+    per granting level (in ``GrantingLevel`` order) the collectives and individuals."""
+    scope.get_or_404(org_selectors.all_units(), pk=unit.pk)
+    awards = scope.filter(awards_within(unit=unit, start=start, end=end), "unit__path")
+    rows = {
+        row["award_kind__granting_level"]: row
+        for row in awards.values("award_kind__granting_level")
+        .annotate(
+            collectives=Count("id", filter=Q(member__isnull=True)),
+            individuals=Count("id", filter=Q(member__isnull=False)),
+        )
+        .order_by()
+    }
+    levels = [
+        (level, str(label), rows[level]["collectives"], rows[level]["individuals"])
+        for level, label in GrantingLevel.choices
+        if level in rows
+    ]
+    return {
+        "total": sum(c + i for _level, _label, c, i in levels),
+        "collectives": sum(c for _level, _label, c, _i in levels),
+        "individuals": sum(i for _level, _label, _c, i in levels),
+        "by_level": levels,
+    }

@@ -1,5 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
-urlpatterns = [path("", views.home, name="home")]
+# "home" stays a name without namespace (every page links to it); the dashboard is "home:dashboard".
+dashboard_patterns = ([path("units/<int:pk>/dashboard/", views.dashboard, name="dashboard")], "home")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include(dashboard_patterns)),
+]

@@ -1,4 +1,4 @@
-"""Project-level pages: the home page reads from every app below it (the top layer)."""
+"""Project-level pages: the home page and the unit dashboard read from every app below them (the top layer)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -6,9 +6,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _l
 
 from congdoan.audit.selectors import event_list
+from congdoan.core.dates import today
 from congdoan.core.roles import Role
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
+from congdoan.documents.facts import facts_by_area, facts_for
+from congdoan.members import selectors as member_selectors
+from congdoan.members.models import AdmissionBatch
 from congdoan.org import selectors as org_selectors
+from congdoan.targets import selectors as target_selectors
+
+from .forms import PeriodForm
 
 # The home page's tiles: (URL name or path, title, what one does there).
 MODULES = [
@@ -36,3 +43,36 @@ def home(request):
     modules = [(reverse(name), title, text) for name, title, text in MODULES]
     events = event_list(scope=scope)[:8] if not scope.is_empty else []
     return render(request, "home/home.html", {"cards": cards, "modules": modules, "events": events})
+
+
+def _todo(scope: Scope, unit) -> dict:
+    """What waits for the user in ``unit``'s subtree: reports and admission lists to approve."""
+    reports = [r for r in target_selectors.inbox(scope=scope) if r.unit.path.startswith(unit.path)]
+    batches = [
+        b
+        for b in member_selectors.batch_list(scope=scope, status=AdmissionBatch.Status.SUBMITTED)
+        if b.unit.path.startswith(unit.path) and scope.can(b.unit, Action.APPROVE)
+    ]
+    return {"reports": reports, "batches": batches}
+
+
+@login_required
+def dashboard(request, pk: int):
+    """A unit's figures over a period, by area, with the user's to-do list and the way up the tree."""
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=pk)
+    form = PeriodForm(request.GET or None)
+    start, end = form.dates()
+    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=today())
+    context = {
+        "unit": unit,
+        "form": form,
+        "start": start,
+        "end": end,
+        "areas": facts_by_area(facts),
+        "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
+        "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
+        "todo": _todo(scope, unit),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "home/dashboard.html", context)

@@ -4,7 +4,7 @@ One module per subject; callers import from here (``from congdoan.targets import
 """
 
 from .catalogue import form_get, form_list, indicator_list
-from .completeness import CompletenessRow, completeness
+from .completeness import CompletenessRow, completeness, reports_due_between
 from .evaluation import TargetResult, evaluate_unit, evaluation, headline, judge
 from .reports import current_period, deadline_of, inbox, is_late, report_get, report_list, report_rows
 from .rollups import (
@@ -41,6 +41,7 @@ __all__ = [
     "report_get",
     "report_list",
     "report_rows",
+    "reports_due_between",
     "rollup_brute",
     "rollup_stored",
     "rollup_view",

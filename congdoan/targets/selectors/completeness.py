@@ -11,7 +11,7 @@ from congdoan.org.selectors import unit_children, unit_get
 
 from ..constants import ReportStatus
 from ..models import Report, ReportForm
-from ..periods import Period
+from ..periods import Period, periods_in_year
 from .reports import deadline_of, is_late
 
 
@@ -50,3 +50,27 @@ def completeness(
         "late": sum(1 for r in rows if r.late and r.state in ("submitted", "approved")),
         "reminders": [r for r in rows if r.state not in ("submitted", "approved")],
     }
+
+
+def reports_due_between(
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, day: dt.date | None = None
+) -> dict:
+    """The children's reports for every active form and every period of its type lying within
+    ``start..end``: how many were due, submitted, approved (the rest waits for approval) and late
+    (``completeness`` per form and period); ``first`` is the first (form, period) for a link."""
+    unit_get(scope=scope, pk=unit.pk)
+    figures = {"due": 0, "submitted": 0, "approved": 0, "late": 0, "first": None}
+    for form in ReportForm.objects.filter(is_active=True).order_by("name", "pk"):
+        for year in range(start.year, end.year + 1):
+            for period in periods_in_year(form.period_type, year):
+                if period.start < start or period.end > end:
+                    continue
+                table = completeness(scope=scope, unit=unit, form=form, period=period, day=day)
+                figures["due"] += table["total"]
+                figures["submitted"] += table["submitted"]
+                figures["approved"] += table["approved"]
+                figures["late"] += sum(1 for row in table["rows"] if row.late)
+                if figures["first"] is None and table["total"]:
+                    figures["first"] = (form, period)
+    figures["waiting"] = figures["submitted"] - figures["approved"]
+    return figures

@@ -1,0 +1,78 @@
+"""The fact table of a unit over a period: every figure the dashboard shows and the documents print.
+
+``facts_for`` reads each work area through its app's selectors and stats functions (never their
+models) and adds the same figure for the same period of last year (``Fact.previous``). One module per
+area: ``members`` (members and unions), ``targets`` (reports and targets), ``welfare``, ``emulation``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext_lazy as _l
+
+from congdoan.core.dates import today
+from congdoan.core.scoping import Scope
+from congdoan.org import selectors as org_selectors
+from congdoan.org.models import Unit
+
+from .emulation import AREA as AREA_EMULATION
+from .emulation import emulation_facts
+from .fact import Fact, display, share
+from .members import AREA_MEMBERS, AREA_UNIONS, member_facts, union_facts
+from .targets import AREA as AREA_TARGETS
+from .targets import target_facts
+from .welfare import AREA as AREA_WELFARE
+from .welfare import welfare_facts
+
+AREAS = [
+    (AREA_MEMBERS, _l("Đoàn viên")),
+    (AREA_UNIONS, _l("Công đoàn cơ sở")),
+    (AREA_TARGETS, _l("Báo cáo, chỉ tiêu")),
+    (AREA_WELFARE, _l("Chăm lo")),
+    (AREA_EMULATION, _l("Thi đua, khen thưởng")),
+]
+
+
+def year_before(day: dt.date) -> dt.date:
+    """The same day one year earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
+    return [
+        *member_facts(unit=unit, start=start, end=end),
+        *union_facts(scope=scope, unit=unit, start=start, end=end),
+        *target_facts(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
+        *welfare_facts(scope=scope, unit=unit, start=start, end=end),
+        *emulation_facts(scope=scope, unit=unit, start=start, end=end),
+    ]
+
+
+def facts_for(
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> list[Fact]:
+    """The facts of ``unit``'s subtree over ``start..end`` (404 outside the scope), each with the same
+    figure for the same period of last year. ``as_of`` (default today) is the day reports are judged
+    late on."""
+    org_selectors.unit_get(scope=scope, pk=unit.pk)
+    day = as_of or today()
+    current = _compute(scope, unit, start, end, day)
+    last_start, last_end = year_before(start), year_before(end)
+    last = {f.key: f.value for f in _compute(scope, unit, last_start, last_end, year_before(day))}
+    return [fact.with_previous(last.get(fact.key)) for fact in current]
+
+
+def facts_by_area(facts: list[Fact]) -> list[tuple[str, str, list[Fact]]]:
+    """(area, title, facts) in the dashboard's order, areas without facts left out."""
+    return [
+        (area, str(title), [f for f in facts if f.area == area])
+        for area, title in AREAS
+        if any(f.area == area for f in facts)
+    ]
+
+
+__all__ = ["AREAS", "Fact", "display", "facts_by_area", "facts_for", "share", "year_before"]

@@ -42,13 +42,15 @@ class TypedDateField(forms.CharField):
 
 class PeriodForm(StyledForm):
     period = forms.ChoiceField(label=_l("Kỳ"), choices=PERIODS, required=False)
-    year = forms.IntegerField(label=_l("Năm"), min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(
+        label=_l("Năm"),
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),  # never type=number
+    )
     start = TypedDateField(label=_l("Từ ngày"), required=False)
     end = TypedDateField(label=_l("Đến ngày"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].widget.attrs["inputmode"] = "numeric"
 
     def clean(self):
         data = super().clean()

@@ -1,0 +1,38 @@
+"""The unit dashboard in a real browser: the province officer filters and drills down; the grassroots
+officer reads their own dashboard on a phone."""
+
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import log_in
+
+
+def test_tinh_opens_the_dashboard_changes_the_period_and_drills_down(org_demo, page, browser_errors):
+    log_in(page, org_demo.url, "tinh")
+    page.locator(".dashboard-link").first.click()
+    expect(page.locator("h1")).to_contain_text("Lào Cai")
+    expect(page.locator("#area-members")).to_be_visible()
+    expect(page.locator("input[type=number], input[type=date]")).to_have_count(0)
+
+    page.select_option("#id_period", "Q2")
+    page.fill("#id_year", "2025")
+    page.click("#period-form button")
+    expect(page.locator("#period")).to_contain_text("01/04/2025")
+    expect(page.locator("#period")).to_contain_text("30/06/2025")
+
+    page.locator("#area-members a.fact").first.click()
+    expect(page).not_to_have_url(re.compile(r"/dashboard/"))
+    assert browser_errors() == []
+
+
+def test_coso_reads_its_dashboard_on_a_phone_without_sideways_scrolling(org_demo, page, browser_errors):
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, org_demo.url, "coso")
+    page.locator(".dashboard-link").first.click()
+    expect(page.locator("h1")).to_contain_text("Xưởng Tuyển Bắc Nhạc Sơn")
+    expect(page.locator("#area-members")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(page.locator(".navbar a.navbar-brand")).to_be_visible()
+    expect(page.locator(".navbar-nav a").first).to_be_in_viewport()
+    assert browser_errors() == []

@@ -3,7 +3,13 @@ from django.urls import include, path
 from . import views
 
 # "home" stays a name without namespace (every page links to it); the dashboard is "home:dashboard".
-dashboard_patterns = ([path("units/<int:pk>/dashboard/", views.dashboard, name="dashboard")], "home")
+dashboard_patterns = (
+    [
+        path("units/<int:pk>/dashboard/", views.dashboard, name="dashboard"),
+        path("units/<int:pk>/dashboard/facts.xlsx", views.dashboard_xlsx, name="dashboard_xlsx"),
+    ],
+    "home",
+)
 
 urlpatterns = [
     path("", views.home, name="home"),

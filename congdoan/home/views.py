@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _l
 
 from congdoan.audit.selectors import event_list
 from congdoan.core.dates import today
+from congdoan.core.files import file_response
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Action, Scope
+from congdoan.documents.annex import facts_xlsx
 from congdoan.documents.facts import facts_by_area, facts_for
 from congdoan.members import selectors as member_selectors
 from congdoan.members.models import AdmissionBatch
@@ -76,3 +78,15 @@ def dashboard(request, pk: int):
         "query": request.GET.urlencode(),
     }
     return render(request, "home/dashboard.html", context)
+
+
+@login_required
+def dashboard_xlsx(request, pk: int):
+    """The dashboard's figures for the same unit and period as an Excel annex (the fact table)."""
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=pk)
+    start, end = PeriodForm(request.GET or None).dates()
+    day = today()
+    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    data = facts_xlsx(unit=unit, start=start, end=end, facts=facts, on=day)
+    return file_response(data, f"so-lieu-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")

@@ -2,4 +2,4 @@
 
 
 def outside_objects(tree) -> dict:
-    return {"home:dashboard": {"pk": tree.hc.pk}}
+    return {"home:dashboard": {"pk": tree.hc.pk}, "home:dashboard_xlsx": {"pk": tree.hc.pk}}

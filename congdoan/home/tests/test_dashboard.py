@@ -2,8 +2,10 @@
 the breadcrumb, scope; and the home page's links to it."""
 
 import datetime as dt
+import io
 import re
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -140,3 +142,23 @@ def test_the_home_page_links_to_the_dashboards(records, client):
     client.force_login(records.province_officer)
     html = client.get(reverse("home")).content.decode()
     assert reverse("home:dashboard", args=[records.lc.pk]) in html
+
+
+def test_the_figures_download_as_an_excel_annex_with_the_header_and_the_same_numbers(records, client):
+    client.force_login(records.province_officer)
+    params = {"period": "year", "year": "2025"}
+    page = client.get(reverse("home:dashboard", args=[records.lc.pk]), params).content.decode()
+    assert 'id="facts-xlsx"' in page
+    response = client.get(reverse("home:dashboard_xlsx", args=[records.lc.pk]), params)
+    assert response.status_code == 200
+    assert "so-lieu-" in response["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    text = " ".join(str(v) for row in cells for v in row if v is not None)
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and records.lc.name.upper() in text
+    assert "Từ ngày 01/01/2025 đến ngày 31/12/2025" in text
+    by_label = {row[2]: row for row in cells if row and isinstance(row[0], int)}
+    assert by_label["Kết nạp trong kỳ"][3] == 3 and by_label["Kết nạp trong kỳ"][7] == "Đã duyệt"
+    assert by_label["Đoàn viên cuối kỳ"][3] == 3 and by_label["Đoàn viên cuối kỳ"][5] == "người"
+    assert by_label["Tỷ lệ đoàn viên nữ"][3] == 100
+    assert by_label["Kết nạp trong kỳ"][1] == "Đoàn viên"

@@ -76,6 +76,7 @@ def dashboard(request, pk: int):
         "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
         "todo": _todo(scope, unit),
         "query": request.GET.urlencode(),
+        "today": today(),
     }
     return render(request, "home/dashboard.html", context)
 

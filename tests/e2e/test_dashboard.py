@@ -21,6 +21,16 @@ def test_tinh_opens_the_dashboard_changes_the_period_and_drills_down(org_demo, p
     expect(page.locator("#period")).to_contain_text("01/04/2025")
     expect(page.locator("#period")).to_contain_text("30/06/2025")
 
+    page.emulate_media(media="print")
+    expect(page.locator("#print-title")).to_be_visible()
+    expect(page.locator("#print-title")).to_contain_text("Từ ngày 01/04/2025 đến ngày 30/06/2025")
+    expect(page.locator("nav.navbar")).to_be_hidden()
+    expect(page.locator("#period-form")).to_be_hidden()
+    pdf = page.pdf(prefer_css_page_size=True)
+    width, height = (float(x) for x in re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)  # A4 in mm
+    page.emulate_media(media="screen")
+
     page.locator("#area-members a.fact").first.click()
     expect(page).not_to_have_url(re.compile(r"/dashboard/"))
     assert browser_errors() == []

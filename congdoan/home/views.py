@@ -13,6 +13,7 @@ from congdoan.core.scoping import Action, Scope
 from congdoan.documents.annex import facts_xlsx
 from congdoan.documents.facts import facts_by_area, facts_for
 from congdoan.members import selectors as member_selectors
+from congdoan.members import stats as member_stats
 from congdoan.members.models import AdmissionBatch
 from congdoan.org import selectors as org_selectors
 from congdoan.targets import selectors as target_selectors
@@ -38,8 +39,16 @@ MODULES = [
 def home(request):
     scope = Scope.of(request)
     roots = list(org_selectors.unit_roots(scope=scope))
+    day = today()
     cards = [
-        (unit, org_selectors.unit_counts(scope=scope, unit=unit), Role(scope.role_on(unit.path)).label)
+        (
+            unit,
+            {
+                **org_selectors.unit_counts(scope=scope, unit=unit),
+                "members": member_stats.total_on(unit=unit, on=day),
+            },
+            Role(scope.role_on(unit.path)).label,
+        )
         for unit in roots[:6]
     ]
     modules = [(reverse(name), title, text) for name, title, text in MODULES]

@@ -144,6 +144,14 @@ def test_the_home_page_links_to_the_dashboards(records, client):
     assert reverse("home:dashboard", args=[records.lc.pk]) in html
 
 
+def test_the_home_page_counts_members_not_only_units(records, client):
+    """Three admitted in 2025 and one in 2026, all in Lào Cai: its card says 4 members today."""
+    client.force_login(records.province_officer)
+    html = client.get(reverse("home")).content.decode()
+    count = re.search(rf'id="members-{records.lc.pk}">([^<]+)<', html).group(1)
+    assert count == "4"
+
+
 def test_the_figures_download_as_an_excel_annex_with_the_header_and_the_same_numbers(records, client):
     client.force_login(records.province_officer)
     params = {"period": "year", "year": "2025"}

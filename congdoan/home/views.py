@@ -11,6 +11,7 @@ from congdoan.core.files import file_response
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Action, Scope
 from congdoan.documents.annex import facts_xlsx
+from congdoan.documents.charts import dashboard_charts
 from congdoan.documents.facts import facts_by_area, facts_for
 from congdoan.members import selectors as member_selectors
 from congdoan.members import stats as member_stats
@@ -81,6 +82,7 @@ def dashboard(request, pk: int):
         "start": start,
         "end": end,
         "areas": facts_by_area(facts),
+        "charts": dashboard_charts(facts),
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
         "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
         "todo": _todo(scope, unit),

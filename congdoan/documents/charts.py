@@ -1,0 +1,91 @@
+"""Charts as Vega-Lite specifications built in Python from the fact table.
+
+The same specification is drawn in the browser (vega-embed, vendored, see ``static/js/charts.js``) and can be
+drawn on paper; numbers follow the Vietnamese format (1.234.567; 47,99 %). Every chart comes with the rows it
+draws, which the page prints as a table beside it (screen readers, printing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .facts import Fact
+
+# d3-format locale for Vietnamese: "." groups thousands, "," marks decimals.
+VI_NUMBER_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " đ"]}
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    spec: dict
+    rows: list[tuple[str, int | float]]
+    unit: str
+
+    @property
+    def dom_id(self) -> str:
+        return f"chart-{self.key}"
+
+
+def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str) -> dict:
+    """A horizontal bar chart of labelled values, largest first."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": title,
+        "width": "container",
+        "height": {"step": 28},
+        "data": {"values": [{"label": label, "value": value} for label, value in rows]},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "y": {
+                "field": "label",
+                "type": "nominal",
+                "sort": "-x",
+                "title": None,
+                "axis": {"labelLimit": 220},
+            },
+            "x": {"field": "value", "type": "quantitative", "title": unit, "axis": {"format": ",d"}},
+            "tooltip": [
+                {"field": "label", "type": "nominal", "title": _("Nội dung")},
+                {"field": "value", "type": "quantitative", "title": unit, "format": ",d"},
+            ],
+        },
+        "config": {"locale": {"number": VI_NUMBER_LOCALE}, "font": "Liberation Sans, Arial, sans-serif"},
+    }
+
+
+def _number(value) -> int | float:
+    return float(value) if isinstance(value, Decimal) and value != value.to_integral_value() else int(value)
+
+
+def _chart(key: str, title: str, facts: list[Fact], unit: str) -> Chart | None:
+    rows = [(str(f.label), _number(f.value)) for f in facts if f.value]
+    if not rows:
+        return None
+    return Chart(
+        key=key, title=title, spec=bar_chart(title=title, rows=rows, unit=unit), rows=rows, unit=unit
+    )
+
+
+def dashboard_charts(facts: list[Fact]) -> list[Chart]:
+    """The dashboard's charts: members by gender, welfare spending by fund source, awards by level."""
+    by_key = {f.key: f for f in facts}
+    charts = []
+    total, women = by_key.get("members.total"), by_key.get("members.women")
+    if total and women and total.value:
+        rows = [(_("Nữ"), int(women.value)), (_("Nam"), int(total.value) - int(women.value))]
+        title = _("Đoàn viên theo giới tính")
+        charts.append(
+            Chart("members-gender", title, bar_chart(title=title, rows=rows, unit=_("người")), rows, "người")
+        )
+    funds = [f for f in facts if f.key.startswith("welfare.fund.")]
+    if chart := _chart("welfare-funds", _("Chi chăm lo theo nguồn kinh phí"), funds, _("đồng")):
+        charts.append(chart)
+    levels = [f for f in facts if f.key.startswith("awards.") and f.key.count(".") == 2]
+    if chart := _chart("awards-levels", _("Khen thưởng theo cấp và hình thức"), levels, _("lượt")):
+        charts.append(chart)
+    return charts

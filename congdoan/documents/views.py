@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
+from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
 from congdoan.emulation import selectors as emulation_selectors
@@ -13,6 +16,7 @@ from congdoan.welfare import selectors as welfare_selectors
 from congdoan.welfare.constants import PaymentStatus
 
 from . import decisions, receipts
+from .review import review_pdf
 
 
 @login_required
@@ -53,3 +57,23 @@ def welfare_receipt(request, pk: int, fmt: str):
     else:
         data = receipts.receipt_xlsx(programme, payments, unit=own)
     return file_response(data, f"danh-sach-ky-nhan-{programme.pk}.{fmt}")
+
+
+def _iso_param(request, name: str, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get(name, ""))
+    except ValueError:
+        return default
+
+
+@login_required
+def review(request, pk: int):
+    """The review draft of a unit over ``?start=&end=`` (ISO dates; the current year by default) as PDF."""
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=pk)
+    day = today()
+    start = _iso_param(request, "start", dt.date(day.year, 1, 1))
+    end = _iso_param(request, "end", dt.date(day.year, 12, 31))
+    start, end = min(start, end), max(start, end)
+    data = review_pdf(scope=scope, unit=unit, start=start, end=end, on=day)
+    return file_response(data, f"bao-cao-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.pdf")

@@ -1,0 +1,127 @@
+"""The narrative draft: a table of fact sets and the sentences they must give (numbers, percentages with commas,
+zero and absent bases, no "0 tập thể", the amount in words)."""
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from congdoan.documents.facts import Fact
+from congdoan.documents.narrative import change, percent, sentences
+
+YEAR = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+PROVINCE = SimpleNamespace(kind=SimpleNamespace(level=1))
+COMMUNE = SimpleNamespace(kind=SimpleNamespace(level=2))
+
+
+def fact(key, value, previous=None, out_of=None) -> Fact:
+    return Fact(key, key, value, "", previous=previous, out_of=out_of)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("104.5"), "104,5 %"),
+        (Decimal("47.99"), "47,99 %"),
+        (Decimal("8.2"), "8,2 %"),
+        (Decimal(100), "100 %"),
+    ],
+)
+def test_percentages_are_written_with_a_comma(value, text):
+    assert percent(value) == text
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "text"),
+    [
+        (1254, 1159, "tăng 8,2 % so với năm trước"),
+        (900, 1000, "giảm 10 % so với năm trước"),
+        (5, 5, "bằng năm trước"),
+        (12, 0, "năm trước không phát sinh"),
+        (12, None, "năm trước không phát sinh"),
+        (0, None, ""),
+    ],
+)
+def test_comparisons_with_last_year(now, before, text):
+    assert change(now, before) == text
+
+
+FACT_SETS = [
+    (
+        PROVINCE,
+        YEAR,
+        [fact("members.admitted", 1254, previous=1159)],
+        ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm trước."],
+    ),
+    (
+        COMMUNE,
+        YEAR,
+        [fact("members.admitted", 0, previous=3)],
+        ["Năm 2023, toàn đơn vị chưa kết nạp đoàn viên mới."],
+    ),
+    (
+        PROVINCE,
+        (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+        [fact("members.admitted", 121, previous=0)],
+        [
+            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 121 đoàn viên, năm trước không phát sinh."
+        ],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("members.total", 254_300), fact("members.women_share", Decimal("47.99"))],
+        ["Tổng số đoàn viên cuối kỳ là 254.300 người, trong đó nữ chiếm 47,99 %."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("unions.founded", 6), fact("unions.founded_state", 0), fact("unions.founded_non_state", 6)],
+        ["Thành lập mới 6 công đoàn cơ sở (6 ngoài nhà nước)."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("targets.achieved", 18, out_of=18)],
+        ["18/18 chỉ tiêu hoàn thành và hoàn thành vượt mức."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("targets.achieved", 16, out_of=18)],
+        ["16/18 chỉ tiêu đạt và vượt; 2 chỉ tiêu chưa đạt."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("welfare.spent", 3_448_000_000, previous=None), fact("welfare.people", 3448)],
+        [
+            "Chăm lo, hỗ trợ 3.448 lượt người với tổng số tiền 3.448.000.000 đồng (bằng chữ: Ba tỷ bốn trăm bốn "
+            "mươi tám triệu đồng), năm trước không phát sinh."
+        ],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("awards.collectives", 6), fact("awards.individuals", 17)],
+        ["Khen thưởng 6 tập thể và 17 cá nhân."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("awards.collectives", 0), fact("awards.individuals", 17)],
+        ["Khen thưởng 17 cá nhân."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("awards.collectives", 0), fact("awards.individuals", 0), fact("welfare.spent", 0)],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("unit", "period", "facts", "expected"), FACT_SETS)
+def test_fact_sets_give_these_sentences(unit, period, facts, expected):
+    assert sentences(unit=unit, start=period[0], end=period[1], facts=facts) == expected

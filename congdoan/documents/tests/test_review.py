@@ -1,0 +1,56 @@
+"""The review draft of a unit: the administrative header, the narrative from the facts, the annex; as PDF."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from congdoan.core.scoping import Scope
+from congdoan.documents.engine.pdf import render_html
+from congdoan.documents.review import review_context, review_title
+from congdoan.members.tests.conftest import admit_active
+
+D = dt.date
+
+
+@pytest.fixture
+def records(tree):
+    for i in range(3):
+        admit_active(tree.g1, on=D(2025, 3, 1), full_name=f"Lò Thị Mai {i}", gender="F")
+    return tree
+
+
+def test_titles_follow_the_period():
+    assert review_title(D(2025, 1, 1), D(2025, 12, 31)) == "Tổng kết công tác công đoàn năm 2025"
+    assert review_title(D(2025, 1, 1), D(2025, 6, 30)) == "Sơ kết công tác công đoàn 6 tháng đầu năm 2025"
+    assert review_title(D(2025, 1, 1), D(2025, 3, 31)) == (
+        "Sơ kết công tác công đoàn từ ngày 01/01/2025 đến ngày 31/03/2025"
+    )
+
+
+def test_the_draft_says_the_year_from_the_facts_under_the_administrative_header(records):
+    context = review_context(
+        scope=Scope.for_user(records.province_officer),
+        unit=records.lc,
+        start=D(2025, 1, 1),
+        end=D(2025, 12, 31),
+        on=D(2026, 1, 5),
+    )
+    html = render_html("documents/review.html", context)
+    assert "Năm 2025, toàn tỉnh kết nạp 3 đoàn viên, năm trước không phát sinh." in html
+    assert "Tổng số đoàn viên cuối kỳ là 3 người, trong đó nữ chiếm 100 %." in html
+    assert records.lc.name.upper() in html and "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
+    assert "ngày 05 tháng 01 năm 2026" in html
+    assert "Tổng kết công tác công đoàn năm 2025" in html and "PHỤ LỤC: SỐ LIỆU" in html
+
+
+def test_the_dashboard_links_the_draft_and_it_downloads_as_pdf(records, client):
+    client.force_login(records.province_officer)
+    page = client.get(reverse("home:dashboard", args=[records.lc.pk]), {"period": "year", "year": "2025"})
+    url = reverse("documents:review_pdf", args=[records.lc.pk]) + "?start=2025-01-01&amp;end=2025-12-31"
+    assert url in page.content.decode()
+    response = client.get(
+        reverse("documents:review_pdf", args=[records.lc.pk]), {"start": "2025-01-01", "end": "2025-12-31"}
+    )
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert f"bao-cao-{records.lc.code}-20250101-20251231.pdf" in response["Content-Disposition"]

@@ -69,5 +69,9 @@ def test_the_dashboard_draws_its_charts_under_the_strict_csp(
     expect(chart.locator("svg").first).to_be_visible()
     expect(chart.locator("svg").first).to_contain_text("Nữ")
     chart.locator("svg path").first.hover()  # the tooltip, styled by app.css, not by an injected <style>
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    expect(chart.locator("svg").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     expect(chart.locator("table")).to_contain_text("3 người")
     assert browser_errors() == []

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.translation import gettext as _
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
+from .engine.docx import admin_document, docx_bytes
 from .engine.layout import admin_header
 from .engine.pdf import render_pdf
 from .facts import facts_by_area, facts_for
@@ -42,3 +45,34 @@ def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt
     return render_pdf(
         "documents/review.html", review_context(scope=scope, unit=unit, start=start, end=end, on=on)
     )
+
+
+def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
+    """The same draft as an editable Word document (the officer finishes it in Word)."""
+    context = review_context(scope=scope, unit=unit, start=start, end=end, on=on)
+    doc = admin_document(context)
+    for text, bold in ((_("BÁO CÁO"), True), (context["title"], True), ("(" + _("Dự thảo") + ")", False)):
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).bold = bold
+    doc.add_heading(_("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"), level=2)
+    for text in context["paragraphs"] or [_("Chưa có số liệu trong kỳ.")]:
+        doc.add_paragraph(text).paragraph_format.first_line_indent = Cm(1)
+    doc.add_heading(_("II. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"), level=2)
+    doc.add_paragraph("…")
+    doc.add_heading(_("PHỤ LỤC: SỐ LIỆU"), level=2)
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, (_("Số liệu"), _("Giá trị"), _("Cùng kỳ năm trước")), strict=True
+    ):
+        cell.paragraphs[0].add_run(text).bold = True
+    for _area, area_title, facts in context["areas"]:
+        row = table.add_row().cells
+        row[0].merge(row[2]).paragraphs[0].add_run(area_title).bold = True
+        for fact in facts:
+            cells = table.add_row().cells
+            cells[0].text = str(fact.label) + ("" if fact.approved else " (" + _("tạm tính") + ")")
+            cells[1].text = fact.display + ("" if fact.unit == "%" else f" {fact.unit}")
+            cells[2].text = fact.previous_display if fact.previous is not None else ""
+    return docx_bytes(doc)

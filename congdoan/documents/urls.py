@@ -10,5 +10,5 @@ urlpatterns = [
     path("emulation/decisions/<int:pk>/docx/", views.decision_docx, name="decision_docx"),
     path("emulation/awards/<int:pk>/certificate/", views.certificate, name="certificate"),
     path("welfare/programmes/<int:pk>/receipt.<str:fmt>", views.welfare_receipt, name="welfare_receipt"),
-    path("units/<int:pk>/review.pdf", views.review, name="review_pdf"),
+    path("units/<int:pk>/review.<str:fmt>", views.review, name="review"),
 ]

@@ -16,7 +16,7 @@ from congdoan.welfare import selectors as welfare_selectors
 from congdoan.welfare.constants import PaymentStatus
 
 from . import decisions, receipts
-from .review import review_pdf
+from .review import review_docx, review_pdf
 
 
 @login_required
@@ -67,13 +67,16 @@ def _iso_param(request, name: str, default: dt.date) -> dt.date:
 
 
 @login_required
-def review(request, pk: int):
-    """The review draft of a unit over ``?start=&end=`` (ISO dates; the current year by default) as PDF."""
+def review(request, pk: int, fmt: str):
+    """The review draft of a unit over ``?start=&end=`` (ISO dates; the current year by default), PDF or DOCX."""
+    if fmt not in ("pdf", "docx"):
+        raise Http404
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     day = today()
     start = _iso_param(request, "start", dt.date(day.year, 1, 1))
     end = _iso_param(request, "end", dt.date(day.year, 12, 31))
     start, end = min(start, end), max(start, end)
-    data = review_pdf(scope=scope, unit=unit, start=start, end=end, on=day)
-    return file_response(data, f"bao-cao-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
+    render = review_pdf if fmt == "pdf" else review_docx
+    data = render(scope=scope, unit=unit, start=start, end=end, on=day)
+    return file_response(data, f"bao-cao-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}")

@@ -9,7 +9,7 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docxtpl import DocxTemplate
 
 from .layout import MOTTO, NATION
@@ -20,9 +20,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "docx"
 DECISION_DOCX = TEMPLATES / "decision.docx"
 
 
-def set_font(document, name: str = FONT) -> None:
-    """Set the Normal style's font (Latin and East-Asian slots) so Vietnamese text prints in ``name``."""
-    style = document.styles["Normal"]
+def set_font(document, name: str = FONT, style_name: str = "Normal") -> None:
+    """Set a style's font (Latin and East-Asian slots) so Vietnamese text prints in ``name``."""
+    style = document.styles[style_name]
     style.font.name = name
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -112,3 +112,39 @@ def build_decision_template(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
+
+
+def admin_document(header: dict) -> Document:
+    """A new A4 Word document (margins of Nghị định 30/2020: top/bottom 2 cm, left 3 cm, right 1.5 cm) in the
+    administrative font, opened by the header of ``admin_header``: issuer on the left, nation and motto with
+    the place/date line on the right."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    set_font(doc)
+    doc.styles["Normal"].font.size = Pt(13)
+    heading = doc.styles["Heading 2"]
+    set_font(doc, style_name="Heading 2")
+    heading.font.size, heading.font.color.rgb = Pt(13), RGBColor(0, 0, 0)
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.paragraphs[0].add_run(header["issuer_parent_upper"])
+    left.add_paragraph().add_run(header["issuer_upper"]).bold = True
+    if header["number_line"]:
+        left.add_paragraph(header["number_line"])
+    right.paragraphs[0].add_run(header["nation"]).bold = True
+    right.add_paragraph().add_run(header["motto"]).bold = True
+    right.add_paragraph().add_run(header["date_line"]).italic = True
+    for cell in (left, right):
+        for paragraph in cell.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return doc
+
+
+def docx_bytes(doc) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -18,7 +18,7 @@ def outside_objects(tree) -> dict:
         "documents:decision_docx": {"pk": emulation["decision"].pk},
         "documents:certificate": {"pk": emulation["award"].pk},
         "documents:welfare_receipt": {"pk": programme.pk, "fmt": "pdf"},
-        "documents:review_pdf": {"pk": tree.dn.pk},
+        "documents:review": {"pk": tree.dn.pk, "fmt": "pdf"},
         "GET /api/v1/documents/facts": {
             "query": {"unit_id": tree.dn.pk, "start": "2026-01-01", "end": "2026-12-31"}
         },

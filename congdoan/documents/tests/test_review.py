@@ -1,7 +1,9 @@
 """The review draft of a unit: the administrative header, the narrative from the facts, the annex; as PDF."""
 
 import datetime as dt
+import io
 
+import docx
 import pytest
 from django.urls import reverse
 
@@ -47,10 +49,33 @@ def test_the_draft_says_the_year_from_the_facts_under_the_administrative_header(
 def test_the_dashboard_links_the_draft_and_it_downloads_as_pdf(records, client):
     client.force_login(records.province_officer)
     page = client.get(reverse("home:dashboard", args=[records.lc.pk]), {"period": "year", "year": "2025"})
-    url = reverse("documents:review_pdf", args=[records.lc.pk]) + "?start=2025-01-01&amp;end=2025-12-31"
+    url = reverse("documents:review", args=[records.lc.pk, "pdf"]) + "?start=2025-01-01&amp;end=2025-12-31"
     assert url in page.content.decode()
     response = client.get(
-        reverse("documents:review_pdf", args=[records.lc.pk]), {"start": "2025-01-01", "end": "2025-12-31"}
+        reverse("documents:review", args=[records.lc.pk, "pdf"]), {"start": "2025-01-01", "end": "2025-12-31"}
     )
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert f"bao-cao-{records.lc.code}-20250101-20251231.pdf" in response["Content-Disposition"]
+
+
+def test_the_draft_downloads_as_an_editable_word_document_a4_with_the_same_sentences(records, client):
+    client.force_login(records.province_officer)
+    url = reverse("documents:review", args=[records.lc.pk, "docx"])
+    response = client.get(url, {"start": "2025-01-01", "end": "2025-12-31"})
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Năm 2025, toàn tỉnh kết nạp 3 đoàn viên, năm trước không phát sinh." in text
+    assert "Tổng kết công tác công đoàn năm 2025" in text
+    header = document.tables[0].rows[0].cells
+    assert (
+        records.lc.name.upper() in header[0].text and "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header[1].text
+    )
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert (round(section.left_margin.cm, 1), round(section.right_margin.cm, 1)) == (3.0, 1.5)
+    annex = document.tables[1]
+    rows = {r.cells[0].text: r.cells[1].text for r in annex.rows}
+    assert rows["Kết nạp trong kỳ"] == "3 người"
+    assert document.styles["Normal"].font.name == document.styles["Heading 2"].font.name == "Liberation Serif"
+    assert client.get(reverse("documents:review", args=[records.lc.pk, "odt"])).status_code == 404

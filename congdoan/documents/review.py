@@ -38,6 +38,13 @@ def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on
         "title": review_title(start, end),
         "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
         "areas": facts_by_area(facts),
+        # Who signs for the executive committee and where the report goes (the officer completes them).
+        "signer_lines": [_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH")],
+        "recipients": [
+            _("Công đoàn cấp trên (để báo cáo);") if unit.parent_id else _("Các đơn vị trực thuộc;"),
+            _("Ban Chấp hành (để biết);"),
+            _("Lưu: VT."),
+        ],
     }
 
 
@@ -75,4 +82,14 @@ def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: d
             cells[0].text = str(fact.label) + ("" if fact.approved else " (" + _("tạm tính") + ")")
             cells[1].text = fact.display + ("" if fact.unit == "%" else f" {fact.unit}")
             cells[2].text = fact.previous_display if fact.previous is not None else ""
+    closing = doc.add_table(rows=1, cols=2)
+    left, right = closing.rows[0].cells
+    left.paragraphs[0].add_run(_("Nơi nhận:")).bold = True
+    for line in context["recipients"]:
+        left.add_paragraph("- " + line)
+    right.paragraphs[0].add_run(context["signer_lines"][0]).bold = True
+    right.add_paragraph().add_run(context["signer_lines"][1]).bold = True
+    right.add_paragraph().add_run("(" + _("Ký, ghi rõ họ tên") + ")").italic = True
+    for paragraph in right.paragraphs:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return docx_bytes(doc)

@@ -44,6 +44,8 @@ def test_the_draft_says_the_year_from_the_facts_under_the_administrative_header(
     assert records.lc.name.upper() in html and "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
     assert "ngày 05 tháng 01 năm 2026" in html
     assert "Tổng kết công tác công đoàn năm 2025" in html and "PHỤ LỤC: SỐ LIỆU" in html
+    assert "Nơi nhận:" in html and "Công đoàn cấp trên (để báo cáo);" in html and "Lưu: VT." in html
+    assert "TM. BAN CHẤP HÀNH" in html and "CHỦ TỊCH" in html
 
 
 def test_the_dashboard_links_the_draft_and_it_downloads_as_pdf(records, client):
@@ -78,4 +80,7 @@ def test_the_draft_downloads_as_an_editable_word_document_a4_with_the_same_sente
     rows = {r.cells[0].text: r.cells[1].text for r in annex.rows}
     assert rows["Kết nạp trong kỳ"] == "3 người"
     assert document.styles["Normal"].font.name == document.styles["Heading 2"].font.name == "Liberation Serif"
+    closing = document.tables[2].rows[0].cells
+    assert "Nơi nhận:" in closing[0].text and "Lưu: VT." in closing[0].text
+    assert "TM. BAN CHẤP HÀNH" in closing[1].text
     assert client.get(reverse("documents:review", args=[records.lc.pk, "odt"])).status_code == 404

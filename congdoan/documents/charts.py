@@ -31,8 +31,8 @@ class Chart:
         return f"chart-{self.key}"
 
 
-def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str) -> dict:
-    """A horizontal bar chart of labelled values, largest first."""
+def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str, ordered: bool = False) -> dict:
+    """A horizontal bar chart of labelled values, largest first (in the rows' order when ``ordered``)."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "title": title,
@@ -44,7 +44,7 @@ def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str) -> 
             "y": {
                 "field": "label",
                 "type": "nominal",
-                "sort": "-x",
+                "sort": None if ordered else "-x",
                 "title": None,
                 "axis": {"labelLimit": 220},
             },
@@ -62,17 +62,17 @@ def _number(value) -> int | float:
     return float(value) if isinstance(value, Decimal) and value != value.to_integral_value() else int(value)
 
 
-def _chart(key: str, title: str, facts: list[Fact], unit: str) -> Chart | None:
+def _chart(key: str, title: str, facts: list[Fact], unit: str, *, ordered: bool = False) -> Chart | None:
     rows = [(str(f.label), _number(f.value)) for f in facts if f.value]
     if not rows:
         return None
-    return Chart(
-        key=key, title=title, spec=bar_chart(title=title, rows=rows, unit=unit), rows=rows, unit=unit
-    )
+    spec = bar_chart(title=title, rows=rows, unit=unit, ordered=ordered)
+    return Chart(key=key, title=title, spec=spec, rows=rows, unit=unit)
 
 
 def dashboard_charts(facts: list[Fact]) -> list[Chart]:
-    """The dashboard's charts: members by gender, welfare spending by fund source, awards by level."""
+    """The dashboard's charts: members by gender, sector and age band; welfare spending by fund source; awards
+    by level."""
     by_key = {f.key: f for f in facts}
     charts = []
     total, women = by_key.get("members.total"), by_key.get("members.women")
@@ -82,6 +82,12 @@ def dashboard_charts(facts: list[Fact]) -> list[Chart]:
         charts.append(
             Chart("members-gender", title, bar_chart(title=title, rows=rows, unit=_("người")), rows, "người")
         )
+    sectors = [f for f in facts if f.key.startswith("members.sector.")]
+    if chart := _chart("members-sector", _("Đoàn viên theo khu vực"), sectors, _("người")):
+        charts.append(chart)
+    ages = [f for f in facts if f.key.startswith("members.age.")]
+    if chart := _chart("members-age", _("Đoàn viên theo độ tuổi"), ages, _("người"), ordered=True):
+        charts.append(chart)
     funds = [f for f in facts if f.key.startswith("welfare.fund.")]
     if chart := _chart("welfare-funds", _("Chi chăm lo theo nguồn kinh phí"), funds, _("đồng")):
         charts.append(chart)

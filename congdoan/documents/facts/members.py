@@ -9,8 +9,9 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from congdoan.members import stats
-from congdoan.members.constants import Gender
+from congdoan.members.constants import AGE_BANDS, Gender
 from congdoan.org import selectors as org_selectors
+from congdoan.org.constants import Sector
 from congdoan.org.models import Unit
 
 from .fact import PEOPLE, PERCENT, UNIONS, Fact, link, share
@@ -53,6 +54,22 @@ def member_facts(*, unit: Unit, start: dt.date, end: dt.date) -> list[Fact]:
         ("members.admitted", _("Kết nạp trong kỳ"), admitted, PEOPLE, statistics),
         ("members.left", _("Giảm trong kỳ"), left, PEOPLE, statistics),
         ("members.net_gain", _("Tăng (giảm) thực trong kỳ"), snap.total - before, PEOPLE, statistics),
+    ]
+    # Composition at the end of the period: by sector of the union and by age band (the statistics forms').
+    sectors = {code: label for code, label in Sector.choices}
+    facts += [
+        (
+            f"members.sector.{code or 'none'}",
+            str(sectors.get(code, _("Chưa phân loại"))),
+            n,
+            PEOPLE,
+            statistics,
+        )
+        for code, n in sorted(snap.by_sector.items(), key=lambda item: item[0] or "")
+    ]
+    facts += [
+        (f"members.age.{code}", str(label), snap.by_age.get(code, 0), PEOPLE, statistics)
+        for code, label, _low, _high in AGE_BANDS
     ]
     return [
         Fact(key, label, value, measure, url=url, area=AREA_MEMBERS)

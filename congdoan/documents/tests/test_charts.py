@@ -53,3 +53,21 @@ def test_welfare_funds_and_awards_by_level_leave_out_zeros_and_totals():
 
 def test_no_figures_no_charts():
     assert dashboard_charts([]) == []
+
+
+def test_members_by_sector_largest_first_and_by_age_in_band_order():
+    charts = dashboard_charts(
+        facts(
+            **{
+                "members.sector.state": 10,
+                "members.sector.fdi": 40,
+                "members.age.u30": 5,
+                "members.age.30_39": 25,
+                "members.age.60p": 0,
+            }
+        )
+    )
+    sector, age = charts
+    assert sector.key == "members-sector" and sector.spec["encoding"]["y"]["sort"] == "-x"
+    assert age.key == "members-age" and age.spec["encoding"]["y"]["sort"] is None
+    assert age.rows == [("members.age.u30", 5), ("members.age.30_39", 25)]

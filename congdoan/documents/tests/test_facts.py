@@ -12,6 +12,7 @@ from congdoan.core.scoping import Scope
 from congdoan.documents.facts import display, facts_for, year_before
 from congdoan.emulation.models import Award
 from congdoan.members import services as member_services
+from congdoan.members.constants import AGE_BANDS
 from congdoan.members.models import LeaveReason, Member, Membership
 from congdoan.members.tests.conftest import admit_active
 from congdoan.targets import selectors as target_selectors
@@ -215,3 +216,24 @@ def test_reports_and_targets_facts(tree, cat):
     assert year["targets.achieved"].approved is not any(r.provisional for r in evaluation["results"])
     assert year["targets.achieved"].approved is False
     assert year["targets.achieved"].url == f"/targets/units/{tree.bt.pk}/evaluation/?year=2026"
+
+
+@pytest.mark.parametrize("unit_name", ["lc", "g1", "root"])
+def test_composition_by_sector_and_age_adds_up_to_the_total_and_matches_a_recount(records, unit_name):
+    unit = getattr(records, unit_name)
+    got = values(facts_for(scope=SYSTEM, unit=unit, start=START, end=END, as_of=END))
+    total = got["members.total"]
+    ages = {k: v for k, v in got.items() if k.startswith("members.age.")}
+    sectors = {k: v for k, v in got.items() if k.startswith("members.sector.")}
+    assert len(ages) == 5 and sum(ages.values()) == total
+    assert sum(sectors.values()) == total
+    # Independent recount of every band: members whose stint covers END, by year of birth (age = year - born).
+    present = Membership.objects.filter(unit__path__startswith=unit.path, valid_from__lte=END).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=END)
+    )
+    for code, _label, low, high in AGE_BANDS:
+        born = present.filter(
+            member__date_of_birth__year__gte=END.year - high, member__date_of_birth__year__lte=END.year - low
+        )
+        assert ages[f"members.age.{code}"] == born.values("member").distinct().count(), code
+    assert any(ages.values())

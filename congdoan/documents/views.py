@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.shortcuts import redirect
 
 from congdoan.core.dates import today
 from congdoan.core.files import file_response
@@ -15,8 +16,7 @@ from congdoan.org import selectors as org_selectors
 from congdoan.welfare import selectors as welfare_selectors
 from congdoan.welfare.constants import PaymentStatus
 
-from . import decisions, receipts
-from .review import review_docx, review_pdf
+from . import decisions, receipts, tasks
 
 
 @login_required
@@ -68,7 +68,8 @@ def _iso_param(request, name: str, default: dt.date) -> dt.date:
 
 @login_required
 def review(request, pk: int, fmt: str):
-    """The review draft of a unit over ``?start=&end=`` (ISO dates; the current year by default), PDF or DOCX."""
+    """The review draft of a unit over ``?start=&end=`` (ISO dates; the current year by default), PDF or DOCX;
+    the country's runs as a Job (the page goes to the job, where the file waits)."""
     if fmt not in ("pdf", "docx"):
         raise Http404
     scope = Scope.of(request)
@@ -77,6 +78,8 @@ def review(request, pk: int, fmt: str):
     start = _iso_param(request, "start", dt.date(day.year, 1, 1))
     end = _iso_param(request, "end", dt.date(day.year, 12, 31))
     start, end = min(start, end), max(start, end)
-    render = review_pdf if fmt == "pdf" else review_docx
-    data = render(scope=scope, unit=unit, start=start, end=end, on=day)
-    return file_response(data, f"bao-cao-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}")
+    if tasks.runs_as_job(unit):
+        job = tasks.review_start(scope=scope, unit=unit, start=start, end=end, on=day, fmt=fmt)
+        return redirect(job.get_absolute_url())
+    data = tasks.RENDERERS[fmt](scope=scope, unit=unit, start=start, end=end, on=day)
+    return file_response(data, tasks.review_name(unit, start, end, fmt))

@@ -10,6 +10,8 @@ from django.urls import reverse
 from congdoan.core.scoping import Scope
 from congdoan.documents.engine.pdf import render_html
 from congdoan.documents.review import review_context, review_title
+from congdoan.jobs.constants import JobStatus
+from congdoan.jobs.models import Job
 from congdoan.members.tests.conftest import admit_active
 
 D = dt.date
@@ -84,3 +86,20 @@ def test_the_draft_downloads_as_an_editable_word_document_a4_with_the_same_sente
     assert "Nơi nhận:" in closing[0].text and "Lưu: VT." in closing[0].text
     assert "TM. BAN CHẤP HÀNH" in closing[1].text
     assert client.get(reverse("documents:review", args=[records.lc.pk, "odt"])).status_code == 404
+
+
+def test_the_countrys_draft_runs_as_a_job_and_a_provinces_is_immediate(records, client):
+    client.force_login(records.national_admin)
+    params = {"start": "2025-01-01", "end": "2025-12-31"}
+    province = client.get(reverse("documents:review", args=[records.lc.pk, "pdf"]), params)
+    assert province.status_code == 200 and province.content.startswith(b"%PDF") and not Job.objects.exists()
+
+    country = client.get(reverse("documents:review", args=[records.root.pk, "docx"]), params)
+    job = Job.objects.get()
+    assert country.status_code == 302 and country["Location"] == job.get_absolute_url()
+    assert job.kind == "review_document" and job.status == JobStatus.SUCCEEDED and job.unit == records.root
+    with job.result_file.open("rb") as handle:
+        document = docx.Document(io.BytesIO(handle.read()))
+    text = "\\n".join(p.text for p in document.paragraphs)
+    assert "Năm 2025, toàn quốc kết nạp 3 đoàn viên, năm trước không phát sinh." in text
+    assert f"bao-cao-{records.root.code}-20250101-20251231" in job.result_file.name

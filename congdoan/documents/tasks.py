@@ -1,0 +1,63 @@
+"""A country-wide review draft runs as a Job (its facts read the whole country twice: this year and last);
+a province's or a smaller unit's is rendered in the request."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django_tasks import task
+
+from congdoan.core.scoping import Action, Scope
+from congdoan.jobs import services as jobs
+from congdoan.jobs.models import Job
+from congdoan.org.models import Unit
+
+from .review import review_docx, review_pdf
+
+REVIEW_DOCUMENT = "review_document"
+REVIEW_DOCUMENT_TITLE = _l("Lập bản thảo báo cáo tổng kết, sơ kết")
+RENDERERS = {"pdf": review_pdf, "docx": review_docx}
+
+
+def runs_as_job(unit: Unit) -> bool:
+    """The national level's review is a Job; every other unit's is immediate."""
+    return unit.kind.level == 0
+
+
+def review_name(unit: Unit, start: dt.date, end: dt.date, fmt: str) -> str:
+    return f"bao-cao-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}"
+
+
+def run_review(job: Job) -> None:
+    p = job.params
+    start, end, on = (dt.date.fromisoformat(p[k]) for k in ("start", "end", "on"))
+    jobs.job_progress(job=job, done=0, total=1, message=_("Đang tổng hợp số liệu toàn quốc…"))
+    data = RENDERERS[p["fmt"]](
+        scope=Scope.for_user(job.created_by), unit=job.unit, start=start, end=end, on=on
+    )
+    jobs.job_succeed(
+        job=job,
+        message=_("Đã lập bản thảo báo cáo của “%(u)s”.") % {"u": job.unit.name},
+        result_file=(review_name(job.unit, start, end, p["fmt"]), data),
+    )
+
+
+@task()
+def review_task(job_id: int) -> None:
+    jobs.job_run(job_id=job_id, work=run_review)
+
+
+def review_start(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date, fmt: str) -> Job:
+    """Queue the review draft of ``unit`` (viewers may print what they may read)."""
+    job = jobs.job_create(
+        scope=scope,
+        kind=REVIEW_DOCUMENT,
+        title=str(REVIEW_DOCUMENT_TITLE),
+        unit=unit,
+        action=Action.VIEW,
+        total=1,
+        params={"start": start.isoformat(), "end": end.isoformat(), "on": on.isoformat(), "fmt": fmt},
+    )
+    return jobs.job_enqueue(job=job, task=review_task)

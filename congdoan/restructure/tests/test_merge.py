@@ -1,8 +1,6 @@
 """Merging units: a valid operation closes and opens links on one date and is audited; an invalid one
 answers with a Vietnamese message and changes nothing."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -10,27 +8,9 @@ from congdoan.audit.models import Event
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors
 from congdoan.org.constants import UnitStatus
-from congdoan.org.models import Unit, UnitKind, UnitLink
 from congdoan.restructure import operations
 
-D = dt.date
-DAY = D(2025, 7, 1)
-
-
-def kind(code):
-    return UnitKind.objects.get(code=code)
-
-
-def fresh(unit):
-    return Unit.objects.get(pk=unit.pk)
-
-
-def open_parent(unit):
-    return UnitLink.objects.get(child=unit, valid_to__isnull=True).parent
-
-
-def message(exc_info) -> str:
-    return " ".join(exc_info.value.messages)
+from .helpers import DAY, D, fresh, kind, message, open_parent
 
 
 def test_merging_moves_the_childrens_links_and_ends_the_sources_the_day_before(tree):

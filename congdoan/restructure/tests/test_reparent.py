@@ -1,35 +1,16 @@
 """Re-parenting a unit: a valid operation closes and opens links on one date and is audited; an invalid one
 answers with a Vietnamese message and changes nothing."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from congdoan.audit.models import Event
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors
-from congdoan.org.models import Unit, UnitKind, UnitLink
+from congdoan.org.models import UnitLink
 from congdoan.restructure import operations
 
-D = dt.date
-DAY = D(2025, 7, 1)
-
-
-def kind(code):
-    return UnitKind.objects.get(code=code)
-
-
-def fresh(unit):
-    return Unit.objects.get(pk=unit.pk)
-
-
-def open_parent(unit):
-    return UnitLink.objects.get(child=unit, valid_to__isnull=True).parent
-
-
-def message(exc_info) -> str:
-    return " ".join(exc_info.value.messages)
+from .helpers import DAY, D, fresh, kind, message
 
 
 def test_reparenting_closes_the_old_link_the_day_before_and_opens_the_new_one(tree):

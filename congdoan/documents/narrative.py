@@ -18,6 +18,11 @@ from .engine.words import vnd_in_words
 from .facts import Fact
 
 
+def is_whole_year(start: dt.date, end: dt.date) -> bool:
+    """1 January to 31 December of one year."""
+    return start == dt.date(end.year, 1, 1) and end == dt.date(end.year, 12, 31)
+
+
 def percent(value: Decimal) -> str:
     """47,99 %: two decimals at most, trailing zeros dropped, a comma for the decimal mark."""
     text = format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f").rstrip("0").rstrip(".")
@@ -61,7 +66,7 @@ def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) ->
     f = {fact.key: fact for fact in facts}
     when = (
         _("Năm %(y)s") % {"y": end.year}
-        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        if is_whole_year(start, end)
         else (_("Từ ngày %(s)s đến ngày %(e)s") % {"s": format_date(start), "e": format_date(end)})
     )
     out = []

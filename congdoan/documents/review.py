@@ -17,11 +17,11 @@ from .engine.docx import admin_document, docx_bytes
 from .engine.layout import admin_header
 from .engine.pdf import render_pdf
 from .facts import facts_by_area, facts_for
-from .narrative import sentences
+from .narrative import is_whole_year, sentences
 
 
 def review_title(start: dt.date, end: dt.date) -> str:
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+    if is_whole_year(start, end):
         return _("Tổng kết công tác công đoàn năm %(y)s") % {"y": end.year}
     if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30) and start.year == end.year:
         return _("Sơ kết công tác công đoàn 6 tháng đầu năm %(y)s") % {"y": end.year}

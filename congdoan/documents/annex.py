@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import format_date
+from congdoan.core.money import plain_number
 from congdoan.core.xlsx import Workbook
 from congdoan.org.models import Unit
 
@@ -27,14 +27,6 @@ HEADERS = (
 )
 
 
-def _number(value):
-    if value is None:
-        return None
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        return float(value)
-    return int(value)
-
-
 def facts_rows(facts: list[Fact]) -> list[list]:
     """The annex's table rows, in the dashboard's order of areas."""
     titles = {area: str(title) for area, title in AREAS}
@@ -45,10 +37,10 @@ def facts_rows(facts: list[Fact]) -> list[list]:
                 n,
                 titles.get(fact.area, ""),
                 str(fact.label),
-                _number(fact.value),
+                plain_number(fact.value),
                 fact.out_of,
                 fact.unit,
-                _number(fact.previous),
+                plain_number(fact.previous),
                 _("Đã duyệt") if fact.approved else _("Tạm tính"),
             ]
         )

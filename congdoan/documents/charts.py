@@ -8,9 +8,10 @@ draws, which the page prints as a table beside it (screen readers, printing).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from congdoan.core.money import plain_number
 
 from .facts import Fact
 
@@ -58,12 +59,8 @@ def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str, ord
     }
 
 
-def _number(value) -> int | float:
-    return float(value) if isinstance(value, Decimal) and value != value.to_integral_value() else int(value)
-
-
 def _chart(key: str, title: str, facts: list[Fact], unit: str, *, ordered: bool = False) -> Chart | None:
-    rows = [(str(f.label), _number(f.value)) for f in facts if f.value]
+    rows = [(str(f.label), plain_number(f.value)) for f in facts if f.value]
     if not rows:
         return None
     spec = bar_chart(title=title, rows=rows, unit=unit, ordered=ordered)

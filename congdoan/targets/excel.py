@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from congdoan.core import xlsx
+from congdoan.core.money import plain_number
 
 from .periods import period_of
 from .values import show_value
@@ -22,13 +22,6 @@ REPORT_HEADER = [
     "% so chỉ tiêu năm",
     "Ghi chú",
 ]
-
-
-def _number(value):
-    if value is None:
-        return None
-    value = Decimal(value)
-    return int(value) if value == int(value) else float(value)
 
 
 def _book():
@@ -71,9 +64,9 @@ def report_xlsx(*, report, rows: list[dict]) -> bytes:
         sheet.write(n, 1, row.indicator.code, fmt["cell"])
         sheet.write(n, 2, row.name + (_(" (tự tính)") if row.is_computed else ""), fmt["cell"])
         sheet.write(n, 3, row.get_unit_of_measure_display(), fmt["cell"])
-        sheet.write(n, 4, _number(target), fmt["num"])
-        sheet.write(n, 5, _number(row.value), fmt["num"])
-        sheet.write(n, 6, _number(round(percent, 1)) if percent is not None else None, fmt["num"])
+        sheet.write(n, 4, plain_number(target), fmt["num"])
+        sheet.write(n, 5, plain_number(row.value), fmt["num"])
+        sheet.write(n, 6, plain_number(round(percent, 1)) if percent is not None else None, fmt["num"])
         sheet.write(n, 7, row.comment, fmt["cell"])
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 18)
@@ -111,11 +104,11 @@ def rollup_xlsx(*, unit, form, period, view: dict) -> bytes:
         sheet.write(n, 0, row["stt"], fmt["cell"])
         sheet.write(n, 1, ind.name, fmt["cell"])
         sheet.write(n, 2, ind.get_unit_of_measure_display(), fmt["cell"])
-        sheet.write(n, 3, _number(row["own"]), fmt["num"])
-        sheet.write(n, 4, _number(fig.value), fmt["num"])
+        sheet.write(n, 3, plain_number(row["own"]), fmt["num"])
+        sheet.write(n, 4, plain_number(fig.value), fmt["num"])
         sheet.write(n, 5, _("tạm tính") if fig.provisional else _("đã duyệt"), fmt["cell"])
         for c, (_kid, kid_fig) in enumerate(row["per_child"], start=6):
-            sheet.write(n, c, _number(kid_fig.value), fmt["num"])
+            sheet.write(n, c, plain_number(kid_fig.value), fmt["num"])
     sheet.set_column(1, 1, 50)
     sheet.set_column(2, 5 + len(kids), 15)
     book.close()
@@ -132,7 +125,7 @@ def targets_template_xlsx(*, unit, year: int, children, indicators, given) -> by
         sheet.write(n, 1, kid.name)
         for c, ind in enumerate(indicators, start=2):
             t = given.get((kid.pk, ind.pk))
-            sheet.write(n, c, _number(t.value) if t else None)
+            sheet.write(n, c, plain_number(t.value) if t else None)
     sheet.set_column(1, 1, 45)
     book.close()
     return buffer.getvalue()

@@ -4,18 +4,22 @@ administrative header, the narrative written by rules, and the facts as an annex
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from congdoan.core.dates import format_date
+from congdoan.core.money import format_number
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
+from .charts import VI_NUMBER_LOCALE, dashboard_charts
 from .engine.docx import admin_document, docx_bytes
 from .engine.layout import admin_header
 from .engine.pdf import render_pdf
+from .engine.vega import chart_png, chart_svg_data_uri
 from .facts import facts_by_area, facts_for
 from .narrative import is_whole_year, sentences
 
@@ -38,6 +42,7 @@ def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on
         "title": review_title(start, end),
         "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
         "areas": facts_by_area(facts),
+        "charts": dashboard_charts(facts),
         # Who signs for the executive committee and where the report goes (the officer completes them).
         "signer_lines": [_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH")],
         "recipients": [
@@ -49,9 +54,26 @@ def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on
 
 
 def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
-    return render_pdf(
-        "documents/review.html", review_context(scope=scope, unit=unit, start=start, end=end, on=on)
-    )
+    context = review_context(scope=scope, unit=unit, start=start, end=end, on=on)
+    context["figures"] = [
+        (chart, chart_svg_data_uri(chart.spec, locale=VI_NUMBER_LOCALE)) for chart in context["charts"]
+    ]
+    return render_pdf("documents/review.html", context)
+
+
+def _chart_figures(doc, charts) -> None:
+    """Each chart as a picture (PNG at a print scale) with its table under it."""
+    doc.add_heading(_("PHỤ LỤC: BIỂU ĐỒ"), level=2)
+    for chart in charts:
+        doc.add_paragraph().add_run(chart.title).bold = True
+        doc.add_picture(io.BytesIO(chart_png(chart.spec, locale=VI_NUMBER_LOCALE)), width=Cm(15))
+        table = doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in chart.rows:
+            cells = table.add_row().cells
+            cells[0].text = label
+            cells[1].text = f"{format_number(value)} {chart.unit}"
+            cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
@@ -82,6 +104,8 @@ def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: d
             cells[0].text = str(fact.label) + ("" if fact.approved else " (" + _("tạm tính") + ")")
             cells[1].text = fact.display + ("" if fact.unit == "%" else f" {fact.unit}")
             cells[2].text = fact.previous_display if fact.previous is not None else ""
+    if context["charts"]:
+        _chart_figures(doc, context["charts"])
     closing = doc.add_table(rows=1, cols=2)
     left, right = closing.rows[0].cells
     left.paragraphs[0].add_run(_("Nơi nhận:")).bold = True

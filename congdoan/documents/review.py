@@ -11,11 +11,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from congdoan.core.dates import format_date
-from congdoan.core.money import format_number
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
-from .charts import VI_NUMBER_LOCALE, dashboard_charts
+from .breakdowns import unit_charts
+from .charts import VI_NUMBER_LOCALE
 from .engine.docx import admin_document, docx_bytes
 from .engine.layout import admin_header
 from .engine.pdf import render_pdf
@@ -42,7 +42,7 @@ def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on
         "title": review_title(start, end),
         "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
         "areas": facts_by_area(facts),
-        "charts": dashboard_charts(facts),
+        "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=on, facts=facts),
         # Who signs for the executive committee and where the report goes (the officer completes them).
         "signer_lines": [_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH")],
         "recipients": [
@@ -67,13 +67,17 @@ def _chart_figures(doc, charts) -> None:
     for chart in charts:
         doc.add_paragraph().add_run(chart.title).bold = True
         doc.add_picture(io.BytesIO(chart_png(chart.spec, locale=VI_NUMBER_LOCALE)), width=Cm(15))
-        table = doc.add_table(rows=0, cols=2)
+        table = doc.add_table(rows=0, cols=1 + max(1, len(chart.series)))
         table.style = "Table Grid"
-        for label, value in chart.rows:
+        if chart.series:
+            for cell, text in zip(table.add_row().cells, ("", *chart.series), strict=True):
+                cell.paragraphs[0].add_run(text).bold = True
+        for label, values in chart.table:
             cells = table.add_row().cells
             cells[0].text = label
-            cells[1].text = f"{format_number(value)} {chart.unit}"
-            cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for cell, text in zip(cells[1:], values, strict=True):
+                cell.text = text
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:

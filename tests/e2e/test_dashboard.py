@@ -69,6 +69,9 @@ def test_the_dashboard_draws_its_charts_under_the_strict_csp(
     expect(chart.locator("svg").first).to_be_visible()
     expect(chart.locator("svg").first).to_contain_text("Nữ")
     chart.locator("svg path").first.hover()  # the tooltip, styled by app.css, not by an injected <style>
+    timeline = page.locator("#figure-members-time")
+    expect(timeline.locator("svg").first).to_be_visible()  # the line of members at each month's end
+    expect(timeline.locator("table")).to_contain_text("4 người")
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     expect(chart.locator("svg").first).to_be_visible()

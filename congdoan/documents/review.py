@@ -35,14 +35,40 @@ def review_title(start: dt.date, end: dt.date) -> str:
     }
 
 
-def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
+def draft_content(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
+    """What a draft is written from on day ``on``: the title, the rule-written sentences, the facts and charts."""
     facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=on)
     return {
-        **admin_header(unit, doc_date=on),
         "title": review_title(start, end),
         "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
-        "areas": facts_by_area(facts),
+        "facts": facts,
         "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=on, facts=facts),
+    }
+
+
+def document_context(
+    *,
+    unit: Unit,
+    title: str,
+    doc_date: dt.date,
+    results: list[str],
+    facts: list,
+    charts: list,
+    number: str = "",
+    assessment: list[str] = (),
+    directions: list[str] = (),
+    draft: bool = True,
+) -> dict:
+    """The review's printed content: header, parts I (results, overall assessment) and II, the annexes."""
+    return {
+        **admin_header(unit, doc_date=doc_date, number=number),
+        "title": title,
+        "draft": draft,
+        "paragraphs": list(results),
+        "assessment": list(assessment),
+        "directions": list(directions),
+        "areas": facts_by_area(facts),
+        "charts": list(charts),
         # Who signs for the executive committee and where the report goes (the officer completes them).
         "signer_lines": [_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH")],
         "recipients": [
@@ -53,12 +79,31 @@ def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on
     }
 
 
-def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
-    context = review_context(scope=scope, unit=unit, start=start, end=end, on=on)
-    context["figures"] = [
-        (chart, chart_svg_data_uri(chart.spec, locale=VI_NUMBER_LOCALE)) for chart in context["charts"]
-    ]
+def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
+    """The draft straight from the records, dated ``on``."""
+    content = draft_content(scope=scope, unit=unit, start=start, end=end, on=on)
+    return document_context(
+        unit=unit,
+        title=content["title"],
+        doc_date=on,
+        results=content["paragraphs"],
+        facts=content["facts"],
+        charts=content["charts"],
+    )
+
+
+def context_pdf(context: dict) -> bytes:
+    context = {
+        **context,
+        "figures": [
+            (chart, chart_svg_data_uri(chart.spec, locale=VI_NUMBER_LOCALE)) for chart in context["charts"]
+        ],
+    }
     return render_pdf("documents/review.html", context)
+
+
+def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
+    return context_pdf(review_context(scope=scope, unit=unit, start=start, end=end, on=on))
 
 
 def _chart_figures(doc, charts) -> None:
@@ -82,17 +127,30 @@ def _chart_figures(doc, charts) -> None:
 
 def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
     """The same draft as an editable Word document (the officer finishes it in Word)."""
-    context = review_context(scope=scope, unit=unit, start=start, end=end, on=on)
+    return context_docx(review_context(scope=scope, unit=unit, start=start, end=end, on=on))
+
+
+def _paragraphs(doc, texts: list[str]) -> None:
+    for text in texts:
+        doc.add_paragraph(text).paragraph_format.first_line_indent = Cm(1)
+
+
+def context_docx(context: dict) -> bytes:
     doc = admin_document(context)
-    for text, bold in ((_("BÁO CÁO"), True), (context["title"], True), ("(" + _("Dự thảo") + ")", False)):
+    lines = [(_("BÁO CÁO"), True), (context["title"], True)]
+    if context["draft"]:
+        lines.append(("(" + _("Dự thảo") + ")", False))
+    for text, bold in lines:
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(text).bold = bold
     doc.add_heading(_("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"), level=2)
-    for text in context["paragraphs"] or [_("Chưa có số liệu trong kỳ.")]:
-        doc.add_paragraph(text).paragraph_format.first_line_indent = Cm(1)
+    _paragraphs(doc, context["paragraphs"] or [_("Chưa có số liệu trong kỳ.")])
+    if context["assessment"]:
+        doc.add_heading(_("Đánh giá chung"), level=3)
+        _paragraphs(doc, context["assessment"])
     doc.add_heading(_("II. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"), level=2)
-    doc.add_paragraph("…")
+    _paragraphs(doc, context["directions"] or ["…"])
     doc.add_heading(_("PHỤ LỤC: SỐ LIỆU"), level=2)
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"

@@ -1,5 +1,8 @@
 """Đà Nẵng objects for the scope walker (see docs/testing.md): the Lào Cai officer must get 404 for each."""
 
+import datetime as dt
+
+from congdoan.documents.reviews import review_open
 from congdoan.emulation.tests.scope_fixtures import build
 from congdoan.welfare import services as welfare_services
 from congdoan.welfare.constants import FundKind
@@ -13,7 +16,15 @@ def outside_objects(tree) -> dict:
     welfare_services.payment_add(scope=SYSTEM, programme=programme, member=member, amount=500_000)
     welfare_services.payments_submit(scope=SYSTEM, programme=programme)
     welfare_services.payments_approve(scope=SYSTEM, programme=programme)
+    review = review_open(scope=SYSTEM, unit=tree.dn, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
+    reviews = {
+        f"documents:review_{name}": {"pk": review.pk}
+        for name in ("page", "edit", "redraft", "issue", "reopen")
+    }
     return {
+        **reviews,
+        "documents:review_download": {"pk": review.pk, "fmt": "pdf"},
+        "documents:review_create": {"pk": tree.dn.pk},
         "documents:decision_pdf": {"pk": emulation["decision"].pk},
         "documents:decision_docx": {"pk": emulation["decision"].pk},
         "documents:certificate": {"pk": emulation["award"].pk},

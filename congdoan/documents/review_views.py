@@ -19,7 +19,7 @@ from congdoan.core.scoping import Action, Scope
 from congdoan.core.views import run_form
 from congdoan.org import selectors as org_selectors
 
-from . import reviews
+from . import cluster_review, reviews
 from .forms import ReviewIssueForm, ReviewReopenForm, ReviewTextForm
 
 
@@ -150,3 +150,23 @@ def review_download(request, pk: int, fmt: str):
         raise Http404
     review = reviews.review_get(scope=Scope.of(request), pk=pk)
     return file_response(reviews.review_file(review, fmt), reviews.review_filename(review, fmt))
+
+
+@login_required
+def cluster_page(request, pk: int):
+    """The emulation cluster's totals for its year, with the review document to download."""
+    scope = Scope.of(request)
+    cluster = org_selectors.cluster_get(scope=scope, pk=pk)
+    table = cluster_review.cluster_totals(scope=scope, cluster=cluster, as_of=today())
+    return render(request, "documents/cluster_page.html", table)
+
+
+@login_required
+def cluster_download(request, pk: int, fmt: str):
+    renderers = {"pdf": cluster_review.cluster_pdf, "docx": cluster_review.cluster_docx}
+    if fmt not in renderers:
+        raise Http404
+    scope = Scope.of(request)
+    cluster = org_selectors.cluster_get(scope=scope, pk=pk)
+    data = renderers[fmt](scope=scope, cluster=cluster, on=today())
+    return file_response(data, f"tong-ket-cum-{cluster.pk}-{cluster.year}.{fmt}")

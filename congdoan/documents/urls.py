@@ -17,5 +17,9 @@ urlpatterns = [
     path("reviews/<int:pk>/redraft/", review_views.review_redraft, name="review_redraft"),
     path("reviews/<int:pk>/issue/", review_views.review_issue, name="review_issue"),
     path("reviews/<int:pk>/reopen/", review_views.review_reopen, name="review_reopen"),
+    path("cluster-reviews/<int:pk>/", review_views.cluster_page, name="cluster_review"),
+    path(
+        "cluster-reviews/<int:pk>/file.<str:fmt>", review_views.cluster_download, name="cluster_review_file"
+    ),
     path("reviews/<int:pk>/file.<str:fmt>", review_views.review_download, name="review_download"),
 ]

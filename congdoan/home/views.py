@@ -87,6 +87,8 @@ def dashboard(request, pk: int):
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
         "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
         "todo": _todo(scope, unit),
+        # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
+        "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),
         "query": request.GET.urlencode(),
         "today": today(),
     }

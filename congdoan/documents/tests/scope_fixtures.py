@@ -4,6 +4,7 @@ import datetime as dt
 
 from congdoan.documents.reviews import review_open
 from congdoan.emulation.tests.scope_fixtures import build
+from congdoan.org.services import cluster_save
 from congdoan.welfare import services as welfare_services
 from congdoan.welfare.constants import FundKind
 from congdoan.welfare.tests.conftest import SYSTEM, make_member, make_programme
@@ -21,8 +22,13 @@ def outside_objects(tree) -> dict:
         f"documents:review_{name}": {"pk": review.pk}
         for name in ("page", "edit", "redraft", "issue", "reopen")
     }
+    cluster = cluster_save(
+        scope=SYSTEM, owner=tree.dn, name="Cụm Đà Nẵng", kind="cluster", year=2025, members=[tree.hc, tree.g4]
+    )
     return {
         **reviews,
+        "documents:cluster_review": {"pk": cluster.pk},
+        "documents:cluster_review_file": {"pk": cluster.pk, "fmt": "pdf"},
         "documents:review_download": {"pk": review.pk, "fmt": "pdf"},
         "documents:review_create": {"pk": tree.dn.pk},
         "documents:decision_pdf": {"pk": emulation["decision"].pk},

@@ -27,14 +27,17 @@ RECRUITMENT_INDICATOR = "members_admitted"
 MONTHLY_UP_TO = 24
 
 
+def _months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 def points_in_time(start: dt.date, end: dt.date, as_of: dt.date) -> list[tuple[str, dt.date]]:
     """(label, day): the end of each month of ``start..end`` (of each quarter when longer than two years)
     up to ``as_of``, and ``as_of`` itself when it falls inside the period before a month's end."""
     last = min(end, as_of)
     if last < start:
         return []
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    step = 1 if months <= MONTHLY_UP_TO else 3
+    step = 1 if _months(start, end) <= MONTHLY_UP_TO else 3
     points = []
     year, month = start.year, start.month
     while (year, month) <= (last.year, last.month):
@@ -51,7 +54,8 @@ def members_over_time(*, unit: Unit, start: dt.date, end: dt.date, as_of: dt.dat
     rows = [(label, stats.total_on(unit=unit, on=day)) for label, day in points_in_time(start, end, as_of)]
     if not any(value for _label, value in rows):
         return None
-    title = _("Đoàn viên qua các tháng") if len(rows) <= MONTHLY_UP_TO else _("Đoàn viên qua các quý")
+    monthly = _months(start, end) <= MONTHLY_UP_TO
+    title = _("Đoàn viên qua các tháng") if monthly else _("Đoàn viên qua các quý")
     return Chart("members-time", title, line_chart(title=title, rows=rows, unit=_("người")), rows, _("người"))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from congdoan.core.scoping import Action, Scope
 from congdoan.core.views import run_form
 from congdoan.org import selectors as org_selectors
 
-from . import cluster_review, reviews
+from . import cluster_review, reviews, tasks
 from .forms import ReviewIssueForm, ReviewReopenForm, ReviewTextForm
 
 
@@ -39,14 +38,13 @@ def review_create(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     start, end = _period(request)
-    try:
-        review = reviews.review_open(scope=scope, unit=unit, start=start, end=end)
-    except PermissionDenied:
-        existing = reviews.review_find(scope=scope, unit=unit, start=start, end=end)
-        if existing is None:
-            raise
-        review = existing  # a viewer reads the review already drafted
-    return redirect(review.get_absolute_url())
+    existing = reviews.review_find(scope=scope, unit=unit, start=start, end=end)
+    if existing is not None:  # a viewer too reads the review already drafted
+        return redirect(existing.get_absolute_url())
+    if tasks.runs_as_job(unit):  # the country's figures take a while: a Job drafts it
+        job = tasks.review_draft_start(scope=scope, unit=unit, start=start, end=end, on=today())
+        return redirect(job.get_absolute_url())
+    return redirect(reviews.review_open(scope=scope, unit=unit, start=start, end=end).get_absolute_url())
 
 
 def _page(request, review, **forms):

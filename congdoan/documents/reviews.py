@@ -208,7 +208,9 @@ def review_reopen(*, scope: Scope, review: Review, reason: str) -> Review:
 
 def review_changes(*, scope: Scope, review: Review, on: dt.date | None = None) -> list[tuple[str, str, str]]:
     """The figures that differ today from those the draft was written from (empty when none)."""
-    now = facts_for(scope=scope, unit=review.unit, start=review.start, end=review.end, as_of=on or today())
+    now = facts_for(
+        scope=scope, unit=review.unit, start=review.start, end=review.end, as_of=on or today(), previous=False
+    )
     if facts_digest(now) == review.facts_digest:
         return []
     return changed_facts(facts_from_json(review.facts), now)

@@ -216,3 +216,19 @@ def test_the_facts_and_charts_kept_with_a_review_read_back_equal(records):
         facts=facts,
     )
     assert charts and charts_from_json(charts_to_json(charts)) == charts
+
+
+def test_the_countrys_review_is_drafted_by_a_job_then_opens_directly(records, client):
+    from congdoan.jobs.constants import JobStatus
+    from congdoan.jobs.models import Job
+
+    client.force_login(records.national_admin)
+    url = reverse("documents:review_create", args=[records.root.pk])
+    response = client.post(url, YEAR)
+    job = Job.objects.get(kind="review_draft")
+    assert response["Location"] == job.get_absolute_url() and job.status == JobStatus.SUCCEEDED
+    review = Review.objects.get(unit=records.root)
+    assert job.result == {"review": review.pk}
+    assert review.results.startswith("Năm 2025, toàn quốc kết nạp 3 đoàn viên")
+    assert client.post(url, YEAR)["Location"] == review.get_absolute_url()
+    assert Job.objects.count() == 1

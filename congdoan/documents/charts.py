@@ -61,7 +61,12 @@ def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str, ord
                 "title": None,
                 "axis": {"labelLimit": 220},
             },
-            "x": {"field": "value", "type": "quantitative", "title": unit, "axis": {"format": ",d"}},
+            "x": {
+                "field": "value",
+                "type": "quantitative",
+                "title": unit,
+                "axis": {"format": ",d", "tickMinStep": 1},
+            },
             "tooltip": [
                 {"field": "label", "type": "nominal", "title": _("Nội dung")},
                 {"field": "value", "type": "quantitative", "title": unit, "format": ",d"},
@@ -82,7 +87,12 @@ def line_chart(*, title: str, rows: list[tuple[str, int]], unit: str) -> dict:
         "mark": {"type": "line", "point": True, "tooltip": True},
         "encoding": {
             "x": {"field": "label", "type": "ordinal", "sort": None, "title": None},
-            "y": {"field": "value", "type": "quantitative", "title": unit, "axis": {"format": ",d"}},
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "title": unit,
+                "axis": {"format": ",d", "tickMinStep": 1},
+            },
             "tooltip": [
                 {"field": "label", "type": "ordinal", "title": _("Thời điểm")},
                 {"field": "value", "type": "quantitative", "title": unit, "format": ",d"},
@@ -116,7 +126,7 @@ def series_bar_chart(
             "field": "value",
             "type": "quantitative",
             "title": unit,
-            "axis": {"format": ",d"},
+            "axis": {"format": ",d", "tickMinStep": 1},
             "stack": "zero" if stacked else None,
         },
         "color": color,

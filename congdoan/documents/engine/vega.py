@@ -14,12 +14,18 @@ import vl_convert
 PAPER_WIDTH = 480
 # PNG pixels per SVG pixel in Word (about 220 dpi at 15 cm).
 PRINT_SCALE = 3
+# vl-convert resolves a family to the first file it finds: where Debian's fonts-liberation (1.x, without
+# Vietnamese letters such as "ờ") sits beside fonts-liberation2, "Liberation Sans" falls back glyph by glyph
+# to another font. DejaVu Sans has every Vietnamese letter wherever it is installed; the document's text
+# keeps its Times-metric serif.
+PAPER_FONT = "DejaVu Sans"
 
 
 def paper_spec(spec: dict, width: int = PAPER_WIDTH) -> dict:
-    """The specification with a fixed width (no container on paper) and no tooltips."""
+    """The specification with a fixed width (no container on paper), the paper font and no tooltips."""
     spec = copy.deepcopy(spec)
     spec["width"] = width
+    spec.setdefault("config", {})["font"] = PAPER_FONT
     if isinstance(spec.get("mark"), dict):
         spec["mark"].pop("tooltip", None)
     spec.get("encoding", {}).pop("tooltip", None)

@@ -45,6 +45,17 @@ def test_paper_charts_have_a_fixed_width_and_no_tooltips():
     assert chart_png(spec, locale=VI_NUMBER_LOCALE).startswith(b"\x89PNG")
 
 
+def test_small_counts_have_whole_ticks_not_repeated_ones():
+    """Regression: with ",d" and no minimum step, 3 members drew the ticks 0 1 1 2 2 3 3."""
+    svg = chart_svg(bar_chart(title="x", rows=[("a", 3)], unit="người"), locale=VI_NUMBER_LOCALE)
+    ticks = re.findall(r">(\d+)</text>", svg)
+    assert ticks == sorted(set(ticks), key=int) and ticks[0] == "0" and ticks[-1] == "3"
+
+
+def test_paper_charts_use_a_font_with_every_vietnamese_letter():
+    assert paper_spec(bar_chart(title="x", rows=[("a", 1)], unit="người"))["config"]["font"] == "DejaVu Sans"
+
+
 def _facts(records):
     facts = facts_for(
         scope=Scope.for_user(records.province_officer),

@@ -105,7 +105,13 @@ def test_tinh_drafts_edits_issues_and_downloads_the_2025_review(org_demo, page, 
     expect(page.locator(".alert-success")).to_contain_text("Đã lưu nội dung báo cáo.")
 
     page.fill("#id_number", "15/BC-LĐLĐ")
-    page.fill("#id_issued_on", "05/01/2026")
+    page.fill("#id_issued_on", "")
+    page.type(
+        "#id_issued_on", "05012026"
+    )  # typed as the officer writes it; the picker's mask adds the slashes
+    expect(page.locator("#id_issued_on")).to_have_value("05/01/2026")
+    page.press("#id_issued_on", "Escape")  # close the picker
+    page.locator("#id_number").click()
     page.click("#issue")
     expect(page.locator("#review-status")).to_contain_text("Số 15/BC-LĐLĐ, ngày 05/01/2026")
     expect(page.locator("#id_results")).to_have_count(0)  # locked

@@ -25,6 +25,18 @@ from .facts import Fact
 RECRUITMENT_INDICATOR = "members_admitted"
 # Month ends up to two years; quarter ends beyond.
 MONTHLY_UP_TO = 24
+# A chart by child unit draws this many units at most (a province has a hundred communes); its table lists all.
+MAX_BARS = 20
+
+
+def _drawn(title: str, rows: list[tuple], key) -> tuple[str, list[tuple]]:
+    """The rows a chart by child unit draws: all of them, or the ``MAX_BARS`` first by ``key`` (the title
+    says so); the order of the drawn rows stays the table's."""
+    if len(rows) <= MAX_BARS:
+        return title, rows
+    chosen = set(sorted(range(len(rows)), key=lambda i: key(rows[i]))[:MAX_BARS])
+    note = _("%(n)s/%(t)s đơn vị") % {"n": MAX_BARS, "t": len(rows)}
+    return f"{title} ({note})", [row for i, row in enumerate(rows) if i in chosen]
 
 
 def _months(start: dt.date, end: dt.date) -> int:
@@ -84,7 +96,9 @@ def recruitment_by_child(*, scope: Scope, unit: Unit, start: dt.date, end: dt.da
         return None
     title = _("Kết nạp đoàn viên so với chỉ tiêu năm %(y)s") % {"y": end.year}
     series = (_("Kết nạp"), _("Chỉ tiêu"))
-    spec = series_bar_chart(title=title, rows=rows, series=series, unit=_("người"))
+    # Drawn: the units with the largest targets (then the most admissions).
+    drawn_title, drawn = _drawn(title, rows, lambda row: (-(row[2] or 0), -row[1]))
+    spec = series_bar_chart(title=drawn_title, rows=drawn, series=series, unit=_("người"))
     return Chart("recruitment-children", title, spec, rows, _("người"), series)
 
 
@@ -112,9 +126,11 @@ def completeness_by_child(
     rows = [(names[pk], *counts[pk]) for pk in sorted(names, key=lambda pk: names[pk])]
     title = _("Tình hình nộp báo cáo của đơn vị trực thuộc")
     series = (_("Đúng hạn"), _("Chậm hạn"), _("Chưa nộp"))
+    # Drawn: the units with the most reports missing or late.
+    drawn_title, drawn = _drawn(title, rows, lambda row: (-(row[3] + row[2]), -row[3]))
     spec = series_bar_chart(
-        title=title,
-        rows=rows,
+        title=drawn_title,
+        rows=drawn,
         series=series,
         unit=_("báo cáo"),
         stacked=True,

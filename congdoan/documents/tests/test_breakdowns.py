@@ -136,3 +136,17 @@ def test_the_dashboard_and_the_review_show_the_new_charts_with_their_tables(recr
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Đoàn viên qua các tháng" in text and "Kết nạp đoàn viên so với chỉ tiêu năm 2025" in text
     assert f"{t.bt.name} 2 người 5 người" in text
+
+
+def test_a_chart_by_child_unit_draws_the_first_units_and_its_table_lists_all(recruitment, monkeypatch):
+    """A province has a hundred communes: the chart draws MAX_BARS of them (largest targets first), the
+    table under it lists every one."""
+    from congdoan.documents import breakdowns
+
+    monkeypatch.setattr(breakdowns, "MAX_BARS", 1)
+    t = recruitment
+    chart = recruitment_by_child(scope=SYSTEM, unit=t.lc, start=D(2025, 1, 1), end=D(2025, 12, 31))
+    assert [label for label, *_values in chart.rows] == [t.cd.name, t.bt.name]
+    assert {v["label"] for v in chart.spec["data"]["values"]} == {t.bt.name}
+    assert chart.spec["title"] == "Kết nạp đoàn viên so với chỉ tiêu năm 2025 (1/2 đơn vị)"
+    assert chart.title == "Kết nạp đoàn viên so với chỉ tiêu năm 2025"

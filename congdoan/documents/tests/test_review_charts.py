@@ -102,3 +102,16 @@ def test_the_docx_embeds_each_chart_as_a_picture_followed_by_its_table(records, 
         ("Nữ", f"{facts['members.women']} người"),
         ("Nam", f"{facts['members.total'] - facts['members.women']} người"),
     ) in tables
+
+
+def test_a_chart_is_drawn_once_for_the_same_specification(monkeypatch):
+    from congdoan.documents.engine import vega
+
+    calls = []
+    real = vega.vl_convert.vegalite_to_svg
+    monkeypatch.setattr(vega.vl_convert, "vegalite_to_svg", lambda *a, **k: calls.append(1) or real(*a, **k))
+    spec = bar_chart(title="Đoàn viên được vẽ một lần", rows=[("Nữ", 7)], unit="người")
+    first = chart_svg(spec, locale=VI_NUMBER_LOCALE)
+    assert chart_svg(spec, locale=VI_NUMBER_LOCALE) == first and len(calls) == 1
+    other = bar_chart(title="Đoàn viên được vẽ một lần", rows=[("Nữ", 8)], unit="người")
+    assert chart_svg(other, locale=VI_NUMBER_LOCALE) != first and len(calls) == 2

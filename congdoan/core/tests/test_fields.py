@@ -13,6 +13,7 @@ from congdoan.core.fields import (
     ApiDate,
     ApiInteger,
     DateField,
+    FileField,
     IntegerField,
     YearField,
 )
@@ -163,3 +164,16 @@ def test_decimals_are_read_with_a_decimal_comma(typed, value):
 def test_text_that_is_not_a_decimal_is_refused(typed):
     with pytest.raises(ValueError, match="Tỷ lệ: .* không phải là số"):
         parse_decimal(typed, field="Tỷ lệ")
+
+
+class _Upload(StyledForm):
+    file = FileField(label="Tệp Excel")
+    name = forms.CharField(label="Tên")
+
+
+def test_the_file_picker_and_required_fields_speak_vietnamese_not_the_browsers_language():
+    html = str(_Upload())
+    assert "Chọn tệp" in html and "Chưa chọn tệp nào" in html and 'type="file"' in html
+    # No `required` attribute: the browser's own bubble ("Please fill out this field") never shows.
+    assert " required" not in html
+    assert _Upload({}).errors["name"] == ["Trường này là bắt buộc."]

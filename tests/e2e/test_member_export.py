@@ -35,5 +35,5 @@ def test_tinh_filters_members_and_downloads_the_list(org_demo, page, browser_err
     gender = header.index("Giới tính")
     assert rows and {row[gender] for row in rows} == {"Nữ"}
     assert "Hoàng Thị Lan" in str(rows) and "Vũ Văn Hùng" not in str(rows)
-    assert download.value.suggested_filename.startswith("danh-sach-doan-vien-")
+    assert download.value.suggested_filename.startswith("danh-sach-doan-vien-20")
     assert browser_errors() == []

@@ -58,7 +58,9 @@ def test_an_administrator_cannot_create_outside_the_subtree(tree, admins):
             scope=scope_of(admins.lc), username="x1", full_name="X", unit=tree.hc, role=Role.VIEWER
         )
     with pytest.raises(PermissionDenied, match="Lào Cai"):
-        services.user_create(scope=scope_of(admins.bt), username="x2", full_name="X", unit=tree.lc, role=Role.VIEWER)
+        services.user_create(
+            scope=scope_of(admins.bt), username="x2", full_name="X", unit=tree.lc, role=Role.VIEWER
+        )
     assert not User.objects.filter(username__in=["x1", "x2"]).exists()
 
 
@@ -78,8 +80,12 @@ def test_the_administrator_role_on_ones_own_unit_comes_only_from_the_level_above
     with pytest.raises(PermissionDenied, match="không thể cấp vai trò cao hơn|không có quyền"):
         services.check_grant(scope_of(tree.commune_officer), tree.g1, Role.ADMIN)
     # Below the own unit, and from the province for the commune, it is allowed.
-    services.user_create(scope=scope_of(admins.bt), username="qt.cs", full_name="QT CS", unit=tree.g1, role=Role.ADMIN)
-    services.user_create(scope=scope_of(admins.lc), username="qt.bt2", full_name="QT", unit=tree.bt, role=Role.ADMIN)
+    services.user_create(
+        scope=scope_of(admins.bt), username="qt.cs", full_name="QT CS", unit=tree.g1, role=Role.ADMIN
+    )
+    services.user_create(
+        scope=scope_of(admins.lc), username="qt.bt2", full_name="QT", unit=tree.bt, role=Role.ADMIN
+    )
 
 
 def test_a_peer_or_a_superior_account_cannot_be_touched(tree, admins):
@@ -92,7 +98,9 @@ def test_a_peer_or_a_superior_account_cannot_be_touched(tree, admins):
     # A user with a role in Lào Cai and another in Đà Nẵng is managed by neither province alone.
     Assignment.objects.create(user=tree.commune_officer, unit=tree.hc, role=Role.VIEWER)
     with pytest.raises(PermissionDenied, match="Hải Châu"):
-        services.user_update(scope=scope_of(admins.lc), user=tree.commune_officer, full_name="Y", email="", phone="")
+        services.user_update(
+            scope=scope_of(admins.lc), user=tree.commune_officer, full_name="Y", email="", phone=""
+        )
     assert User.objects.get(pk=admins.lc.pk).is_active
 
 

@@ -28,8 +28,9 @@ ALWAYS_OPEN = ("/static/", "/logout/", "/login/", "/favicon")
 def _step(request) -> tuple[str, str] | None:
     """(URL name of the step to finish, reason) or None."""
     user = request.user
-    has_device = user_has_device(user)
-    if has_device and not user.is_verified():
+    verified = user.is_verified()  # django-otp: this session passed a device (read from the session)
+    has_device = verified or user_has_device(user)
+    if has_device and not verified:
         return "otp_verify", _("Hãy nhập mã xác thực hai bước.")
     if user.must_change_password:
         return "accounts:password_change", _("Bạn phải đổi mật khẩu trước khi tiếp tục.")

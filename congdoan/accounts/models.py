@@ -37,13 +37,15 @@ class User(AbstractUser):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
-    def get_session_auth_hash(self):
-        """Django's hash of the password, salted with the session epoch once the user signed out everywhere."""
+    def _get_session_auth_hash(self, secret=None):
+        """Django's hash of the password (also for SECRET_KEY_FALLBACKS), salted with the session epoch once the
+        user signed out everywhere; epoch 0 keeps Django's own hash, so sessions survive the upgrade."""
         if not self.session_epoch:
-            return super().get_session_auth_hash()
+            return super()._get_session_auth_hash(secret=secret)
         return salted_hmac(
-            "congdoan.accounts.User.get_session_auth_hash",
+            "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash",
             f"{self.password}:{self.session_epoch}",
+            secret=secret,
             algorithm="sha256",
         ).hexdigest()
 

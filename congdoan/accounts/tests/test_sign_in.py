@@ -148,3 +148,15 @@ def test_sign_out_of_all_other_sessions(tree):
 def test_sessions_expire_after_inactivity():
     assert project_settings.SESSION_SAVE_EVERY_REQUEST is True
     assert 0 < project_settings.SESSION_COOKIE_AGE <= 24 * 3600
+
+
+def test_signing_out_everywhere_also_defeats_an_old_secret_key(tree, settings):
+    """A session signed with a retired SECRET_KEY (SECRET_KEY_FALLBACKS) ends too."""
+    user = tree.commune_officer
+    old_key = settings.SECRET_KEY
+    before = user.get_session_auth_hash()
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    settings.SECRET_KEY = "a-new-key-after-rotation-0123456789"
+    assert before in list(user.get_session_auth_fallback_hash())
+    services.sessions_end_all(user=user)
+    assert before not in [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]

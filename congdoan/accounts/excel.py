@@ -14,8 +14,7 @@ from congdoan.core.text import fold
 from congdoan.core.xlsx import Workbook
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-# Every account's temporary password is hashed with Argon2 (about 0.1 s each): a file is created in one
-# request, so it stays under a few hundred rows (a province sends one file per district if needed).
+# A file is created in one request (16 ms an account with the temporary-password hash, accounts/hashers.py).
 MAX_ROWS = 500
 
 

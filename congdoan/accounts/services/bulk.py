@@ -15,6 +15,7 @@ from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
 
 from ..excel import Row, header_of
+from ..hashers import temporary_password_hash
 from ..models import Assignment, User
 from .rules import check_grant, require_manager
 from .users import clean_identity, temporary_password
@@ -137,7 +138,7 @@ def accounts_bulk_create(*, scope: Scope, rows: list[Row], units_by_code: dict) 
     for data, unit, role, position in plans:
         password = temporary_password()
         user = User(**data, position=position.strip(), must_change_password=True)
-        user.set_password(password)
+        user.password = temporary_password_hash(password)
         user.save()
         Assignment.objects.create(user=user, unit=unit, role=role)
         created.append(Created(user=user, unit=unit, role=role, password=password))

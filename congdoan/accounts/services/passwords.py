@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import event_record
 from congdoan.core.scoping import Scope
 
+from ..hashers import temporary_password_hash
 from ..models import User
 from .rules import check_manage, home_unit, require_manager
 from .users import temporary_password
@@ -25,7 +26,7 @@ def password_reset_by_admin(*, scope: Scope, user: User) -> str:
     user = User.objects.select_for_update().get(pk=user.pk)
     check_manage(scope, user)
     password = temporary_password()
-    user.set_password(password)
+    user.password = temporary_password_hash(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
     event_record(

@@ -15,6 +15,7 @@ from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.core.text import normalise
 
+from ..hashers import temporary_password_hash
 from ..models import Assignment, User
 from .rules import check_grant, check_manage, home_unit, require_manager
 
@@ -86,7 +87,7 @@ def user_create(
     data = clean_identity(username=username, full_name=full_name, email=email, phone=phone)
     password = temporary_password()
     user = User(**data, position=normalise(position), must_change_password=True)
-    user.set_password(password)
+    user.password = temporary_password_hash(password)
     user.save()
     assignment = Assignment.objects.create(user=user, unit=unit, role=role)
     event_record(

@@ -160,3 +160,20 @@ def test_signing_out_everywhere_also_defeats_an_old_secret_key(tree, settings):
     assert before in list(user.get_session_auth_fallback_hash())
     services.sessions_end_all(user=user)
     assert before not in [user.get_session_auth_hash(), *user.get_session_auth_fallback_hash()]
+
+
+def test_a_temporary_password_is_hashed_cheaply_then_rehashed_at_full_cost_on_sign_in(tree, admins, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    user, password = services.user_create(
+        scope=Scope.for_user(admins.lc),
+        username="cs.re",
+        full_name="Băm lại",
+        unit=tree.g1,
+        role=Role.OFFICER,
+    )
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$v=19$m=4096,t=1,p=1$")
+    sign_in("cs.re", password)
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$v=19$m=102400,t=2,p=8$"), "Django's full-cost Argon2"
+    assert user.check_password(password)

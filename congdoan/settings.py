@@ -209,3 +209,9 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 # A session ends after this many seconds without a request (each request pushes the end back).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=2 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
+AUTH_PASSWORD_VALIDATORS = [
+    {**v, "NAME": "congdoan.accounts.validators.MinimumLengthValidator"}
+    if v["NAME"].endswith(".MinimumLengthValidator")
+    else v
+    for v in AUTH_PASSWORD_VALIDATORS
+]

@@ -7,7 +7,7 @@ request. The user must replace it at first sign-in; Django then re-hashes with t
 (``must_update``), as it does for any hash made with weaker parameters.
 """
 
-from django.contrib.auth.hashers import Argon2PasswordHasher, make_password
+from django.contrib.auth.hashers import Argon2PasswordHasher, get_hasher, make_password
 
 
 class TemporaryPasswordHasher(Argon2PasswordHasher):
@@ -17,4 +17,7 @@ class TemporaryPasswordHasher(Argon2PasswordHasher):
 
 
 def temporary_password_hash(password: str) -> str:
+    """A low-cost Argon2 hash when Argon2 is the configured hasher (it must verify it), else the default."""
+    if get_hasher("default").algorithm != TemporaryPasswordHasher.algorithm:
+        return make_password(password)
     return make_password(password, hasher=TemporaryPasswordHasher())

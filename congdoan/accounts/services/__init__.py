@@ -1,7 +1,7 @@
 """Writes of the accounts app, one module per use case (re-exported here)."""
 
 from .bulk import Created, accounts_bulk_create
-from .otp import otp_check, otp_confirm, otp_device, otp_pending_device, otp_remove
+from .otp import otp_check, otp_confirm, otp_device, otp_pending_device, otp_remove, otp_reset_by_admin
 from .passwords import password_changed, password_reset_by_admin, sessions_end_all, user_unlock
 from .rules import can_manage_accounts, check_grant, check_manage, managed_assignments, managed_users
 from .tokens import token_authenticate, token_create, token_revoke
@@ -20,6 +20,7 @@ __all__ = [
     "otp_device",
     "otp_pending_device",
     "otp_remove",
+    "otp_reset_by_admin",
     "password_changed",
     "password_reset_by_admin",
     "role_grant",

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from congdoan.audit.services import event_record
 
 from ..models import User
-from .rules import home_unit
+from .rules import check_manage, home_unit, require_manager
 
 DEVICE_NAME = "Ứng dụng xác thực"
 
@@ -79,4 +79,21 @@ def otp_remove(*, user: User) -> None:
         unit=home_unit(user),
         obj=user,
         summary=_("Tắt xác thực hai bước (%(login)s)") % {"login": user.username},
+    )
+
+
+@transaction.atomic
+def otp_reset_by_admin(*, scope, user: User) -> None:
+    """The administrator above removes a user's devices (a lost phone); the user may enrol again."""
+    require_manager(scope)
+    check_manage(scope, user)
+    deleted, _rows = TOTPDevice.objects.filter(user=user).delete()
+    if not deleted:
+        raise ValidationError(_("Tài khoản “%(u)s” chưa bật xác thực hai bước.") % {"u": user})
+    event_record(
+        actor=scope.actor,
+        action="account.otp_reset",
+        unit=home_unit(user),
+        obj=user,
+        summary=_("Tắt xác thực hai bước của %(login)s (mất thiết bị)") % {"login": user.username},
     )

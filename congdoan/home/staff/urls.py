@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/reactivate/", views.account_reactivate, name="reactivate"),
     path("<int:pk>/unlock/", views.account_unlock, name="unlock"),
     path("<int:pk>/reset-password/", views.account_reset_password, name="reset_password"),
+    path("<int:pk>/reset-2fa/", views.account_otp_reset, name="otp_reset"),
     path("<int:pk>/roles/", views.role_add, name="role_add"),
     path("roles/<int:pk>/remove/", views.role_remove, name="role_remove"),
 ]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congdoan.accounts import selectors as account_selectors
 from congdoan.accounts import services as account_services
 from congdoan.core.scoping import Action, Scope
 from congdoan.core.text import fold
@@ -135,6 +136,8 @@ def _detail(request, scope, account, role_form):
         "other_roles": other_roles,
         "role_form": role_form,
         "refusal": refusal,
+        "locked_out": account_selectors.is_locked_out(account.username),
+        "has_otp": account_services.otp_device(account) is not None,
     }
     return render(request, "accounts/staff/detail.html", context)
 
@@ -199,6 +202,17 @@ def account_unlock(request, pk: int):
         pk,
         lambda scope, u: account_services.user_unlock(scope=scope, user=u),
         _("Đã mở khoá đăng nhập: người dùng đăng nhập lại được ngay."),
+    )
+
+
+@login_required
+@require_POST
+def account_otp_reset(request, pk: int):
+    return _button(
+        request,
+        pk,
+        lambda scope, u: account_services.otp_reset_by_admin(scope=scope, user=u),
+        _("Đã tắt xác thực hai bước: người dùng đăng nhập bằng mật khẩu rồi bật lại với thiết bị mới."),
     )
 
 

@@ -14,6 +14,7 @@ def outside_objects(tree) -> dict:
         "staff:reactivate": account,
         "staff:unlock": account,
         "staff:reset_password": account,
+        "staff:otp_reset": account,
         "staff:role_add": account,
         "staff:role_remove": {"pk": danang.assignments.get().pk},
     }

@@ -169,3 +169,28 @@ def test_bulk_creation_page_gives_a_printable_list_and_an_xlsx_of_passwords(tree
     for row in table[1:]:
         assert User.objects.get(username=row[4]).check_password(row[5])
         assert f"<code>{row[5]}</code>" in page
+
+
+def test_a_locked_out_officer_is_unlocked_and_a_lost_phone_reset_by_the_level_above(tree, admins, login):
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    stranger = Client()
+    for _ in range(5):
+        stranger.post("/login/", {"username": "coso", "password": "sai"}, REMOTE_ADDR="10.0.0.7")
+    client = login(admins["bt"])
+    page = client.get(f"/accounts/{tree.grassroots_officer.pk}/").content.decode()
+    assert 'id="locked-out"' in page and 'id="otp-reset"' not in page
+    client.post(f"/accounts/{tree.grassroots_officer.pk}/unlock/")
+    assert 'id="locked-out"' not in client.get(f"/accounts/{tree.grassroots_officer.pk}/").content.decode()
+    from tests.factories import PASSWORD
+
+    signed_in = stranger.post("/login/", {"username": "coso", "password": PASSWORD}, REMOTE_ADDR="10.0.0.7")
+    assert signed_in.status_code == 302, "the officer signs in again at once"
+
+    TOTPDevice.objects.create(user=tree.grassroots_officer, name="Điện thoại", confirmed=True)
+    assert "Đang bật" in client.get(f"/accounts/{tree.grassroots_officer.pk}/").content.decode()
+    client.post(f"/accounts/{tree.grassroots_officer.pk}/reset-2fa/")
+    assert not TOTPDevice.objects.filter(user=tree.grassroots_officer).exists()
+    actions = set(Event.objects.filter(actor=admins["bt"]).values_list("action", flat=True))
+    assert actions == {"account.unlock", "account.otp_reset"}

@@ -85,3 +85,39 @@ def test_a_forgotten_password_is_reset_by_email_on_a_phone(
     _sign_in(page, live_server.url, "coso", "Moc-chau-2026!")
     expect(page.locator("#my-unit")).to_contain_text(tree.g1.name)
     assert browser_errors() == []
+
+
+def test_bulk_accounts_from_excel_give_a_downloadable_list_of_passwords(
+    transactional_db, live_server, page, browser_errors, tmp_path
+):
+    from python_calamine import CalamineWorkbook
+
+    from congdoan.accounts.models import User
+    from congdoan.core.roles import Role
+    from congdoan.core.xlsx import Workbook
+    from tests.factories import PASSWORD, build_tree, officer
+
+    tree = build_tree()
+    officer(tree.lc, Role.ADMIN, username="qt.laocai")
+    book = Workbook()
+    sheet = book.add_sheet("Tài khoản")
+    book.write_row(sheet, 0, ["Mã đơn vị", "Họ và tên", "Điện thoại", "Thư điện tử", "Vai trò"])
+    book.write_row(sheet, 1, ["LCI.BT.001", "Nguyễn Văn An", "0912345678", "", "Cán bộ nghiệp vụ"])
+    book.write_row(sheet, 2, ["LCI.CD.001", "Lê Thị Bình", "", "binh@example.vn", "Xem"])
+    upload = tmp_path / "tai-khoan.xlsx"
+    upload.write_bytes(book.close())
+
+    _sign_in(page, live_server.url, "qt.laocai", PASSWORD)
+    page.goto(f"{live_server.url}/accounts/bulk/")
+    page.set_input_files("#id_file", str(upload))
+    page.click("form button[type=submit]")
+    expect(page.locator("#bulk-passwords tbody tr")).to_have_count(2)
+    with page.expect_download() as info:
+        page.click("#bulk-xlsx")
+    saved = tmp_path / "mat-khau.xlsx"
+    info.value.save_as(saved)
+    assert info.value.suggested_filename == "Mật khẩu ban đầu.xlsx"
+    rows = CalamineWorkbook.from_path(str(saved)).get_sheet_by_index(0).to_python()
+    assert [r[4] for r in rows[1:]] == ["lci.bt.001", "lci.cd.001"]
+    assert User.objects.get(username="lci.cd.001").check_password(rows[2][5])
+    assert browser_errors() == []

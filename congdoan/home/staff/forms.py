@@ -6,6 +6,24 @@ from congdoan.core.roles import Role
 from congdoan.org.forms import ScopedUnitChoiceField
 from congdoan.org.selectors import all_units
 
+# Above this many units a <select> is too heavy for a page (a national administrator sees 100 000 unions):
+# the unit is then typed by its code.
+UNIT_SELECT_LIMIT = 300
+
+
+def set_units(field, units) -> None:
+    """Give a unit field its queryset; a large scope gets a code box instead of a list."""
+    field.queryset = units
+    if units.count() > UNIT_SELECT_LIMIT:
+        field.to_field_name = "code"
+        field.widget = forms.TextInput(
+            attrs={"class": "form-control", "placeholder": _("Mã đơn vị, ví dụ LCI.BT.001")}
+        )
+        field.help_text = _("Nhập mã đơn vị (xem trên trang Tổ chức).")
+        field.error_messages["invalid_choice"] = _(
+            "Đơn vị: không có đơn vị mã này trong phạm vi bạn quản trị."
+        )
+
 
 class IdentityForm(StyledForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
@@ -37,7 +55,7 @@ class AccountCreateForm(IdentityForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        set_units(self.fields["unit"], units)
 
 
 class RoleGrantForm(StyledForm):
@@ -46,7 +64,7 @@ class RoleGrantForm(StyledForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        set_units(self.fields["unit"], units)
 
 
 class AccountFilterForm(StyledForm):
@@ -56,7 +74,7 @@ class AccountFilterForm(StyledForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        set_units(self.fields["unit"], units)
 
 
 class BulkForm(StyledForm):

@@ -194,3 +194,22 @@ def test_a_locked_out_officer_is_unlocked_and_a_lost_phone_reset_by_the_level_ab
     assert not TOTPDevice.objects.filter(user=tree.grassroots_officer).exists()
     actions = set(Event.objects.filter(actor=admins["bt"]).values_list("action", flat=True))
     assert actions == {"account.unlock", "account.otp_reset"}
+
+
+def test_a_large_scope_types_the_unit_code_instead_of_a_long_list(tree, admins, login, monkeypatch):
+    from congdoan.home.staff import forms as staff_forms
+
+    monkeypatch.setattr(staff_forms, "UNIT_SELECT_LIMIT", 3)
+    client = login(admins["lc"])
+    form = client.get("/accounts/new/").content.decode()
+    assert '<select name="unit"' not in form and 'name="unit"' in form
+    outside = client.post(
+        "/accounts/new/", {"username": "x", "full_name": "X", "unit": "DNG.HC.001", "role": Role.VIEWER}
+    )
+    assert "Đơn vị: không có đơn vị mã này trong phạm vi bạn quản trị." in outside.content.decode()
+    created = client.post(
+        "/accounts/new/",
+        {"username": "cs.code", "full_name": "Theo Mã", "unit": "LCI.CD.001", "role": Role.VIEWER},
+    )
+    assert created.status_code == 200 and 'id="new-password"' in created.content.decode()
+    assert User.objects.get(username="cs.code").assignments.get().unit == tree.g3

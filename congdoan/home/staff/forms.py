@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.forms import StyledForm
 from congdoan.core.roles import Role
-from congdoan.org.forms import ScopedUnitChoiceField
+from congdoan.org.forms import ScopedUnitChoiceField, UnitCodeInput
 from congdoan.org.selectors import all_units
 
 # Above this many units a <select> is too heavy for a page (a national administrator sees 100 000 unions):
-# the unit is then typed by its code.
+# the unit is then typed by its name or code, with suggestions (org.forms.UnitCodeInput).
 UNIT_SELECT_LIMIT = 300
 
 
@@ -16,10 +16,11 @@ def set_units(field, units) -> None:
     field.queryset = units
     if units.count() > UNIT_SELECT_LIMIT:
         field.to_field_name = "code"
-        field.widget = forms.TextInput(
-            attrs={"class": "form-control", "placeholder": _("Mã đơn vị, ví dụ LCI.BT.001")}
+        field.widget = UnitCodeInput(
+            grassroots=False,
+            attrs={"class": "form-control", "placeholder": _("Gõ tên đơn vị (không cần dấu) hoặc mã để tìm")},
         )
-        field.help_text = _("Nhập mã đơn vị (xem trên trang Tổ chức).")
+        field.help_text = _("Chọn trong danh sách gợi ý hoặc nhập mã đơn vị.")
         field.error_messages["invalid_choice"] = _(
             "Đơn vị: không có đơn vị mã này trong phạm vi bạn quản trị."
         )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "congdoan.restructure",
     "congdoan.documents",
     "congdoan.jobs",
+    "congdoan.inbox",
     "congdoan.home",
     "congdoan.demo",
 ]
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "congdoan.accounts.context_processors.current_scope",
+                "congdoan.inbox.context_processors.inbox",
             ],
         },
     },
@@ -215,3 +217,6 @@ AUTH_PASSWORD_VALIDATORS = [
     else v
     for v in AUTH_PASSWORD_VALIDATORS
 ]
+
+# The site's address in e-mails (links to notices, password resets sent by tasks).
+CONGDOAN_SITE_URL = env("CONGDOAN_SITE_URL", default="http://127.0.0.1:8000")

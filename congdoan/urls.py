@@ -24,6 +24,7 @@ urlpatterns = [
     path("welfare/", include("congdoan.welfare.urls")),
     path("emulation/", include("congdoan.emulation.urls")),
     path("jobs/", include("congdoan.jobs.urls")),
+    path("inbox/", include("congdoan.inbox.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -81,7 +81,11 @@ class AdmitForm(PersonalForm):
 
 
 class _Decision(StyledForm):
-    decision_no = forms.CharField(label=_("Số quyết định"), max_length=64)
+    decision_no = forms.CharField(
+        label=_("Số quyết định"),
+        max_length=64,
+        help_text=_("Gợi ý số tiếp theo của công đoàn trong năm; sửa nếu khác."),
+    )
 
 
 class TransferForm(_Decision):

@@ -118,10 +118,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock a username+IP pair after 5 failures for one hour.
+# django-axes (congdoan/core/login_protection.py): lock a (username, client address) pair after 5 failures
+# for a short cool-off that doubles with each lockout of the pair in a day; one address is locked for every
+# username after LOGIN_ADDRESS_FAILURE_LIMIT failures. The client address is REMOTE_ADDR, or the entry of
+# X-Forwarded-For written by the outermost of TRUSTED_PROXY_COUNT reverse proxies (0 = no proxy).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=30)
+LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", default=5)
+LOGIN_COOLOFF_MAX_MINUTES = env.int("LOGIN_COOLOFF_MAX_MINUTES", default=24 * 60)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None  # documents the same number in axes' own terms
+AXES_CLIENT_IP_CALLABLE = "congdoan.core.login_protection.client_ip"
+AXES_COOLOFF_TIME = "congdoan.core.login_protection.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lockout ends when it said it would
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the lockout history that lengthens the cool-off
+AXES_HANDLER = "congdoan.core.login_protection.LoginProtectionHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "axes_locked.html"

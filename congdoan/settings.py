@@ -195,6 +195,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "location": env("AWS_LOCATION", default=""),
             "default_acl": None,
             "querystring_auth": True,  # private files: links are signed and expire
+            "signature_version": "s3v4",
             "file_overwrite": False,
         },
     }

@@ -138,3 +138,42 @@ def test_a_restore_that_does_not_match_the_backup_fails_loudly(round_trip):
     assert result.returncode == 1
     assert "members_member" in result.stderr
     assert "KHÔNG khớp" in result.stderr
+
+
+REPLICA_PROBE = """
+import json
+import django; django.setup()
+from django.db import connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+assert client.post("/login/", {"username": "trunguong", "password": "congdoan2026"}).status_code == 302
+result = {}
+for path in ("/members/statistics/", "/members/"):
+    with CaptureQueriesContext(connections["default"]) as primary, CaptureQueriesContext(connections["replica"]) as replica:
+        status = client.get(path).status_code
+    result[path] = {
+        "status": status,
+        "replica": sorted({q["sql"].split(" FROM ")[1].split()[0].strip('"') for q in replica if " FROM " in q["sql"]}),
+        "primary": sorted({q["sql"].split(" FROM ")[1].split()[0].strip('"') for q in primary if " FROM " in q["sql"]}),
+    }
+print(json.dumps(result))
+"""
+
+
+def test_with_a_replica_the_statistics_page_reads_from_it_and_the_rest_from_the_primary(round_trip):
+    """The restored copy plays the primary and the source the replica (same data, two databases)."""
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "testserver",
+        "DATABASE_REPLICA_URL": round_trip["source"],
+    }
+    result = run(["-c", REPLICA_PROBE], round_trip["restored"], round_trip["restored_media"], **production)
+    pages = json.loads(result.stdout.strip().splitlines()[-1])
+    statistics, member_list = pages["/members/statistics/"], pages["/members/"]
+    assert statistics["status"] == member_list["status"] == 200
+    assert any(table.startswith("members_") for table in statistics["replica"]), statistics
+    assert not any(t.startswith(("django_session", "accounts_", "axes_")) for t in statistics["replica"])
+    assert "django_session" in statistics["primary"], "the session is read from the primary"
+    assert member_list["replica"] == [], "other pages never touch the replica"

@@ -8,6 +8,8 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,38 @@ def test_two_web_processes_count_the_same_throttle_through_redis():
     )
     assert [int(run(["-c", code]).stdout) for _ in range(2)] == [1, 2]
     assert int(run(["-c", code], REDIS_URL="").stdout) == 1, "locmem is per process"
+
+
+def test_gunicorn_serves_the_site_with_debug_off(tmp_path):
+    """`scripts/serve.sh web` (what `make serve` runs in front): gunicorn with congdoan/gunicorn.conf.py."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(PRODUCTION, SECURE="0", ALLOWED_HOSTS="127.0.0.1", PORT=str(port), WEB_CONCURRENCY="2")
+    env.update(
+        DJANGO_SETTINGS_MODULE="congdoan.settings", DATABASE_URL=f"sqlite:///{tmp_path / 'web.sqlite3'}"
+    )
+    if not redis_up():
+        env.pop("REDIS_URL")
+    log = (tmp_path / "gunicorn.log").open("w")
+    server = subprocess.Popen(  # noqa: S603
+        [str(ROOT / "scripts" / "serve.sh"), "web"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        body = None
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:  # noqa: S310
+                    body = (response.status, json.loads(response.read()), response.headers["Server"])
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.2)
+        assert body is not None, (tmp_path / "gunicorn.log").read_text()
+        assert body == (200, {"status": "ok", "database": "ok", "cache": "ok"}, "gunicorn")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from congdoan.api import api
+from congdoan.core.health import healthz
 
 admin.site.site_header = "Quản trị hệ thống Công đoàn"
 admin.site.site_title = "congdoan"
@@ -27,4 +28,5 @@ urlpatterns = [
     path("inbox/", include("congdoan.inbox.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from congdoan.core.files import local_path
 from congdoan.core.scoping import Scope
 from congdoan.jobs.services import job_create, job_succeed
 
@@ -116,6 +117,14 @@ def test_a_job_input_and_result_live_in_the_bucket_and_download_through_the_site
     response = login(tree.province_officer).get(reverse("jobs:result", args=[job.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"result workbook"
+
+    # Readers that need a file on disk (the member import's calamine and zip checks) get a temporary copy:
+    # the import job read ``input_file.path``, which object storage does not have.
+    with pytest.raises(NotImplementedError):
+        job.input_file.path  # noqa: B018 - the attribute itself raises
+    with local_path(job.input_file) as path:
+        assert path.read_bytes() == b"input workbook" and path.suffix == ".xlsx"
+    assert not path.exists()
 
 
 def test_the_settings_choose_object_storage_from_the_environment(s3_endpoint):

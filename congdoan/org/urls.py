@@ -5,6 +5,7 @@ from . import views
 app_name = "org"
 urlpatterns = [
     path("units/", views.tree, name="tree"),
+    path("units/pick/", views.unit_pick, name="unit_pick"),
     path("units/<int:pk>/", views.unit_detail, name="unit"),
     path("units/<int:pk>/children/", views.children, name="children"),
     path("clusters/", views.cluster_list, name="clusters"),

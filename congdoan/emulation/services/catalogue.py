@@ -98,10 +98,19 @@ def award_kind_save(
                     % {"d": format_date(kind.valid_from)}
                 }
             )
+        if kind.valid_to is not None and new_version_from > kind.valid_to:
+            raise ValidationError(
+                {
+                    "new_version_from": _(
+                        "Mục này đã hết áp dụng từ sau ngày %(d)s; hãy thêm mục mới cùng mã."
+                    )
+                    % {"d": format_date(kind.valid_to)}
+                }
+            )
         old = kind
+        kind = AwardKind(**{name: getattr(old, name) for name in KIND_FIELDS})
         old.valid_to = new_version_from - ONE_DAY
         old.save(update_fields=["valid_to"])
-        kind = AwardKind(**{name: getattr(old, name) for name in KIND_FIELDS})
         fields = {**fields, "code": old.code, "valid_from": new_version_from}
     for name, value in fields.items():
         setattr(kind, name, value)

@@ -160,3 +160,18 @@ def test_the_read_only_catalogue_hides_another_province_quota(tree, login):
     page = login(tree.province_officer).get("/emulation/catalogue/?year=2026").content.decode()
     assert tree.lc.name in page and "Mọi đơn vị cùng cấp" in page
     assert tree.dn.name not in page
+
+
+def test_a_change_from_a_date_after_the_entry_ended_is_refused_and_changes_nothing(tree, login):
+    kind = AwardKind.objects.get(code="giay_khen_cs")
+    kind.valid_to = dt.date(2025, 12, 31)
+    kind.save()
+    client = login(tree.national_admin)
+    response = client.post(
+        f"/emulation/catalogue/kinds/{kind.pk}/edit/", _kind_data(kind, new_version_from="01/01/2027")
+    )
+    assert response.status_code == 200
+    assert "đã hết áp dụng" in response.content.decode()
+    assert list(AwardKind.objects.filter(code="giay_khen_cs").values_list("valid_to", flat=True)) == [
+        dt.date(2025, 12, 31)
+    ]

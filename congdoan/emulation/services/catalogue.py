@@ -156,7 +156,7 @@ def quota_save(
     """Set how many of an award a unit (or every unit of the level) may give in a year."""
     if quota is not None and quota.pk:
         quota = (
-            AwardQuota.objects.select_for_update()
+            AwardQuota.objects.select_for_update(of=("self",))
             .select_related("award_kind", "granting_unit")
             .get(pk=quota.pk)
         )

@@ -175,3 +175,17 @@ def test_a_change_from_a_date_after_the_entry_ended_is_refused_and_changes_nothi
     assert list(AwardKind.objects.filter(code="giay_khen_cs").values_list("valid_to", flat=True)) == [
         dt.date(2025, 12, 31)
     ]
+
+
+def test_the_province_edits_its_quota(tree, login, provincial_admin):
+    """Regression (PostgreSQL): locking a quota joined its optional granting unit, which PostgreSQL refuses."""
+    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    quota = AwardQuota.objects.create(award_kind=kind, granting_unit=tree.lc, year=2026, max_count=3)
+    response = login(provincial_admin).post(
+        f"/emulation/catalogue/quotas/{quota.pk}/edit/",
+        {"award_kind": kind.pk, "granting_unit": tree.lc.pk, "year": "2026", "max_count": "7"},
+    )
+    assert response.status_code == 302
+    quota.refresh_from_db()
+    assert quota.max_count == 7
+    assert Event.objects.get(action="emulation.quota_save").before["max_count"] == 3

@@ -118,7 +118,7 @@ def rule_save(
         raise ValidationError(errors)
     if rule is not None and rule.pk:
         rule = (
-            ValidationRule.objects.select_for_update()
+            ValidationRule.objects.select_for_update(of=("self",))
             .select_related("left", "right")
             .get(pk=rule.pk, form=form)
         )

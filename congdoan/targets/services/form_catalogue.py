@@ -30,6 +30,12 @@ def _form_snapshot(form: ReportForm) -> dict:
             .order_by("order")
             .values_list("indicator__code", flat=True)
         ),
+        "rules": [
+            f"{left} {operator} {right}"
+            for left, operator, right in ValidationRule.objects.filter(form=form)
+            .order_by("pk")
+            .values_list("left__code", "operator", "right__code")
+        ],
     }
 
 

@@ -60,8 +60,9 @@ def test_a_national_admin_edits_a_form_and_an_open_report_keeps_its_rows(cat, lo
     assert event.actor == t.national_admin
     assert event.before["indicators"][:2] == ["t_members", "t_women"]
     assert event.after["indicators"] == ["t_dialogues", "t_members"]
-    # The rule about women (no longer on the form) went with it.
+    # The rule about women (no longer on the form) went with it, and the audit log says so.
     assert not ValidationRule.objects.filter(form=form).exists()
+    assert event.before["rules"] == ["t_women le t_members"] and event.after["rules"] == []
 
 
 def test_the_period_type_of_a_form_with_reports_cannot_change(cat, login):

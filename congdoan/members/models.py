@@ -32,6 +32,7 @@ class LeaveReason(models.Model):
     code = models.SlugField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("lý do"), max_length=150)
     is_system = models.BooleanField(_("do hệ thống dùng"), default=False)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

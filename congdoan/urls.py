@@ -25,3 +25,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# Vietnamese error pages (templates/404.html, 500.html); core.errors serves them with DEBUG on too.
+handler500 = "congdoan.core.errors.server_error"

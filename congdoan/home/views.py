@@ -39,7 +39,7 @@ MODULES = [
 @login_required
 def home(request):
     scope = Scope.of(request)
-    roots = list(org_selectors.unit_roots(scope=scope))
+    roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))
     day = today()
     cards = [
         (
@@ -84,7 +84,7 @@ def dashboard(request, pk: int):
         "areas": facts_by_area(facts),
         "charts": dashboard_charts(facts),
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
-        "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
+        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=end)),
         "todo": _todo(scope, unit),
         "query": request.GET.urlencode(),
         "today": today(),

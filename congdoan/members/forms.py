@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.choices import NaturalOrderIterator
 from congdoan.core.dates import today
 from congdoan.core.forms import StyledForm
 from congdoan.org.constants import Sector
@@ -13,6 +14,8 @@ YES_NO = [("", "—"), ("1", _("Có")), ("0", _("Không"))]
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    iterator = NaturalOrderIterator  # "Tổ 2" before "Tổ 10"
+
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 

@@ -12,7 +12,7 @@ from django_cte import CTE, with_cte
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
-from congdoan.core.text import fold
+from congdoan.core.text import fold, natural_key
 
 from .constants import UnitStatus
 from .models import Cluster, Unit, UnitKind, UnitLink
@@ -43,6 +43,12 @@ def unit_list(*, scope: Scope, q: str = "", kind: str = "", on: dt.date | None =
     if on:
         qs = qs.filter(existing_on(on))
     return qs.order_by("kind__level", "name")
+
+
+def natural_order(units) -> list[Unit]:
+    """Units as people expect to read them: by level, then by name with numbers compared as numbers
+    ("Tổ 2" before "Tổ 10"). Every page listing units (children, roots, statistics rows) goes through it."""
+    return sorted(units, key=lambda u: (u.kind.level if u.kind_id else 0, natural_key(u.name)))
 
 
 def unit_get(*, scope: Scope, pk: int) -> Unit:

@@ -48,7 +48,9 @@ def index(request):
     context = {
         "roots": roots,
         "unit": unit,
-        "children": list(org_selectors.unit_children(scope=scope, unit=unit)) if unit else [],
+        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit))
+        if unit
+        else [],
         "year": year,
         "table": table,
         "inbox_count": len(selectors.inbox(scope=scope)),

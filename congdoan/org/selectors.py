@@ -87,6 +87,14 @@ def unit_ancestors(*, scope: Scope, unit: Unit) -> list[Unit]:
     return list(scope.filter(Unit.objects.filter(pk__in=ids)).order_by("depth"))
 
 
+def visible_unit_ids(*, scope: Scope, ids) -> set[int]:
+    """Those of ``ids`` the user may open: a unit outside the scope is shown by name, never linked (its page is 404)."""
+    ids = {pk for pk in ids if pk}
+    if not ids:
+        return set()
+    return set(scope.filter(Unit.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
+
 def unit_parent_on(*, unit: Unit, on: dt.date) -> Unit | None:
     link = UnitLink.objects.filter(link_valid_on(on), child=unit).select_related("parent").first()
     return link.parent if link else None

@@ -52,11 +52,16 @@ def unit_detail(request, pk: int):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
     on = date_param(request)
+    parent_now = selectors.unit_parent_on(unit=unit, on=on or today())
+    history = list(selectors.unit_parent_history(scope=scope, unit=unit))
+    parent_ids = {link.parent_id for link in history} | {parent_now.pk if parent_now else None}
     context = {
         "unit": unit,
         "on": on,
-        "parent_now": selectors.unit_parent_on(unit=unit, on=on or today()),
-        "history": selectors.unit_parent_history(scope=scope, unit=unit),
+        "parent_now": parent_now,
+        "history": history,
+        # Parents outside the user's scope are named without a link (their page answers 404).
+        "visible_parents": selectors.visible_unit_ids(scope=scope, ids=parent_ids),
         "children": selectors.natural_order(selectors.unit_children(scope=scope, unit=unit, on=on)),
         "counts": selectors.unit_counts(scope=scope, unit=unit, on=on),
         "ancestors": selectors.unit_ancestors(scope=scope, unit=unit),

@@ -2,7 +2,17 @@
 
 from .assignment import targets
 from .catalogue import indicator_edit, indicator_list
-from .reports import inbox, index, report_detail, report_export, report_import, report_open, report_review
+from .reports import (
+    inbox,
+    index,
+    report_approve_confirm,
+    report_detail,
+    report_export,
+    report_import,
+    report_open,
+    report_review,
+    report_submit_confirm,
+)
 from .rollups import completeness, evaluation, rollup
 
 __all__ = [
@@ -12,11 +22,13 @@ __all__ = [
     "index",
     "indicator_edit",
     "indicator_list",
+    "report_approve_confirm",
     "report_detail",
     "report_export",
     "report_import",
     "report_open",
     "report_review",
+    "report_submit_confirm",
     "rollup",
     "targets",
 ]

@@ -27,10 +27,16 @@ def test_an_officer_enters_and_submits_a_report_through_the_page(cat, login):
         f"comment_{cat.members.pk}": "Tăng do kết nạp mới",
         "action": "submit",
     }
-    client.post(response.url, data)
+    confirm = client.post(response.url, data)
+    assert confirm.url == f"/targets/reports/{report.pk}/submit/"  # saved, not sent yet
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    assert report.values.get(indicator=cat.members).comment == "Tăng do kết nạp mới"
+    assert "Xác nhận gửi báo cáo" in client.get(confirm.url).content.decode()
+    sent = client.post(confirm.url, {"version": report.version}, follow=True)
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
-    assert report.values.get(indicator=cat.members).comment == "Tăng do kết nạp mới"
+    assert "Báo cáo đang chờ cấp trên duyệt" in sent.content.decode()
 
 
 def test_the_page_shows_a_vietnamese_error_beside_a_bad_value_and_keeps_what_was_typed(cat, login):
@@ -93,7 +99,11 @@ def test_the_parent_returns_and_approves_from_the_report_page(cat, login):
     client.post(f"/targets/reports/{report.pk}/review/", {"action": "return", "reason": ""})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED  # a return needs a reason
-    client.post(f"/targets/reports/{report.pk}/review/", {"action": "approve"})
+    asked = client.post(f"/targets/reports/{report.pk}/review/", {"action": "approve"})
+    assert asked.url == f"/targets/reports/{report.pk}/approve/"  # confirmed on its own page first
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    client.post(f"/targets/reports/{report.pk}/approve/")
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
     grassroots = login(t.grassroots_officer)

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 
@@ -121,3 +122,18 @@ def test_a_parents_own_report_shows_its_childrens_approved_aggregate_beside_its_
     assert "Tổng hợp cấp dưới (đã duyệt)" in body
     cell = body.split('data-code="t_members"')[1].split('class="num children-total">')[1].split("</td>")[0]
     assert cell.startswith("100") and "tạm tính" in cell  # Đức Giang's report is not approved yet
+
+
+def test_target_and_actual_columns_are_aligned_alike_numbers_right(cat, login):
+    """Issue 19 §6: "Thực hiện" was left-aligned under a right-aligned "Chỉ tiêu giao"."""
+    t = cat.tree
+    report = fill(cat, t.g1, {cat.members: "10"})
+    for user, editable in ((t.grassroots_officer, True), (t.commune_officer, False)):
+        html = login(user).get(report.get_absolute_url()).content.decode()
+        assert '<th scope="col" class="num">Chỉ tiêu giao (năm)</th>' in html
+        assert '<th scope="col" class="num">Thực hiện</th>' in html
+        row = html.split(f'data-code="{cat.members.code}"')[1].split("</tr>")[0]
+        cells = re.findall(r"<td([^>]*)>", row)
+        assert cells[3] == cells[4] == ' class="num"', cells  # target, actual
+        if editable:
+            assert 'class="form-control form-control-sm text-end' in row and 'inputmode="decimal"' in row

@@ -38,7 +38,14 @@ def member_new(request):
         return detail_url(member)
 
     return run_form(
-        request, action, form=form, template=OPERATION, context={"title": _("Kết nạp đoàn viên mới")}
+        request,
+        action,
+        form=form,
+        template=OPERATION,
+        context={"title": _("Kết nạp đoàn viên mới")},
+        success=_(
+            "Đã lập hồ sơ. Đoàn viên nằm trong danh sách đề nghị kết nạp: gửi danh sách để cấp trên duyệt và cấp mã."
+        ),
     )
 
 

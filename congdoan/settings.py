@@ -182,3 +182,37 @@ LOGGING = {
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }
+
+# Accounts (issue 19 §2): two-factor sign-in, the sign-in steps, e-mail for password reset, idle sessions.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "congdoan.accounts.middleware.SignInStepsMiddleware",
+]
+CONGDOAN_REQUIRE_2FA_FOR_ADMINS = env.bool("CONGDOAN_REQUIRE_2FA_FOR_ADMINS", default=False)
+OTP_TOTP_ISSUER = "Công đoàn Việt Nam"
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="congdoan <khong-tra-loi@localhost>")
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
+# A session ends after this many seconds without a request (each request pushes the end back).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=2 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+AUTH_PASSWORD_VALIDATORS = [
+    {**v, "NAME": "congdoan.accounts.validators.MinimumLengthValidator"}
+    if v["NAME"].endswith(".MinimumLengthValidator")
+    else v
+    for v in AUTH_PASSWORD_VALIDATORS
+]

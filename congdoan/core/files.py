@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote
 
 from django.http import HttpResponse
@@ -11,6 +12,20 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+def export_name(subject: str, *parts, ext: str = "xlsx") -> str:
+    """One naming rule for every file the site hands out: ``subject-UNITCODE-20250101-20251231.xlsx``.
+
+    ``subject`` is a short ASCII slug ("so-lieu-cham-lo"); ``parts`` are unit codes, years, period keys
+    ("2026-Q1") or dates, written yyyymmdd so that a folder of exports sorts by date.
+    """
+    words = [subject]
+    for part in parts:
+        if part is None or part == "":
+            continue
+        words.append(part.strftime("%Y%m%d") if isinstance(part, dt.date) else str(part))
+    return f"{'-'.join(words)}.{ext}"
 
 
 def file_response(data: bytes, filename: str) -> HttpResponse:

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from congdoan.core.fields import formfield_for
+
 
 class StyleMixin:
     """Bootstrap classes on every widget, whether the template iterates the form or picks fields by name.
@@ -9,6 +11,10 @@ class StyleMixin:
     Classes are (re)applied when the form is built and when it is iterated, so fields added after
     ``__init__`` are styled too, and fields with errors get ``is-invalid``.
     """
+
+    # No `required` attribute: the browser's bubble would speak the browser's language ("Please fill out this
+    # field"); the server's message is Vietnamese and names the field.
+    use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,5 +46,19 @@ class StyledForm(StyleMixin, forms.Form):
     pass
 
 
-class StyledModelForm(StyleMixin, forms.ModelForm):
+class _SharedFieldsMetaclass(forms.models.ModelFormMetaclass):
+    """Model dates and integers get the shared dd/mm/yyyy and grouped-number fields (core/fields.py).
+
+    Django reads ``formfield_callback`` from the form's own ``Meta`` only, so it is set on each subclass's Meta
+    that does not choose one itself.
+    """
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(formfield_for)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class StyledModelForm(StyleMixin, forms.ModelForm, metaclass=_SharedFieldsMetaclass):
     pass

@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.dates import today
+from congdoan.core.fields import DateField, IntegerField, YearField
 from congdoan.core.forms import StyledForm
-from congdoan.org.forms import DATE_WIDGET, ScopedUnitChoiceField
+from congdoan.org.forms import ScopedUnitChoiceField
 from congdoan.org.models import Unit
 
 from .constants import Recipient
@@ -22,9 +23,9 @@ class MemberChoiceField(forms.ModelChoiceField):
 class MovementForm(StyledForm):
     owner = ScopedUnitChoiceField(label=_("Đơn vị phát động"), queryset=Unit.objects.none())
     name = forms.CharField(label=_("Tên phong trào"), max_length=255)
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
-    starts_on = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET)
-    ends_on = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET)
+    year = YearField(label=_("Năm"), initial=_year_initial)
+    starts_on = DateField(label=_("Từ ngày"))
+    ends_on = DateField(label=_("Đến ngày"))
     criteria = forms.CharField(
         label=_("Mục tiêu, tiêu chí"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
@@ -36,8 +37,8 @@ class MovementForm(StyledForm):
 
 class DeadlineForm(StyledForm):
     owner = ScopedUnitChoiceField(label=_("Công đoàn cấp trên"), queryset=Unit.objects.none())
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
-    deadline = forms.DateField(label=_("Hạn đăng ký"), widget=DATE_WIDGET)
+    year = YearField(label=_("Năm"), initial=_year_initial)
+    deadline = DateField(label=_("Hạn đăng ký"))
 
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +46,7 @@ class DeadlineForm(StyledForm):
 
 
 class RegistrationForm(StyledForm):
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
+    year = YearField(label=_("Năm"), initial=_year_initial)
     collective_kinds = forms.ModelMultipleChoiceField(
         label=_("Danh hiệu tập thể đăng ký"),
         queryset=AwardKind.objects.none(),
@@ -126,7 +127,7 @@ class PledgeForm(StyledForm):
 
 
 class SignForm(StyledForm):
-    signed_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, initial=today)
+    signed_on = DateField(label=_("Ngày ký"), initial=today)
     place = forms.CharField(label=_("Địa điểm"), max_length=150, required=False)
 
 
@@ -157,7 +158,7 @@ class ScoreForm(StyledForm):
 
 class NominationForm(StyledForm):
     award_kind = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardKind.objects.none())
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=_year_initial)
+    year = YearField(label=_("Năm"), initial=_year_initial)
     member = MemberChoiceField(label=_("Cá nhân (nếu khen cá nhân)"), queryset=None, required=False)
     nominee_unit = ScopedUnitChoiceField(
         label=_("Tập thể (nếu khen tập thể)"), queryset=Unit.objects.none(), required=False
@@ -178,9 +179,9 @@ class DocumentForm(StyledForm):
 
 class CouncilVoteForm(StyledForm):
     council = forms.ModelChoiceField(label=_("Phiên họp Hội đồng"), queryset=None)
-    votes_for = forms.IntegerField(label=_("Tán thành"), min_value=0)
-    votes_against = forms.IntegerField(label=_("Không tán thành"), min_value=0, initial=0)
-    votes_abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
+    votes_for = IntegerField(label=_("Tán thành"), min_value=0)
+    votes_against = IntegerField(label=_("Không tán thành"), min_value=0, initial=0)
+    votes_abstain = IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
     reason = forms.CharField(
         label=_("Ý kiến, lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -192,10 +193,10 @@ class CouncilVoteForm(StyledForm):
 
 class CouncilForm(StyledForm):
     granting_unit = ScopedUnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
-    year = forms.IntegerField(label=_("Năm xét"), min_value=2000, max_value=2100, initial=_year_initial)
-    held_on = forms.DateField(label=_("Ngày họp"), widget=DATE_WIDGET, initial=today)
-    members_total = forms.IntegerField(label=_("Số thành viên Hội đồng"), min_value=1)
-    members_present = forms.IntegerField(label=_("Số thành viên có mặt"), min_value=0)
+    year = YearField(label=_("Năm xét"), initial=_year_initial)
+    held_on = DateField(label=_("Ngày họp"), initial=today)
+    members_total = IntegerField(label=_("Số thành viên Hội đồng"), min_value=1)
+    members_present = IntegerField(label=_("Số thành viên có mặt"), min_value=0)
     chair = forms.CharField(label=_("Chủ tịch Hội đồng"), max_length=150, required=False)
 
     def __init__(self, *args, units, **kwargs):
@@ -205,7 +206,7 @@ class CouncilForm(StyledForm):
 
 class DecisionForm(StyledForm):
     number = forms.CharField(label=_("Số quyết định"), max_length=64)
-    issued_on = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, initial=today)
+    issued_on = DateField(label=_("Ngày ký"), initial=today)
     signer_name = forms.CharField(label=_("Người ký"), max_length=150)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=150, initial=_("CHỦ TỊCH"))
     subject = forms.CharField(label=_("Trích yếu"), max_length=255, required=False)

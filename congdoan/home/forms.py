@@ -8,7 +8,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _l
 
-from congdoan.core.dates import format_date, parse_date, today
+from congdoan.core.dates import today
+from congdoan.core.fields import DateField, YearField
 from congdoan.core.forms import StyledForm
 
 PERIODS = [
@@ -21,36 +22,13 @@ PERIODS = [
     ("H2", _l("6 tháng cuối năm")),
     ("range", _l("Từ ngày … đến ngày …")),
 ]
-TEXT_DATE = forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "maxlength": 10})
-
-
-class TypedDateField(forms.CharField):
-    """A date typed as dd/mm/yyyy in a text input (never the browser's date picker)."""
-
-    widget = TEXT_DATE
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        try:
-            return parse_date(text, field=str(self.label))
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-
-    def prepare_value(self, value):
-        return format_date(value) if isinstance(value, dt.date) else value
 
 
 class PeriodForm(StyledForm):
     period = forms.ChoiceField(label=_l("Kỳ"), choices=PERIODS, required=False)
-    year = forms.IntegerField(
-        label=_l("Năm"),
-        min_value=2000,
-        max_value=2100,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),  # never type=number
-    )
-    start = TypedDateField(label=_l("Từ ngày"), required=False)
-    end = TypedDateField(label=_l("Đến ngày"), required=False)
+    year = YearField(label=_l("Năm"), required=False)
+    start = DateField(label=_l("Từ ngày"), required=False)
+    end = DateField(label=_l("Đến ngày"), required=False)
 
     def clean(self):
         data = super().clean()

@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.choices import NaturalOrderIterator
 from congdoan.core.dates import today
+from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
 from congdoan.org.constants import Sector
 
 from .constants import AGE_BANDS, ETHNICITIES, Education, Gender, MemberStatus, PartyStatus
 from .models import LeaveReason
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("", "—"), ("1", _("Có")), ("0", _("Không"))]
 
 
@@ -45,15 +45,15 @@ class SearchForm(StyledForm):
     status = forms.ChoiceField(
         label=_("Trạng thái"), choices=[("", _("Mọi trạng thái")), *MemberStatus.choices[:4]], required=False
     )
-    joined_from = forms.DateField(label=_("Vào công đoàn từ ngày"), required=False, widget=DATE_WIDGET)
-    joined_to = forms.DateField(label=_("đến ngày"), required=False, widget=DATE_WIDGET)
+    joined_from = DateField(label=_("Vào công đoàn từ ngày"), required=False)
+    joined_to = DateField(label=_("đến ngày"), required=False)
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class PersonalForm(StyledForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     gender = forms.ChoiceField(label=_("Giới tính"), choices=Gender.choices)
-    date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DATE_WIDGET)
+    date_of_birth = DateField(label=_("Ngày sinh"))
     ethnicity = forms.ChoiceField(label=_("Dân tộc"), choices=ETHNICITIES, initial="01")
     cccd = forms.CharField(label=_("Số CCCD"), max_length=12, required=False, help_text=_("12 chữ số."))
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
@@ -65,16 +65,14 @@ class PersonalForm(StyledForm):
     hometown = forms.CharField(label=_("Quê quán"), max_length=255, required=False)
     is_informal = forms.BooleanField(label=_("Lao động khu vực phi kết cấu"), required=False)
     party_status = forms.ChoiceField(label=_("Đảng"), choices=PartyStatus.choices, required=False)
-    party_introduced_on = forms.DateField(
-        label=_("Ngày được giới thiệu cho Đảng"), required=False, widget=DATE_WIDGET
-    )
-    party_admitted_on = forms.DateField(label=_("Ngày vào Đảng"), required=False, widget=DATE_WIDGET)
+    party_introduced_on = DateField(label=_("Ngày được giới thiệu cho Đảng"), required=False)
+    party_admitted_on = DateField(label=_("Ngày vào Đảng"), required=False)
     notes = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class AdmitForm(PersonalForm):
     unit = UnitChoiceField(label=_("Công đoàn cơ sở"), queryset=None)
-    admitted_on = forms.DateField(label=_("Ngày kết nạp"), widget=DATE_WIDGET, initial=today)
+    admitted_on = DateField(label=_("Ngày kết nạp"), initial=today)
     decision_no = forms.CharField(label=_("Số quyết định kết nạp"), max_length=64)
 
     field_order = ["unit", "admitted_on", "decision_no"]
@@ -94,14 +92,13 @@ class TransferForm(_Decision):
         max_length=64,
         help_text=_("Chuyển ra ngoài phạm vi quản lý sẽ thành đề nghị chờ nơi nhận tiếp nhận."),
     )
-    effective_on = forms.DateField(label=_("Ngày chuyển"), widget=DATE_WIDGET, initial=today)
+    effective_on = DateField(label=_("Ngày chuyển"), initial=today)
 
 
 class LeaveForm(_Decision):
     reason = forms.ModelChoiceField(label=_("Lý do"), queryset=LeaveReason.objects.none())
-    left_on = forms.DateField(
+    left_on = DateField(
         label=_("Ngày thôi sinh hoạt"),
-        widget=DATE_WIDGET,
         initial=today,
         help_text=_("Ngày cuối cùng sinh hoạt."),
     )
@@ -113,7 +110,7 @@ class LeaveForm(_Decision):
 
 class ReadmitForm(_Decision):
     unit = UnitChoiceField(label=_("Công đoàn cơ sở"), queryset=None)
-    readmitted_on = forms.DateField(label=_("Ngày kết nạp lại"), widget=DATE_WIDGET, initial=today)
+    readmitted_on = DateField(label=_("Ngày kết nạp lại"), initial=today)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,8 +121,8 @@ class PostForm(StyledForm):
     title = forms.CharField(
         label=_("Chức vụ"), max_length=150, help_text=_("Ví dụ: Chủ tịch CĐCS, Ủy viên BCH.")
     )
-    valid_from = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET)
-    valid_to = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET, required=False)
+    valid_from = DateField(label=_("Từ ngày"))
+    valid_to = DateField(label=_("Đến ngày"), required=False)
     is_full_time = forms.BooleanField(label=_("Chuyên trách"), required=False)
 
 
@@ -140,7 +137,7 @@ class ConfirmForm(StyledForm):
 
 
 class CardForm(StyledForm):
-    on = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET, initial=today)
+    on = DateField(label=_("Ngày"), initial=today)
 
 
 class ApproveForm(_Decision):
@@ -153,6 +150,6 @@ class ReasonForm(StyledForm):
 
 class StatsForm(StyledForm):
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    on = forms.DateField(label=_("Tại ngày"), required=False, widget=DATE_WIDGET)
-    start = forms.DateField(label=_("Kỳ báo cáo từ ngày"), required=False, widget=DATE_WIDGET)
-    end = forms.DateField(label=_("đến ngày"), required=False, widget=DATE_WIDGET)
+    on = DateField(label=_("Tại ngày"), required=False)
+    start = DateField(label=_("Kỳ báo cáo từ ngày"), required=False)
+    end = DateField(label=_("đến ngày"), required=False)

@@ -1,12 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.fields import YearField
 from congdoan.core.forms import StyledForm
 
 from .constants import ClusterKind
 from .models import Unit
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ScopedUnitChoiceField(forms.ModelChoiceField):
@@ -17,7 +16,7 @@ class ScopedUnitChoiceField(forms.ModelChoiceField):
 class ClusterForm(StyledForm):
     name = forms.CharField(label=_("Tên cụm, khối"), max_length=255)
     kind = forms.ChoiceField(label=_("Loại"), choices=ClusterKind.choices)
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    year = YearField(label=_("Năm"))
     owner = ScopedUnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
     members = forms.ModelMultipleChoiceField(
         label=_("Đơn vị thành viên"),
@@ -39,7 +38,7 @@ class ClusterForm(StyledForm):
 
 
 class ClusterRollOverForm(StyledForm):
-    year = forms.IntegerField(label=_("Năm mới"), min_value=2000, max_value=2100)
+    year = YearField(label=_("Năm mới"))
     head_unit = ScopedUnitChoiceField(
         label=_("Cụm trưởng, khối trưởng năm mới"), queryset=Unit.objects.none()
     )

@@ -4,16 +4,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.dates import today
+from congdoan.core.fields import DateField, IntegerField
 from congdoan.core.forms import StyledForm
 from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import Sector
-from congdoan.org.forms import DATE_WIDGET, ScopedUnitChoiceField
+from congdoan.org.forms import ScopedUnitChoiceField
 from congdoan.org.models import Unit
 
 
 class _DecisionMixin(StyledForm):
     decision_no = forms.CharField(label=_("Số quyết định"), max_length=64)
-    decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DATE_WIDGET)
+    decision_date = DateField(label=_("Ngày quyết định"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,7 +34,7 @@ class UnitFoundForm(_DecisionMixin):
     kind = forms.ModelChoiceField(label=_("Loại đơn vị"), queryset=org_selectors.founding_kinds())
     sector = forms.ChoiceField(label=_("Khu vực"), choices=[("", "—"), *Sector.choices], required=False)
     employer = forms.CharField(label=_("Cơ quan, doanh nghiệp"), max_length=255, required=False)
-    founded_on = forms.DateField(label=_("Ngày thành lập"), widget=DATE_WIDGET, initial=today)
+    founded_on = DateField(label=_("Ngày thành lập"), initial=today)
 
     field_order = ["name", "code", "kind", "sector", "employer", "founded_on", "decision_no", "decision_date"]
 
@@ -44,7 +45,7 @@ class UnitFoundForm(_DecisionMixin):
 
 class UnitReparentForm(_DecisionMixin):
     new_parent = ScopedUnitChoiceField(label=_("Đơn vị cấp trên mới"), queryset=Unit.objects.none())
-    effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
+    effective_on = DateField(label=_("Ngày hiệu lực"))
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,9 +53,8 @@ class UnitReparentForm(_DecisionMixin):
 
 
 class UnitDissolveForm(_DecisionMixin):
-    dissolved_on = forms.DateField(
+    dissolved_on = DateField(
         label=_("Ngày chấm dứt hoạt động"),
-        widget=DATE_WIDGET,
         help_text=_("Ngày cuối cùng đơn vị còn hoạt động."),
     )
     reason = forms.CharField(label=_("Lý do"), max_length=255, required=False)
@@ -68,7 +68,7 @@ class UnitMergeForm(_DecisionMixin):
         help_text=_("Các đơn vị này chấm dứt hoạt động hết ngày trước ngày hiệu lực."),
     )
     target = ScopedUnitChoiceField(label=_("Đơn vị tiếp nhận"), queryset=Unit.objects.none())
-    effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
+    effective_on = DateField(label=_("Ngày hiệu lực"))
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,7 +78,7 @@ class UnitMergeForm(_DecisionMixin):
 
 
 class UnitSplitForm(_DecisionMixin):
-    effective_on = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
+    effective_on = DateField(label=_("Ngày hiệu lực"))
     part_names = forms.CharField(
         label=_("Tên các đơn vị mới"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -89,13 +89,13 @@ class UnitSplitForm(_DecisionMixin):
         super().__init__(*args, **kwargs)
         self.children = list(children)
         for child in self.children:
-            self.fields[f"child_{child.pk}"] = forms.IntegerField(
+            self.fields[f"child_{child.pk}"] = IntegerField(
                 label=_("“%(c)s” chuyển về đơn vị mới số") % {"c": child.name}, min_value=1, initial=1
             )
         # A grassroots union's members: one number for everyone, then the exceptions by member code.
         self.member_ids = {m.code.upper(): m.pk for m in members if m.code}
         if members:
-            self.fields["members_to"] = forms.IntegerField(
+            self.fields["members_to"] = IntegerField(
                 label=_("Đoàn viên chuyển về đơn vị mới số"),
                 min_value=1,
                 initial=1,

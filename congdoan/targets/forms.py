@@ -25,10 +25,6 @@ class IndicatorForm(StyledModelForm):
             "valid_to",
             "sort_order",
         ]
-        widgets = {
-            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
 
 
 class ReasonForm(StyledForm):

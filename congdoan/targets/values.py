@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from congdoan.core.money import format_number
+from congdoan.core.money import format_number, parse_decimal
 
 from .constants import UnitOfMeasure
 
@@ -36,14 +36,9 @@ def parse_value(raw, *, uom: str, decimal_places: int, label: str) -> Decimal | 
             if low in NO:
                 return Decimal(0)
             raise ValueError(_("“%(l)s”: hãy nhập Có hoặc Không.") % {"l": label})
-        cleaned = text.replace(" ", "").replace("đ", "").replace("%", "")
-        if "," in cleaned:  # Vietnamese: 1.234,5
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        elif cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
-            cleaned = cleaned.replace(".", "")  # thousands separators: 1.234
         try:
-            number = Decimal(cleaned)
-        except InvalidOperation as exc:
+            number = parse_decimal(text)
+        except ValueError as exc:
             raise ValueError(_("“%(l)s”: “%(v)s” không phải là số.") % {"l": label, "v": text}) from exc
     if uom == UnitOfMeasure.YES_NO and number not in (0, 1):
         raise ValueError(_("“%(l)s”: hãy nhập Có hoặc Không.") % {"l": label})

@@ -2,12 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.choices import NaturalOrderIterator
+from congdoan.core.fields import AmountField, DateField, FileField
 from congdoan.core.forms import StyledForm
 from congdoan.org.models import Unit
 
 from .constants import FundKind, HouseStage, HouseWork, PaymentForm, ProgrammeKind, ProgrammeStatus
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -26,8 +25,8 @@ class ProgrammeForm(StyledForm):
     owner = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Loại chương trình"), choices=ProgrammeKind.choices)
     name = forms.CharField(label=_("Tên chương trình"), max_length=255)
-    start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET)
-    end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET)
+    start = DateField(label=_("Từ ngày"))
+    end = DateField(label=_("Đến ngày"))
     whole_subtree = forms.BooleanField(
         label=_("Toàn bộ đơn vị trực thuộc tham gia"), required=False, initial=True
     )
@@ -37,8 +36,8 @@ class ProgrammeForm(StyledForm):
     eligibility = forms.CharField(
         label=_("Đối tượng, tiêu chí"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    standard_amount = forms.IntegerField(label=_("Mức hỗ trợ (đồng)"), min_value=0, initial=0)
-    per_member_limit = forms.IntegerField(label=_("Mức tối đa mỗi người (đồng)"), min_value=1, required=False)
+    standard_amount = AmountField(label=_("Mức hỗ trợ (đồng)"), initial=0)
+    per_member_limit = AmountField(label=_("Mức tối đa mỗi người (đồng)"), min_value=1, required=False)
     allows_non_members = forms.BooleanField(
         label=_("Hỗ trợ cả người lao động chưa là đoàn viên"), required=False
     )
@@ -62,17 +61,17 @@ class ProgrammeForm(StyledForm):
 class FundForm(StyledForm):
     kind = forms.ChoiceField(label=_("Nguồn"), choices=FundKind.choices)
     donor_name = forms.CharField(label=_("Nhà tài trợ (nếu là xã hội hoá)"), max_length=255, required=False)
-    budget = forms.IntegerField(label=_("Dự toán (đồng)"), min_value=0, initial=0)
+    budget = AmountField(label=_("Dự toán (đồng)"), initial=0)
 
 
 class _PayMixin(StyledForm):
-    amount = forms.IntegerField(
+    amount = AmountField(
         label=_("Số tiền mỗi người (đồng)"),
         min_value=1,
         required=False,
         help_text=_("Để trống: theo mức hỗ trợ."),
     )
-    paid_on = forms.DateField(label=_("Ngày chi"), widget=DATE_WIDGET)
+    paid_on = DateField(label=_("Ngày chi"))
     form = forms.ChoiceField(label=_("Hình thức"), choices=PaymentForm.choices)
     fund = forms.ModelChoiceField(
         label=_("Chi từ nguồn"), queryset=None, required=False, empty_label=_("Nguồn đầu tiên")
@@ -92,7 +91,7 @@ class PickMembersForm(_PayMixin):
 
 
 class ImportForm(_PayMixin):
-    file = forms.FileField(
+    file = FileField(
         label=_("Tệp Excel"),
         help_text=_(
             "Dòng tiêu đề có cột “Mã đoàn viên” hoặc “CCCD”; có thể thêm “Họ tên”, “Số tiền”, “Ghi chú”."
@@ -116,8 +115,8 @@ class HouseForm(StyledForm):
     household_name = forms.CharField(label=_("Chủ hộ"), max_length=150)
     situation = forms.CharField(label=_("Hoàn cảnh gia đình"), widget=forms.Textarea(attrs={"rows": 3}))
     work = forms.ChoiceField(label=_("Hình thức"), choices=HouseWork.choices)
-    approved_amount = forms.IntegerField(label=_("Số tiền hỗ trợ (đồng)"), min_value=1)
-    approved_on = forms.DateField(label=_("Ngày duyệt"), widget=DATE_WIDGET)
+    approved_amount = AmountField(label=_("Số tiền hỗ trợ (đồng)"), min_value=1)
+    approved_on = DateField(label=_("Ngày duyệt"))
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,7 +125,7 @@ class HouseForm(StyledForm):
 
 class HouseStageForm(StyledForm):
     stage = forms.ChoiceField(label=_("Tiến độ mới"), choices=HouseStage.choices[1:])
-    on = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET)
+    on = DateField(label=_("Ngày"))
 
 
 class RegistrationForm(StyledForm):
@@ -141,8 +140,8 @@ class RegistrationForm(StyledForm):
 
 class FiguresForm(StyledForm):
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
-    start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET, required=False)
-    end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET, required=False)
+    start = DateField(label=_("Từ ngày"), required=False)
+    end = DateField(label=_("Đến ngày"), required=False)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

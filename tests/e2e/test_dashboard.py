@@ -13,7 +13,7 @@ def test_tinh_opens_the_dashboard_changes_the_period_and_drills_down(org_demo, p
     page.locator(".dashboard-link").first.click()
     expect(page.locator("h1")).to_contain_text("Lào Cai")
     expect(page.locator("#area-members")).to_be_visible()
-    expect(page.locator("input[type=number], input[type=date]")).to_have_count(0)
+    expect(page.locator("input[name][type=number], input[name][type=date]")).to_have_count(0)
 
     page.select_option("#id_period", "Q2")
     page.fill("#id_year", "2025")

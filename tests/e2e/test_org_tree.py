@@ -50,9 +50,12 @@ def test_tinh_sees_the_dissolved_district_federation_on_1_june_2025_and_not_toda
     expect(tree(page)).not_to_contain_text("Liên đoàn Lao động huyện Bảo Thắng")
     expect(page.locator("#id_on")).to_have_value("")
 
-    page.fill("#id_on", "2025-06-01")
+    # Typed as the officer writes it, whatever the browser's locale (the field is text, not type=date).
+    page.type("#id_on", "01062025")
+    expect(page.locator("#id_on")).to_have_value("01/06/2025")
+    page.press("#id_on", "Enter")
     expect(page.locator("#tree-date")).to_contain_text("Cơ cấu tổ chức tại ngày 01/06/2025")
-    expect(page).to_have_url(re.compile(r"on=2025-06-01"))
+    expect(page).to_have_url(re.compile(r"on=01%2F06%2F2025"))
     district = tree(page).locator(f"li.tree-node[data-unit='{org_demo.unit['LCI.BT'].pk}']")
     expect(district).to_contain_text("Liên đoàn Lao động huyện Bảo Thắng")
     expect(district).to_contain_text("Đã giải thể · đến hết 30/06/2025")
@@ -82,9 +85,9 @@ def test_tinh_merges_two_commune_unions_through_the_pages(org_demo, page, browse
 
     expect(page.get_by_label("Công đoàn xã Phong Hải (LCI.XPH)")).to_be_checked()
     page.select_option("#id_target", label="Công đoàn xã Bảo Thắng (LCI.XBT)")
-    page.fill("#id_effective_on", "2026-01-01")
+    page.fill("#id_effective_on", "01/01/2026")
     page.fill("#id_decision_no", "25/QĐ-LĐLĐ")
-    page.fill("#id_decision_date", "2025-12-20")
+    page.fill("#id_decision_date", "20/12/2025")
     page.get_by_role("button", name="Thực hiện").click()
 
     expect(page.locator("h1")).to_contain_text("Công đoàn xã Bảo Thắng")
@@ -108,7 +111,7 @@ def test_a_refused_merge_shows_the_reason_in_vietnamese(org_demo, page, browser_
     log_in(page, org_demo.url, "tinh")
     page.goto(f"{org_demo.url}/units/{org_demo.unit['LCI.XPH'].pk}/merge/")
     page.select_option("#id_target", label="Công đoàn xã Bảo Thắng (LCI.XBT)")
-    page.fill("#id_effective_on", "2025-07-01")
+    page.fill("#id_effective_on", "01/07/2025")
     page.fill("#id_decision_no", "26/QĐ")
     page.get_by_role("button", name="Thực hiện").click()
     expect(page.locator(".invalid-feedback, .alert-danger").first).to_contain_text(

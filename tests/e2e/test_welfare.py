@@ -79,7 +79,7 @@ def upload(page, rows):
             "buffer": workbook(rows),
         },
     )
-    page.fill("#id_paid_on", "2026-01-25")
+    page.fill("#id_paid_on", "25/01/2026")
     page.get_by_role("button", name="Nhập danh sách").click()
 
 

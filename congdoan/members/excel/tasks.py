@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
 
 from congdoan.core.dates import today
+from congdoan.core.files import export_name
 from congdoan.core.money import format_number
 from congdoan.core.scoping import Action, Scope
 from congdoan.jobs import services as jobs
@@ -113,7 +114,7 @@ def member_import_start(*, scope: Scope, unit, upload) -> Job:
 
 # -- the member-list export----------------------------------------------------------------------
 def member_export_name() -> str:
-    return f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx"
+    return export_name("danh-sach-doan-vien", today())
 
 
 def member_export_count(*, scope: Scope, filters: MemberFilter) -> int:

@@ -26,7 +26,7 @@ def test_ending_a_post_through_the_page(tree, chair, login):
     client = login(tree.grassroots_officer)
     url = f"/members/{member.pk}/posts/{post.pk}/edit/"
     form = client.get(url).content.decode()
-    assert 'value="Chủ tịch CĐCS"' in form and 'value="2020-03-01"' in form
+    assert 'value="Chủ tịch CĐCS"' in form and 'value="01/03/2020"' in form
     response = client.post(
         url, {"title": "Chủ tịch CĐCS", "valid_from": "01/03/2020", "valid_to": "30/06/2025"}
     )

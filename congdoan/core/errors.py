@@ -66,7 +66,7 @@ class FriendlyErrorsMiddleware:
             return None
         if isinstance(exception, Http404):
             return render_not_found(request)
-        if isinstance(exception, Exception) and not _is_handled_by_django(exception):
+        if not _is_handled_by_django(exception):
             logger.error("Internal Server Error: %s", request.path, exc_info=exception)
             return server_error(request)
         return None

@@ -201,7 +201,7 @@ def report_review(request, pk: int):
     return run_form(request, lambda: service(scope=scope, report=report, **extra), success=done, back=back)
 
 
-def _confirm_context(scope: Scope, report) -> dict:
+def _confirm_context(report) -> dict:
     rows = list(report.values.all())
     return {
         "report": report,
@@ -229,7 +229,7 @@ def report_submit_confirm(request, pk: int):
         )
     early = services.submit_is_early(report)
     context = {
-        **_confirm_context(scope, report),
+        **_confirm_context(report),
         "early": early,
         "refused": early and not services.early_submit_allowed(),
         "early_message": services.early_submit_message(report) if early else "",
@@ -251,7 +251,7 @@ def report_approve_confirm(request, pk: int):
         )
     if not scope.can(report.unit, Action.APPROVE):
         raise PermissionDenied(_("Bạn không có quyền duyệt báo cáo của đơn vị này."))
-    return render(request, "targets/confirm_approve.html", _confirm_context(scope, report))
+    return render(request, "targets/confirm_approve.html", _confirm_context(report))
 
 
 @login_required

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "congdoan.core.errors.FriendlyErrorsMiddleware",  # Vietnamese 404/500 pages also with DEBUG on
 ]
 
 ROOT_URLCONF = "congdoan.urls"

@@ -30,3 +30,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
+
+# Vietnamese error pages (templates/404.html, 500.html); core.errors serves them with DEBUG on too.
+handler500 = "congdoan.core.errors.server_error"

@@ -1,5 +1,6 @@
 """Vietnamese text folding: the one way names are made searchable without diacritics."""
 
+import re
 import unicodedata
 
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
@@ -22,3 +23,17 @@ def normalise(text: str | None) -> str:
     if not text:
         return ""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str | None) -> tuple:
+    """Sort key comparing the numbers inside a name as numbers: "Tổ 2" before "Tổ 10" (issue 19 §6).
+
+    Letters compare folded (without diacritics, case-insensitive), then as written, so the order is stable.
+    """
+    parts = _DIGITS.split(fold(text))
+    # re.split with a group puts text at even and digit runs at odd positions: each position has one type.
+    key = tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+    return (key, text or "")

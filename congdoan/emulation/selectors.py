@@ -126,7 +126,7 @@ def registration_overview(*, scope: Scope, upper: Unit, year: int) -> dict:
     """For an upper union and a year: deadline, on-time and late registrations, units still missing."""
     scope.get_or_404(org_selectors.all_units(), pk=upper.pk)
     deadline = registration_deadline_for(owner=upper, year=year)
-    children = list(org_selectors.unit_children(scope=scope, unit=upper))
+    children = org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=upper))
     regs = {
         r.unit_id: r
         for r in Registration.objects.filter(upper_unit=upper, year=year)

@@ -39,7 +39,7 @@ MODULES = [
 @login_required
 def home(request):
     scope = Scope.of(request)
-    roots = list(org_selectors.unit_roots(scope=scope))
+    roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))
     day = today()
     cards = [
         (
@@ -85,7 +85,7 @@ def dashboard(request, pk: int):
         "areas": facts_by_area(facts),
         "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=day, facts=facts),
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
-        "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
+        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=end)),
         "todo": _todo(scope, unit),
         # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
         "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),

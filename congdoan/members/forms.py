@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.choices import NaturalOrderIterator
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
@@ -14,6 +15,8 @@ YES_NO = [("", "—"), ("1", _("Có")), ("0", _("Không"))]
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    iterator = NaturalOrderIterator  # "Tổ 2" before "Tổ 10"
+
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 

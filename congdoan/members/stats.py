@@ -238,7 +238,7 @@ def report(*, scope: Scope, unit: Unit, on: dt.date, start: dt.date, end: dt.dat
     left, left_by = events["leavers"], by_branch["leavers"]
     small, small_by = small_grassroots_on(unit=unit, on=on)
     rows = []
-    for child in org_selectors.unit_children(scope=scope, unit=unit, on=on):
+    for child in org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=on)):
         b = snap.branches.get(child.pk, {})
         rows.append(
             {

@@ -83,7 +83,7 @@ def get_unit(request, unit_id: int):
 def unit_children(request, unit_id: int, on: dt.date | None = None):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
-    return list(selectors.unit_children(scope=scope, unit=unit, on=on))
+    return selectors.natural_order(selectors.unit_children(scope=scope, unit=unit, on=on))
 
 
 @router.get("/units/{int:unit_id}/parents", response=list[LinkOut], summary="Lịch sử đơn vị cấp trên")

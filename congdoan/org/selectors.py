@@ -12,7 +12,7 @@ from django_cte import CTE, with_cte
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
-from congdoan.core.text import fold
+from congdoan.core.text import fold, natural_key
 
 from .constants import UnitStatus
 from .models import Cluster, Unit, UnitKind, UnitLink
@@ -66,6 +66,12 @@ def unit_search(
     return found
 
 
+def natural_order(units) -> list[Unit]:
+    """Units as people expect to read them: by level, then by name with numbers compared as numbers
+    ("Tổ 2" before "Tổ 10"). Every page listing units (children, roots, statistics rows) goes through it."""
+    return sorted(units, key=lambda u: (u.kind.level if u.kind_id else 0, natural_key(u.name)))
+
+
 def unit_get(*, scope: Scope, pk: int) -> Unit:
     """One unit in scope, or 404."""
     return scope.get_or_404(_base(), pk=pk)
@@ -100,6 +106,14 @@ def unit_ancestors(*, scope: Scope, unit: Unit) -> list[Unit]:
     """The units above ``unit`` in the latest structure that the user may see, from the top down."""
     ids = unit.ancestor_ids()
     return list(scope.filter(Unit.objects.filter(pk__in=ids)).order_by("depth"))
+
+
+def visible_unit_ids(*, scope: Scope, ids) -> set[int]:
+    """Those of ``ids`` the user may open: a unit outside the scope is shown by name, never linked (its page is 404)."""
+    ids = {pk for pk in ids if pk}
+    if not ids:
+        return set()
+    return set(scope.filter(Unit.objects.filter(pk__in=ids)).values_list("pk", flat=True))
 
 
 def unit_parent_on(*, unit: Unit, on: dt.date) -> Unit | None:

@@ -29,7 +29,7 @@ def tree(request):
         )
         context["results"] = page
     else:
-        context["roots"] = selectors.unit_roots(scope=scope, on=on)
+        context["roots"] = selectors.natural_order(selectors.unit_roots(scope=scope, on=on))
     template = (
         "org/partials/tree_body.html"
         if request.htmx and request.htmx.target == "tree-body"
@@ -56,7 +56,7 @@ def children(request, pk: int):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
     on = date_param(request)
-    kids = selectors.unit_children(scope=scope, unit=unit, on=on)
+    kids = selectors.natural_order(selectors.unit_children(scope=scope, unit=unit, on=on))
     return render(request, "org/partials/children.html", {"unit": unit, "children": kids, "on": on})
 
 
@@ -65,12 +65,17 @@ def unit_detail(request, pk: int):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)
     on = date_param(request)
+    parent_now = selectors.unit_parent_on(unit=unit, on=on or today())
+    history = list(selectors.unit_parent_history(scope=scope, unit=unit))
+    parent_ids = {link.parent_id for link in history} | {parent_now.pk if parent_now else None}
     context = {
         "unit": unit,
         "on": on,
-        "parent_now": selectors.unit_parent_on(unit=unit, on=on or today()),
-        "history": selectors.unit_parent_history(scope=scope, unit=unit),
-        "children": selectors.unit_children(scope=scope, unit=unit, on=on),
+        "parent_now": parent_now,
+        "history": history,
+        # Parents outside the user's scope are named without a link (their page answers 404).
+        "visible_parents": selectors.visible_unit_ids(scope=scope, ids=parent_ids),
+        "children": selectors.natural_order(selectors.unit_children(scope=scope, unit=unit, on=on)),
         "counts": selectors.unit_counts(scope=scope, unit=unit, on=on),
         "ancestors": selectors.unit_ancestors(scope=scope, unit=unit),
         "events": events_of(scope=scope, obj=unit)[:20],

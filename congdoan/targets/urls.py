@@ -22,6 +22,8 @@ urlpatterns = [
     path("units/<int:pk>/evaluation/", views.evaluation, name="evaluation"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/review/", views.report_review, name="review"),
+    path("reports/<int:pk>/submit/", views.report_submit_confirm, name="submit"),
+    path("reports/<int:pk>/approve/", views.report_approve_confirm, name="approve"),
     path("reports/<int:pk>/export/", views.report_export, name="export"),
     path("reports/<int:pk>/import/", views.report_import, name="import"),
 ]

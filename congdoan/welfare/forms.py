@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.choices import NaturalOrderIterator
 from congdoan.core.fields import AmountField, DateField, FileField
 from congdoan.core.forms import StyledForm
 from congdoan.org.models import Unit
@@ -9,6 +10,8 @@ from .constants import FundKind, HouseStage, HouseWork, PaymentForm, ProgrammeKi
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    iterator = NaturalOrderIterator  # "Tổ 2" before "Tổ 10"
+
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 

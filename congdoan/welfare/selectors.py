@@ -15,7 +15,7 @@ from congdoan.core.money import format_vnd
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
 from congdoan.members.selectors import members_in_scope
-from congdoan.org.selectors import unit_children
+from congdoan.org.selectors import natural_order, unit_children
 
 from .constants import UNION_FUND_KINDS, VISIT_KINDS, FundKind, HouseStage, PaymentStatus, ProgrammeKind
 from .models import FundSource, HouseCase, Payment, PaymentSplit, PaymentTally, Programme, Registration
@@ -347,7 +347,7 @@ def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date
     over the standing payments, grouped by the paying unit. People are counted distinct per unit and added up per child (a member paid in two units of the same child
     within the period would count twice there).
     """
-    children = list(unit_children(scope=scope, unit=unit, on=end))
+    children = natural_order(unit_children(scope=scope, unit=unit, on=end))
     rows = [{"unit": child, "amount": 0, "donations": 0, "people": 0, "is_self": False} for child in children]
     own = {"unit": unit, "amount": 0, "donations": 0, "people": 0, "is_self": True}
     if not children:

@@ -106,4 +106,4 @@ def log_in(page, base_url: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
-    expect(page.locator("#my-unit")).to_be_visible()
+    expect(page.locator("#my-unit")).to_be_attached()  # inside the collapsed menu on a phone

@@ -50,7 +50,10 @@ def test_a_quarterly_report_goes_up_is_returned_fixed_approved_and_rolls_up(demo
     expect(page.locator(".alert-danger, .alert-error").first).to_contain_text("Kinh phí thăm hỏi")
     value_input(page, "kinh_phi_tham_hoi").fill("3.000.000")
     page.get_by_role("button", name="Gửi báo cáo").click()
+    expect(page.locator("h1")).to_have_text("Gửi báo cáo lên cấp trên?")  # saved, sent only once confirmed
+    page.get_by_role("button", name="Xác nhận gửi báo cáo").click()
     expect(page.locator("#report-status")).to_have_text("Đã gửi")
+    expect(page.locator(".alert-success")).to_contain_text("Báo cáo đang chờ cấp trên duyệt")
     report_url = page.url
 
     # xa returns it with a reason.
@@ -69,12 +72,15 @@ def test_a_quarterly_report_goes_up_is_returned_fixed_approved_and_rolls_up(demo
     expect(page.locator("#return-reason")).to_contain_text("Thiếu số cuộc đối thoại")
     value_input(page, "doi_thoai").fill("2")
     page.get_by_role("button", name="Gửi báo cáo").click()
+    page.get_by_role("button", name="Xác nhận gửi báo cáo").click()
     expect(page.locator("#report-status")).to_have_text("Đã gửi")
 
     # xa approves: the report locks.
     login(page, live_server, "xa")
     page.goto(report_url)
-    page.get_by_role("button", name="Duyệt báo cáo").click()
+    page.get_by_role("link", name="Duyệt báo cáo").click()
+    expect(page.locator("h1")).to_have_text("Duyệt và khoá báo cáo?")
+    page.get_by_role("button", name="Xác nhận duyệt").click()
     expect(page.locator("#report-status")).to_have_text("Đã duyệt (khoá)")
     expect(page.locator("input[name^='value_']")).to_have_count(0)
 

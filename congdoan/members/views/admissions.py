@@ -44,7 +44,7 @@ def batch_detail(request, pk: int):
     return render(request, "members/batch_detail.html", context)
 
 
-def _batch_action(request, pk: int, form_class, call):
+def _batch_action(request, pk: int, form_class, call, success: str):
     """A button on the list's page: the service's refusal comes back as a message on that page."""
     scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=pk)
@@ -55,13 +55,17 @@ def _batch_action(request, pk: int, form_class, call):
     if not form.is_valid():
         messages.error(request, _("Cần nhập đủ thông tin."))
         return redirect(back)
-    return run_form(request, lambda: call(scope, batch, form.cleaned_data), back=back)
+    return run_form(request, lambda: call(scope, batch, form.cleaned_data), back=back, success=success)
 
 
 @login_required
 def batch_submit(request, pk: int):
     return _batch_action(
-        request, pk, forms.forms.Form, lambda s, b, d: services.batch_submit(scope=s, batch=b)
+        request,
+        pk,
+        forms.forms.Form,
+        lambda s, b, d: services.batch_submit(scope=s, batch=b),
+        _("Đã gửi danh sách. Danh sách đang chờ cấp trên duyệt; khi được duyệt, đoàn viên được cấp mã."),
     )
 
 
@@ -72,6 +76,7 @@ def batch_approve(request, pk: int):
         pk,
         forms.ApproveForm,
         lambda s, b, d: services.batch_approve(scope=s, batch=b, decision_no=d["decision_no"]),
+        _("Đã duyệt danh sách. Đoàn viên đã được cấp mã và có thể đề nghị làm thẻ."),
     )
 
 
@@ -82,4 +87,5 @@ def batch_return(request, pk: int):
         pk,
         forms.ReasonForm,
         lambda s, b, d: services.batch_return(scope=s, batch=b, reason=d["reason"]),
+        _("Đã trả lại danh sách. Đơn vị sẽ thấy lý do, sửa và gửi lại."),
     )

@@ -20,7 +20,11 @@ OPERATION = "members/operation.html"
 def member_new(request):
     scope = Scope.of(request)
     units = selectors.grassroots_in_scope(scope=scope).filter(pk__in=actable(scope))
-    form = forms.AdmitForm(request.POST or None, units=units, initial={"unit": request.GET.get("unit")})
+    unit = request.GET.get("unit")
+    if not unit:
+        only = list(units.values_list("pk", flat=True)[:2])
+        unit = only[0] if len(only) == 1 else None  # the officer's only grassroots union, preselected
+    form = forms.AdmitForm(request.POST or None, units=units, initial={"unit": unit})
 
     def action(data):
         personal = {k: v for k, v in data.items() if k not in ("unit", "admitted_on", "decision_no")}
@@ -34,7 +38,14 @@ def member_new(request):
         return detail_url(member)
 
     return run_form(
-        request, action, form=form, template=OPERATION, context={"title": _("Kết nạp đoàn viên mới")}
+        request,
+        action,
+        form=form,
+        template=OPERATION,
+        context={"title": _("Kết nạp đoàn viên mới")},
+        success=_(
+            "Đã lập hồ sơ. Đoàn viên nằm trong danh sách đề nghị kết nạp: gửi danh sách để cấp trên duyệt và cấp mã."
+        ),
     )
 
 

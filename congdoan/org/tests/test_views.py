@@ -142,3 +142,29 @@ def test_a_viewer_sees_unit_pages_without_action_buttons(tree, login):
     assert "Công đoàn xã Bảo Thắng" in page and 'id="unit-actions"' not in page
     page = text(login(tree.province_officer).get(f"/units/{tree.bt.pk}/"))
     assert 'id="unit-actions"' in page and f"/units/{tree.bt.pk}/merge/" in page
+
+
+def test_a_parent_outside_the_scope_is_named_without_a_link(tree, login):
+    """Issue 19 §6: the commune officer's page linked to the province, which answered 404."""
+    client = login(tree.commune_officer)
+    page = text(client.get(f"/units/{tree.bt.pk}/"))
+    assert "Liên đoàn Lao động tỉnh Lào Cai" in page
+    assert f'href="/units/{tree.lc.pk}/"' not in page
+    assert client.get(f"/units/{tree.lc.pk}/").status_code == 404  # the link would have led here
+
+
+def test_a_parent_inside_the_scope_keeps_its_link(tree, login):
+    page = text(login(tree.province_officer).get(f"/units/{tree.bt.pk}/"))
+    assert f'href="/units/{tree.lc.pk}/"' in page
+    page = text(login(tree.province_officer).get(f"/units/{tree.lc.pk}/"))
+    assert "Tổng Liên đoàn Lao động Việt Nam" in page and f'href="/units/{tree.root.pk}/"' not in page
+
+
+def test_the_children_of_a_unit_are_listed_in_natural_order(tree, login):
+    from tests.factories import found
+
+    for n in (10, 2, 1):
+        found(tree.cd, f"CĐCS Tổ {n}", "grassroots", code=f"LCI.CD.T{n:02d}")
+    page = text(login(tree.province_officer).get(f"/units/{tree.cd.pk}/children/"))
+    positions = [page.index(f"CĐCS Tổ {n}<") for n in (1, 2, 10)]
+    assert positions == sorted(positions)

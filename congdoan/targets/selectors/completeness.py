@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
-from congdoan.org.selectors import unit_children, unit_get
+from congdoan.org.selectors import natural_order, unit_children, unit_get
 
 from ..constants import ReportStatus
 from ..models import Report, ReportForm
@@ -29,7 +29,7 @@ def completeness(
     """Which children (as the tree stood at the period end) submitted, which are late, which are missing."""
     unit_get(scope=scope, pk=unit.pk)
     deadline = deadline_of(form, period)
-    kids = list(unit_children(scope=scope, unit=unit, on=period.end))
+    kids = natural_order(unit_children(scope=scope, unit=unit, on=period.end))
     reports = {
         r.unit_id: r for r in Report.objects.filter(unit__in=kids, form=form, period_start=period.start)
     }

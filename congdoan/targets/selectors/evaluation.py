@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
-from congdoan.org.selectors import unit_children, unit_get
+from congdoan.org.selectors import natural_order, unit_children, unit_get
 
 from ..constants import Aggregation, Direction, EvaluationStatus, PeriodType
 from ..models import FormIndicator, Indicator, TargetAssignment
@@ -124,7 +124,7 @@ def evaluation(*, scope: Scope, unit: Unit, year: int) -> dict:
     unit_get(scope=scope, pk=unit.pk)
     results = evaluate_unit(unit=unit, year=year)
     children = []
-    for kid in unit_children(scope=scope, unit=unit):
+    for kid in natural_order(unit_children(scope=scope, unit=unit)):
         kid_results = evaluate_unit(unit=kid, year=year, compare=False)
         if kid_results:
             children.append({"unit": kid, "results": kid_results, "headline": headline(kid_results)})

@@ -12,6 +12,7 @@ from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 from congdoan.org.selectors import (
     existing_on,
+    natural_order,
     subtree_ids_on,
     unit_children,
     unit_get,
@@ -167,7 +168,7 @@ def rollup_view(
     ids = subtree_ids_on(root_id=unit.pk, on=period.end) if structure == "then" else None
     approved, expected = _coverage(unit, period, include_self=False, ids=ids)
     on = period.end if structure == "then" else None
-    kids = list(unit_children(scope=scope, unit=unit, on=on))
+    kids = natural_order(unit_children(scope=scope, unit=unit, on=on))
     kid_figures = {
         k.pk: unit_figures(unit=k, indicators=indicators, period=period, structure=structure) for k in kids
     }

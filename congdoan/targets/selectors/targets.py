@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
-from congdoan.org.selectors import unit_children, unit_get
+from congdoan.org.selectors import natural_order, unit_children, unit_get
 
 from ..constants import Aggregation
 from ..models import Indicator, TargetAssignment
@@ -15,7 +15,7 @@ from ..models import Indicator, TargetAssignment
 def target_grid(*, scope: Scope, unit: Unit, year: int, indicators: list[Indicator]) -> dict:
     """The targets ``unit`` gave its children for ``year`` and a warning where they do not add up."""
     unit_get(scope=scope, pk=unit.pk)
-    kids = list(unit_children(scope=scope, unit=unit))
+    kids = natural_order(unit_children(scope=scope, unit=unit))
     given = {
         (t.unit_id, t.indicator_id): t
         for t in TargetAssignment.objects.filter(assigned_by=unit, year=year, indicator__in=indicators)

@@ -3,7 +3,14 @@
 One module per use case; callers import from here (``from congdoan.targets import services``).
 """
 
-from ._common import SYSTEM, report_period, require_admin
+from ._common import (
+    SYSTEM,
+    early_submit_allowed,
+    early_submit_message,
+    report_period,
+    require_admin,
+    submit_is_early,
+)
 from .catalogue import form_save, indicator_save
 from .form_catalogue import report_form_edit, rule_delete, rule_save
 from .imports import report_import_excel, target_import_excel
@@ -22,6 +29,8 @@ from .targets import target_assign
 __all__ = [
     "SYSTEM",
     "counts_in_rollup",
+    "early_submit_allowed",
+    "early_submit_message",
     "form_save",
     "indicator_save",
     "reminders_send",
@@ -41,6 +50,7 @@ __all__ = [
     "rollups_shift_subtree",
     "rule_delete",
     "rule_save",
+    "submit_is_early",
     "target_assign",
     "target_import_excel",
 ]

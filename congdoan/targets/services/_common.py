@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.core.actors import user_or_none
+from congdoan.core.dates import format_date, today
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 
@@ -45,6 +49,32 @@ def _require_version(report: Report, version: int | None) -> None:
 
 def report_period(report: Report) -> Period:
     return period_of(report.form.period_type, report.period_start)
+
+
+def early_submit_allowed() -> bool:
+    """``CONGDOAN_ALLOW_EARLY_SUBMIT``: may a report be sent before its period ends (default: no)?"""
+    return bool(getattr(settings, "CONGDOAN_ALLOW_EARLY_SUBMIT", False))
+
+
+def submit_is_early(report: Report, day: dt.date | None = None) -> bool:
+    """The report's period has not ended yet (its last day is today or later)."""
+    return (day or today()) <= report.period_end
+
+
+def early_submit_message(report: Report) -> str:
+    return _(
+        "Kỳ báo cáo %(p)s chưa kết thúc (đến hết ngày %(end)s): chỉ gửi được báo cáo từ ngày %(first)s."
+    ) % {
+        "p": report_period(report).label,
+        "end": format_date(report.period_end),
+        "first": format_date(report.period_end + dt.timedelta(days=1)),
+    }
+
+
+def _require_period_ended(report: Report) -> None:
+    """Refuse sending a report whose period is still running, unless the setting allows it."""
+    if submit_is_early(report) and not early_submit_allowed():
+        raise ValidationError(early_submit_message(report))
 
 
 def _bump(report: Report, actor, **fields) -> None:

@@ -24,7 +24,7 @@ from ..constants import ReportStatus, RuleOperator, Source
 from ..models import FormIndicator, Indicator, Report, ReportForm, ReportValue
 from ..periods import Period
 from ..values import parse_value, show_value
-from ._common import _bump, _locked, _require_status, _require_version, report_period
+from ._common import _bump, _locked, _require_period_ended, _require_status, _require_version, report_period
 from .notices import report_notify
 from .rollups import rollup_apply
 
@@ -165,11 +165,13 @@ def report_submit(
     report: Report,
     version: int | None = None,
 ) -> Report:
-    """Send the report to the parent: required values present and cross-indicator rules satisfied."""
+    """Send the report to the parent: period ended (``CONGDOAN_ALLOW_EARLY_SUBMIT`` aside), required values
+    present and cross-indicator rules satisfied."""
     report = _locked(report)
     scope.require_can(report.unit)
     _require_status(report, (ReportStatus.DRAFT, ReportStatus.RETURNED), _("gửi"))
     _require_version(report, version)
+    _require_period_ended(report)
     rows = {v.indicator_id: v for v in report.values.select_related("indicator")}
     missing = [v.name for v in rows.values() if v.indicator.required and v.value is None]
     if missing:

@@ -41,6 +41,8 @@ def outside_objects(tree) -> dict:
         "targets:evaluation": unit,
         "targets:report": rep,
         "targets:review": rep,
+        "targets:submit": rep,
+        "targets:approve": rep,
         "targets:export": rep,
         "targets:import": rep,
         # The catalogue is global; its edit page does not exist (404) for anyone but administrators.

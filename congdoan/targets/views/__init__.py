@@ -3,7 +3,17 @@
 from .assignment import targets
 from .catalogue import indicator_edit, indicator_list
 from .form_catalogue import form_edit, form_list, rule_delete, rule_edit
-from .reports import inbox, index, report_detail, report_export, report_import, report_open, report_review
+from .reports import (
+    inbox,
+    index,
+    report_approve_confirm,
+    report_detail,
+    report_export,
+    report_import,
+    report_open,
+    report_review,
+    report_submit_confirm,
+)
 from .rollups import completeness, evaluation, rollup
 
 __all__ = [
@@ -15,11 +25,13 @@ __all__ = [
     "index",
     "indicator_edit",
     "indicator_list",
+    "report_approve_confirm",
     "report_detail",
     "report_export",
     "report_import",
     "report_open",
     "report_review",
+    "report_submit_confirm",
     "rollup",
     "rule_delete",
     "rule_edit",

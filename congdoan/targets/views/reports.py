@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from congdoan.core.scoping import Action, Scope
@@ -20,6 +21,12 @@ from ..periods import parse_period, period_of, periods_in_year
 from ._common import errors as _errors
 from ._common import xlsx as _xlsx
 from ._common import year_param as _year
+
+SAVED = _lazy("Đã lưu bản nháp. Báo cáo chưa gửi: khi nhập xong, bấm “Gửi báo cáo” để gửi cấp trên duyệt.")
+SUBMITTED = _lazy(
+    "Đã gửi báo cáo. Báo cáo đang chờ cấp trên duyệt; trong thời gian này đơn vị không sửa được số liệu."
+)
+APPROVED = _lazy("Đã duyệt và khoá báo cáo. Số liệu đã được cộng vào tổng hợp của cấp trên.")
 
 
 @login_required
@@ -48,7 +55,9 @@ def index(request):
     context = {
         "roots": roots,
         "unit": unit,
-        "children": list(org_selectors.unit_children(scope=scope, unit=unit)) if unit else [],
+        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit))
+        if unit
+        else [],
         "year": year,
         "table": table,
         "inbox_count": len(selectors.inbox(scope=scope)),
@@ -103,10 +112,9 @@ def _save_entry(request, scope, report):
             comments=comments,
         )
         if request.POST.get("action") == "submit":
-            report = services.report_submit(scope=scope, report=report)
-            messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
-        else:
-            messages.success(request, _("Đã lưu bản nháp."))
+            # Saved; sending waits for the officer's confirmation on the next page.
+            return redirect("targets:submit", pk=report.pk), {}, posted
+        messages.success(request, SAVED)
         return redirect(report.get_absolute_url()), {}, posted
     except ValidationError as exc:
         if not hasattr(exc, "error_dict"):
@@ -171,16 +179,79 @@ def report_review(request, pk: int):
     report = selectors.report_get(scope=scope, pk=pk)
     action, reason = request.POST.get("action"), request.POST.get("reason", "")
     back = request.POST.get("next") or report.get_absolute_url()
+    if action == "approve" and request.POST.get("confirmed") != "1":
+        return redirect("targets:approve", pk=report.pk)  # approving is confirmed on its own page
     reviews = {
-        "approve": (services.report_approve, {}, _("Đã duyệt và khoá báo cáo.")),
-        "return": (services.report_return, {"reason": reason}, _("Đã trả lại báo cáo.")),
-        "reopen": (services.report_reopen, {"reason": reason}, _("Đã mở lại báo cáo.")),
+        "approve": (services.report_approve, {}, APPROVED),
+        "return": (
+            services.report_return,
+            {"reason": reason},
+            _("Đã trả lại báo cáo. Đơn vị sẽ thấy lý do, sửa số liệu và gửi lại."),
+        ),
+        "reopen": (
+            services.report_reopen,
+            {"reason": reason},
+            _("Đã mở lại báo cáo. Số liệu đã rút khỏi tổng hợp; đơn vị có thể sửa và gửi lại."),
+        ),
     }
     if action not in reviews:
         messages.error(request, _("Thao tác không hợp lệ."))
         return redirect(back)
     service, extra, done = reviews[action]
     return run_form(request, lambda: service(scope=scope, report=report, **extra), success=done, back=back)
+
+
+def _confirm_context(report) -> dict:
+    rows = list(report.values.all())
+    return {
+        "report": report,
+        "period": period_of(report.form.period_type, report.period_start),
+        "filled": sum(1 for row in rows if row.value is not None),
+        "total": len(rows),
+    }
+
+
+@login_required
+def report_submit_confirm(request, pk: int):
+    """Sending a report, confirmed: GET shows what will be sent (or why it cannot be yet), POST sends it."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    if not (report.is_editable and scope.can(report.unit)):
+        messages.error(request, _("Báo cáo đã khoá hoặc đang chờ duyệt, không thể gửi."))
+        return redirect(report.get_absolute_url())
+    if request.method == "POST":
+        version = request.POST.get("version")
+        return run_form(
+            request,
+            lambda: services.report_submit(scope=scope, report=report, version=version),
+            success=SUBMITTED,
+            back=report.get_absolute_url(),
+        )
+    early = services.submit_is_early(report)
+    context = {
+        **_confirm_context(report),
+        "early": early,
+        "refused": early and not services.early_submit_allowed(),
+        "early_message": services.early_submit_message(report) if early else "",
+    }
+    return render(request, "targets/confirm_submit.html", context)
+
+
+@login_required
+def report_approve_confirm(request, pk: int):
+    """Approving a report, confirmed: GET asks, POST approves (the report locks and enters the roll-ups)."""
+    scope = Scope.of(request)
+    report = selectors.report_get(scope=scope, pk=pk)
+    if request.method == "POST":
+        return run_form(
+            request,
+            lambda: services.report_approve(scope=scope, report=report),
+            success=APPROVED,
+            back=request.POST.get("next") or report.get_absolute_url(),
+        )
+    if not scope.can(report.unit, Action.APPROVE):
+        raise PermissionDenied(_("Bạn không có quyền duyệt báo cáo của đơn vị này."))
+    return render(request, "targets/confirm_approve.html", _confirm_context(report))
 
 
 @login_required

@@ -99,7 +99,10 @@ def submit(request, pk: int):
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
-        messages.success(request, _("Đã gửi duyệt %(n)s khoản chi.") % {"n": n})
+        messages.success(
+            request,
+            _("Đã gửi duyệt %(n)s khoản chi. Các khoản đang chờ cấp trên duyệt trước khi chi.") % {"n": n},
+        )
     return redirect(programme.get_absolute_url())
 
 
@@ -123,7 +126,10 @@ def approve(request, pk: int):
         except ValidationError as exc:
             errors = exc.messages
         else:
-            messages.success(request, _("Đã duyệt %(n)s khoản chi.") % {"n": n})
+            messages.success(
+                request,
+                _("Đã duyệt %(n)s khoản chi. Có thể in danh sách ký nhận để chi cho đoàn viên.") % {"n": n},
+            )
             return redirect(programme.get_absolute_url())
     context = {
         "programme": programme,

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 
@@ -27,10 +28,16 @@ def test_an_officer_enters_and_submits_a_report_through_the_page(cat, login):
         f"comment_{cat.members.pk}": "Tăng do kết nạp mới",
         "action": "submit",
     }
-    client.post(response.url, data)
+    confirm = client.post(response.url, data)
+    assert confirm.url == f"/targets/reports/{report.pk}/submit/"  # saved, not sent yet
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    assert report.values.get(indicator=cat.members).comment == "Tăng do kết nạp mới"
+    assert "Xác nhận gửi báo cáo" in client.get(confirm.url).content.decode()
+    sent = client.post(confirm.url, {"version": report.version}, follow=True)
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
-    assert report.values.get(indicator=cat.members).comment == "Tăng do kết nạp mới"
+    assert "Báo cáo đang chờ cấp trên duyệt" in sent.content.decode()
 
 
 def test_the_page_shows_a_vietnamese_error_beside_a_bad_value_and_keeps_what_was_typed(cat, login):
@@ -95,7 +102,11 @@ def test_the_parent_returns_and_approves_from_the_report_page(cat, login):
     client.post(f"/targets/reports/{report.pk}/review/", {"action": "return", "reason": ""})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED  # a return needs a reason
-    client.post(f"/targets/reports/{report.pk}/review/", {"action": "approve"})
+    asked = client.post(f"/targets/reports/{report.pk}/review/", {"action": "approve"})
+    assert asked.url == f"/targets/reports/{report.pk}/approve/"  # confirmed on its own page first
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    client.post(f"/targets/reports/{report.pk}/approve/")
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
     grassroots = login(t.grassroots_officer)
@@ -113,3 +124,18 @@ def test_a_parents_own_report_shows_its_childrens_approved_aggregate_beside_its_
     assert "Tổng hợp cấp dưới (đã duyệt)" in body
     cell = body.split('data-code="t_members"')[1].split('class="num children-total">')[1].split("</td>")[0]
     assert cell.startswith("100") and "tạm tính" in cell  # Đức Giang's report is not approved yet
+
+
+def test_target_and_actual_columns_are_aligned_alike_numbers_right(cat, login):
+    """Issue 19 §6: "Thực hiện" was left-aligned under a right-aligned "Chỉ tiêu giao"."""
+    t = cat.tree
+    report = fill(cat, t.g1, {cat.members: "10"})
+    for user, editable in ((t.grassroots_officer, True), (t.commune_officer, False)):
+        html = login(user).get(report.get_absolute_url()).content.decode()
+        assert '<th scope="col" class="num">Chỉ tiêu giao (năm)</th>' in html
+        assert '<th scope="col" class="num">Thực hiện</th>' in html
+        row = html.split(f'data-code="{cat.members.code}"')[1].split("</tr>")[0]
+        cells = re.findall(r"<td([^>]*)>", row)
+        assert cells[3] == cells[4] == ' class="num"', cells  # target, actual
+        if editable:
+            assert 'class="form-control form-control-sm text-end' in row and 'inputmode="decimal"' in row

@@ -202,3 +202,16 @@ def _contrast_at_least_4_5(page, demo) -> None:
         if page.locator(selector).count():
             assert _ratio(page, selector) >= 4.5, selector
     page.set_viewport_size(PHONE)
+
+
+def test_the_national_administrators_long_menu_fits_a_1366_laptop(org_demo, page, browser_errors):
+    """With "Tài khoản", "Danh mục", "Thông báo" and "Quản trị" the expanded menu was 1,514 px wide at 1366 px."""
+    from congdoan.accounts.models import User
+
+    User.objects.filter(username="trunguong").update(is_superuser=True, is_staff=True)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    log_in(page, org_demo.url, "trunguong")
+    for link in ("Tài khoản", "Danh mục", "Thông báo", "Quản trị", "Tổ chức"):
+        expect(page.locator("#main-menu").get_by_role("link", name=link, exact=True)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert browser_errors() == []

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
+from congdoan.core.concurrency import VersionConflict
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
@@ -38,6 +39,7 @@ class MemberOut(Schema):
     unit_name: str = Field(..., alias="unit.name")
     joined_on: dt.date | None
     card_status: str
+    version: int = Field(..., description="Gửi lại khi sửa (PATCH) để không ghi đè thay đổi của người khác.")
 
 
 class StintOut(Schema):
@@ -90,6 +92,19 @@ class PersonalIn(Schema):
     party_introduced_on: dt.date | None = None
     party_admitted_on: dt.date | None = None
     notes: str = ""
+
+
+class PersonalUpdateIn(PersonalIn):
+    version: int | None = Field(
+        None,
+        description="Phiên bản đọc được (trường version của hồ sơ). Nếu hồ sơ đã được sửa sau đó, "
+        "trả 422 kèm giá trị hiện tại (current) và không ghi gì.",
+    )
+
+
+class MemberConflictOut(Schema):
+    detail: dict[str, list[str]]
+    current: MemberOut
 
 
 class AdmitIn(PersonalIn):
@@ -311,11 +326,19 @@ def get_member(request, member_id: int):
     return selectors.member_get(scope=Scope.of(request), pk=member_id)
 
 
-@router.patch("/{member_id}", response=MemberOut, summary="Sửa thông tin đoàn viên")
-def update_member(request, member_id: int, payload: PersonalIn):
+@router.patch(
+    "/{member_id}", response={200: MemberOut, 422: MemberConflictOut}, summary="Sửa thông tin đoàn viên"
+)
+def update_member(request, member_id: int, payload: PersonalUpdateIn):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
-    services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True))
+    try:
+        services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True))
+    except VersionConflict as exc:
+        return 422, {
+            "detail": {"__all__": exc.messages},
+            "current": selectors.member_get(scope=scope, pk=member_id),
+        }
     return selectors.member_get(scope=scope, pk=member_id)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.concurrency import VersionedFormMixin
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
@@ -66,6 +67,10 @@ class PersonalForm(StyledForm):
     party_introduced_on = DateField(label=_("Ngày được giới thiệu cho Đảng"), required=False)
     party_admitted_on = DateField(label=_("Ngày vào Đảng"), required=False)
     notes = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class PersonalEditForm(VersionedFormMixin, PersonalForm):
+    """The member edit page: personal data and the version shown (a stale save is refused)."""
 
 
 class AdmitForm(PersonalForm):

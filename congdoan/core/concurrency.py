@@ -8,10 +8,10 @@ integer and the time of the last edit. An edit page sends the version it showed 
 between: ``VersionConflict`` (a ``ValidationError``) is raised with the current record, nothing is written,
 and ``core.views.run_form`` re-fills the form with the current values, listing what the officer had typed.
 
-**One-time submit tokens.** A create form carries a hidden random token (``SubmitTokenFormMixin``);
+**One-time submit tokens.** A create form carries a hidden random token (``SubmitOnceFormMixin``);
 ``submit_token_consume`` marks it used with an atomic ``cache.add``, so the second of two identical submits
 is refused instead of creating a second row. API creates take an ``Idempotency-Key`` header the same way
-(``idempotency_begin`` / ``idempotency_done``): a replay answers with the first result.
+(``idempotent_create``): a replay answers with the first result.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from congdoan.core.money import format_number
 
 VERSION_FIELD = "version"
 ONCE_FIELD = "submit_once"
-TOKEN_TTL = 24 * 3600
+ONCE_TTL = 24 * 3600
 
 
 class Versioned(models.Model):
@@ -182,7 +182,7 @@ def _token_key(token: str) -> str:
     return f"congdoan:submit:{token}"
 
 
-class SubmitTokenFormMixin:
+class SubmitOnceFormMixin:
     """A hidden one-time token: the second submit of the same page is refused instead of adding twice."""
 
     def __init__(self, *args, **kwargs):
@@ -195,7 +195,7 @@ def submit_token_consume(token: str | None) -> None:
     """Mark a form's token used; a token already used raises a ``ValidationError`` (a double submit)."""
     if not token:
         return
-    if not cache.add(_token_key(token), 1, TOKEN_TTL):
+    if not cache.add(_token_key(token), 1, ONCE_TTL):
         raise ValidationError(
             _(
                 "Biểu mẫu này đã được gửi rồi (bấm hai lần?); không ghi thêm lần nữa. Hãy tải lại trang nếu cần."
@@ -224,41 +224,38 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 _PENDING = "pending"
 
 
-def _idempotency_key(request, scope: str) -> str | None:
+def _idempotency_key(request) -> str | None:
     key = (request.headers.get(IDEMPOTENCY_HEADER) or "").strip()
     if not key:
         return None
     if len(key) > 200:
-        raise ValidationError({"Idempotency-Key": _("Khoá Idempotency-Key dài quá 200 ký tự.")})
+        raise ValidationError({IDEMPOTENCY_HEADER: _("Khoá Idempotency-Key dài quá 200 ký tự.")})
     user = getattr(request, "auth", None) or getattr(request, "user", None)
-    return f"congdoan:idem:{getattr(user, 'pk', '')}:{scope}:{key}"
+    return f"congdoan:idem:{getattr(user, 'pk', '')}:{request.method}:{request.path}:{key}"
 
 
-def idempotency_begin(request, scope: str) -> tuple[str | None, Any]:
-    """Start an API create carrying an ``Idempotency-Key``: returns (cache key, earlier result or None).
+def idempotent_create(request, create: Callable[[], models.Model], load: Callable[[int], Any]) -> Any:
+    """Run an API create at most once per ``Idempotency-Key`` header (per user, method and path).
 
-    The first request with a key claims it atomically; a request repeating a key whose create finished
-    gets that create's result (the id of the row made); one arriving while the first is still running is
-    refused with a ``ValidationError``. Without the header: (None, None), no protection.
+    The first request with a key claims it atomically (``cache.add``) and runs ``create``; a request
+    repeating a key whose create finished gets ``load(pk)`` of the row made then, and no new row; one
+    arriving while the first still runs is refused (422). A refused create frees its key. Without the header,
+    ``create`` simply runs (duplicates of a person are still refused by the services' own checks).
     """
-    key = _idempotency_key(request, scope)
+    key = _idempotency_key(request)
     if key is None:
-        return None, None
-    if cache.add(key, _PENDING, TOKEN_TTL):
-        return key, None
-    earlier = cache.get(key)
-    if earlier == _PENDING or earlier is None:
-        raise ValidationError(
-            _("Một yêu cầu cùng khoá Idempotency-Key đang được xử lý; hãy thử lại sau giây lát.")
-        )
-    return key, earlier
-
-
-def idempotency_done(key: str | None, result: Any) -> None:
-    if key is not None:
-        cache.set(key, result, TOKEN_TTL)
-
-
-def idempotency_failed(key: str | None) -> None:
-    if key is not None:
+        return load(create().pk)
+    if not cache.add(key, _PENDING, ONCE_TTL):
+        earlier = cache.get(key)
+        if earlier in (_PENDING, None):
+            raise ValidationError(
+                _("Một yêu cầu cùng khoá Idempotency-Key đang được xử lý; hãy thử lại sau giây lát.")
+            )
+        return load(earlier)
+    try:
+        made = create()
+    except BaseException:
         cache.delete(key)
+        raise
+    cache.set(key, made.pk, ONCE_TTL)
+    return load(made.pk)

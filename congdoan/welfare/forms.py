@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.concurrency import SubmitOnceFormMixin, VersionedFormMixin
 from congdoan.core.fields import AmountField, DateField, FileField
 from congdoan.core.forms import StyledForm
 from congdoan.org.models import Unit
@@ -18,7 +19,7 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class ProgrammeForm(StyledForm):
+class ProgrammeForm(VersionedFormMixin, StyledForm):
     owner = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Loại chương trình"), choices=ProgrammeKind.choices)
     name = forms.CharField(label=_("Tên chương trình"), max_length=255)
@@ -79,8 +80,14 @@ class _PayMixin(StyledForm):
         self.fields["fund"].queryset = programme.funds.all()
 
 
-class PickMembersForm(_PayMixin):
+class PickMembersForm(SubmitOnceFormMixin, _PayMixin):
     members = forms.ModelMultipleChoiceField(label=_("Đoàn viên"), queryset=None)
+    repeat_reason = forms.CharField(
+        label=_("Lý do chi thêm"),
+        max_length=255,
+        required=False,
+        help_text=_("Chỉ khi người được chọn đã có trong danh sách của chương trình."),
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)

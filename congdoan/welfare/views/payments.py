@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congdoan.core.concurrency import ONCE_FIELD, run_once
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
 from congdoan.members.selectors import members_in_scope
 
 from .. import forms, selectors, services
+from ..checks import amount_warning
 from ..constants import PaymentStatus
 from ..excel.tasks import recipient_import_start
 from ._common import _units
@@ -35,15 +37,22 @@ def pick(request, pk: int):
     )
 
     def action(data):
-        services.payments_add_many(
-            scope=scope,
-            programme=programme,
-            members=list(data["members"]),
-            amount=data["amount"],
-            paid_on=data["paid_on"],
-            form=data["form"],
-            fund=data["fund"],
+        run_once(
+            data.get(ONCE_FIELD),
+            lambda: services.payments_add_many(
+                scope=scope,
+                programme=programme,
+                members=list(data["members"]),
+                amount=data["amount"],
+                paid_on=data["paid_on"],
+                form=data["form"],
+                fund=data["fund"],
+                repeat_reason=data["repeat_reason"],
+            ),
         )
+        amount = programme.standard_amount if data["amount"] is None else data["amount"]
+        if warning := amount_warning(programme, amount):
+            messages.warning(request, warning)
         return programme
 
     return run_form(

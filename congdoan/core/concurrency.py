@@ -57,7 +57,7 @@ class VersionConflict(ValidationError):
 
     def __init__(self, current: models.Model):
         self.current = current
-        when = getattr(current, "edited_at", None)
+        when = getattr(current, "edited_at", None) or getattr(current, "updated_at", None)
         if when is not None:
             local = timezone.localtime(when)
             text = f"{local:%H:%M} {format_date(local.date())}"

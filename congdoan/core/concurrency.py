@@ -16,6 +16,7 @@ is refused instead of creating a second row. API creates take an ``Idempotency-K
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -55,9 +56,9 @@ class Versioned(models.Model):
 class VersionConflict(ValidationError):
     """Somebody saved the record after the editor opened it; ``current`` is the record as saved now."""
 
-    def __init__(self, current: models.Model):
+    def __init__(self, current: models.Model, *, when=None):
         self.current = current
-        when = getattr(current, "edited_at", None) or getattr(current, "updated_at", None)
+        when = when or getattr(current, "edited_at", None) or getattr(current, "updated_at", None)
         if when is not None:
             local = timezone.localtime(when)
             text = f"{local:%H:%M} {format_date(local.date())}"
@@ -93,6 +94,16 @@ def version_claim(record: models.Model, expected: int | None) -> int:
     record.version = model._default_manager.values_list("version", flat=True).get(pk=record.pk)
     record.edited_at = now
     return record.version
+
+
+def digest(rows) -> str:
+    """A short fingerprint of a set of rows (a grid of cells with no single record to carry a version).
+
+    A page sends the digest of what it showed; the service recomputes it under a lock and raises
+    ``VersionConflict`` when it differs.
+    """
+    text = "\n".join(sorted(repr(tuple(str(v) for v in row)) for row in rows))
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 # -- forms ---------------------------------------------------------------------------------------------

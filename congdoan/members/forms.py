@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.core.concurrency import VersionedFormMixin
+from congdoan.core.concurrency import SubmitOnceFormMixin, VersionedFormMixin
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
@@ -73,7 +73,7 @@ class PersonalEditForm(VersionedFormMixin, PersonalForm):
     """The member edit page: personal data and the version shown (a stale save is refused)."""
 
 
-class AdmitForm(PersonalForm):
+class AdmitForm(SubmitOnceFormMixin, PersonalForm):
     unit = UnitChoiceField(label=_("Công đoàn cơ sở"), queryset=None)
     admitted_on = DateField(label=_("Ngày kết nạp"), initial=today)
     decision_no = forms.CharField(label=_("Số quyết định kết nạp"), max_length=64)

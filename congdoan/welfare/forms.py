@@ -19,7 +19,7 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class ProgrammeForm(VersionedFormMixin, StyledForm):
+class ProgrammeForm(SubmitOnceFormMixin, VersionedFormMixin, StyledForm):
     owner = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Loại chương trình"), choices=ProgrammeKind.choices)
     name = forms.CharField(label=_("Tên chương trình"), max_length=255)
@@ -56,7 +56,7 @@ class ProgrammeForm(VersionedFormMixin, StyledForm):
         return data
 
 
-class FundForm(StyledForm):
+class FundForm(SubmitOnceFormMixin, StyledForm):
     kind = forms.ChoiceField(label=_("Nguồn"), choices=FundKind.choices)
     donor_name = forms.CharField(label=_("Nhà tài trợ (nếu là xã hội hoá)"), max_length=255, required=False)
     budget = AmountField(label=_("Dự toán (đồng)"), initial=0)
@@ -94,7 +94,7 @@ class PickMembersForm(SubmitOnceFormMixin, _PayMixin):
         self.fields["members"].queryset = candidates
 
 
-class ImportForm(_PayMixin):
+class ImportForm(SubmitOnceFormMixin, _PayMixin):
     file = FileField(
         label=_("Tệp Excel"),
         help_text=_(
@@ -114,7 +114,7 @@ class ReverseForm(StyledForm):
     reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=255)
 
 
-class HouseForm(StyledForm):
+class HouseForm(SubmitOnceFormMixin, StyledForm):
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
     household_name = forms.CharField(label=_("Chủ hộ"), max_length=150)
     situation = forms.CharField(label=_("Hoàn cảnh gia đình"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congdoan.core.concurrency import ONCE_FIELD, run_once
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
@@ -37,18 +36,15 @@ def pick(request, pk: int):
     )
 
     def action(data):
-        run_once(
-            data.get(ONCE_FIELD),
-            lambda: services.payments_add_many(
-                scope=scope,
-                programme=programme,
-                members=list(data["members"]),
-                amount=data["amount"],
-                paid_on=data["paid_on"],
-                form=data["form"],
-                fund=data["fund"],
-                repeat_reason=data["repeat_reason"],
-            ),
+        services.payments_add_many(
+            scope=scope,
+            programme=programme,
+            members=list(data["members"]),
+            amount=data["amount"],
+            paid_on=data["paid_on"],
+            form=data["form"],
+            fund=data["fund"],
+            repeat_reason=data["repeat_reason"],
         )
         amount = programme.standard_amount if data["amount"] is None else data["amount"]
         if warning := amount_warning(programme, amount):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from congdoan.core.concurrency import VersionConflict
+from congdoan.core.concurrency import VersionConflict, idempotent_create
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
@@ -215,8 +215,12 @@ def list_members(request, query: Query[MemberQuery]):
 def admit_member(request, payload: AdmitIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
-    member = services.member_admit(scope=scope, unit=unit, **payload.dict(exclude={"unit_id"}))
-    return 201, selectors.member_get(scope=scope, pk=member.pk)
+    member = idempotent_create(
+        request,
+        lambda: services.member_admit(scope=scope, unit=unit, **payload.dict(exclude={"unit_id"})),
+        lambda pk: selectors.member_get(scope=scope, pk=pk),
+    )
+    return 201, member
 
 
 @router.get("/leave-reasons", response=list[dict], summary="Danh mục lý do thôi sinh hoạt")

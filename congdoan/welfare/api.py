@@ -268,7 +268,12 @@ def update_programme(request, programme_id: int, payload: ProgrammeUpdateIn):
 def add_fund(request, programme_id: int, payload: FundIn):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    return 201, services.fund_add(scope=scope, programme=programme, **payload.dict())
+    fund = idempotent_create(
+        request,
+        lambda: services.fund_add(scope=scope, programme=programme, **payload.dict()),
+        lambda pk: programme.funds.get(pk=pk),
+    )
+    return 201, fund
 
 
 @router.get(

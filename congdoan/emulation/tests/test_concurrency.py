@@ -66,3 +66,28 @@ def test_parallel_identical_nomination_creates_make_one_file(tree, lan):
         t.join()
     assert sorted(answers) == [201, 422, 422]
     assert Nomination.objects.filter(member=lan).count() == 1
+
+
+def test_a_nomination_create_repeated_with_the_same_idempotency_key_returns_the_first_file(tree, lan):
+    client = client_as(tree.grassroots_officer)
+    body = json.dumps(
+        {
+            "proposing_unit_id": tree.g1.pk,
+            "award_kind": "bang_khen_ldld",
+            "year": 2026,
+            "member_id": lan.pk,
+            "achievements": "Hoàn thành xuất sắc nhiệm vụ năm 2026.",
+        }
+    )
+    sent = [
+        client.post(
+            "/api/v1/emulation/nominations",
+            body,
+            content_type="application/json",
+            headers={"Idempotency-Key": "n-7"},
+        )
+        for _ in range(2)
+    ]
+    assert [r.status_code for r in sent] == [201, 201]
+    assert sent[0].json()["id"] == sent[1].json()["id"]
+    assert Nomination.objects.filter(member=lan).count() == 1

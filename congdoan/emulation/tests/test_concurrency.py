@@ -32,7 +32,7 @@ def test_the_nomination_page_sent_twice_makes_one_file(tree, lan):
     assert Nomination.objects.filter(member=lan).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_identical_nomination_creates_make_one_file(tree, lan):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers; the threaded race needs PostgreSQL")

@@ -124,7 +124,7 @@ def test_an_api_create_repeated_with_the_same_idempotency_key_makes_one_row(tree
     assert Payment.objects.filter(programme=tet).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_identical_parallel_add_payment_posts_make_one_row(tree):
     """The finding: two identical parallel "add payment" POSTs both answered 201."""
     if connection.vendor != "postgresql":

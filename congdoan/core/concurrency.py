@@ -16,6 +16,7 @@ is refused instead of creating a second row. API creates take an ``Idempotency-K
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from collections.abc import Callable
@@ -29,6 +30,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from ninja import Schema
+from pydantic import Field as PydanticField
+from pydantic import create_model
 
 from congdoan.core.dates import format_date
 from congdoan.core.money import format_number
@@ -228,6 +232,43 @@ def run_once(token: str | None, action: Callable[[], Any]) -> Any:
     except Exception:
         submit_token_release(token)
         raise
+
+
+# -- the API: version in, 422 with the current record out ------------------------------------------------
+def api_version_field():
+    """The ``version`` of an API update's body (optional: without it the update is not checked)."""
+    return PydanticField(
+        None,
+        description="Phiên bản đọc được (trường version). Nếu bản ghi đã được sửa sau đó, trả 422 kèm giá trị "
+        "hiện tại (current) và không ghi gì.",
+    )
+
+
+@functools.cache
+def conflict_schema(out: type[Schema]) -> type[Schema]:
+    """The 422 answer of an API update, for the OpenAPI spec: ``detail`` and, when the version was stale,
+    ``current`` (the record as saved now). ``detail`` is loose so an invalid body's 422 fits the spec too."""
+    return create_model(
+        f"{out.__name__}Conflict", __base__=Schema, detail=(Any, ...), current=(out | None, None)
+    )
+
+
+def responses(out: type[Schema]) -> dict:
+    """``response=`` of an API update: the record saved (200), or the 422 of a stale version."""
+    return {200: out, 422: conflict_schema(out)}
+
+
+def conflict_answer(exc: VersionConflict, current) -> tuple[int, dict]:
+    return 422, {"detail": {"__all__": exc.messages}, "current": current}
+
+
+def update_or_conflict(update: Callable[[], Any], load: Callable[[], Any]) -> tuple[int, Any]:
+    """Run an API update: (200, the record saved) or, when stale, (422, the message and the current record)."""
+    try:
+        update()
+    except VersionConflict as exc:
+        return conflict_answer(exc, load())
+    return 200, load()
 
 
 # -- Idempotency-Key for API creates --------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from congdoan.core.concurrency import VersionConflict, idempotent_create
+from congdoan.core import concurrency
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
@@ -39,7 +39,7 @@ class MemberOut(Schema):
     unit_name: str = Field(..., alias="unit.name")
     joined_on: dt.date | None
     card_status: str
-    version: int = Field(..., description="Gửi lại khi sửa (PATCH) để không ghi đè thay đổi của người khác.")
+    version: int
 
 
 class StintOut(Schema):
@@ -95,16 +95,7 @@ class PersonalIn(Schema):
 
 
 class PersonalUpdateIn(PersonalIn):
-    version: int | None = Field(
-        None,
-        description="Phiên bản đọc được (trường version của hồ sơ). Nếu hồ sơ đã được sửa sau đó, "
-        "trả 422 kèm giá trị hiện tại (current) và không ghi gì.",
-    )
-
-
-class MemberConflictOut(Schema):
-    detail: dict[str, list[str]]
-    current: MemberOut
+    version: int | None = concurrency.api_version_field()
 
 
 class AdmitIn(PersonalIn):
@@ -215,12 +206,11 @@ def list_members(request, query: Query[MemberQuery]):
 def admit_member(request, payload: AdmitIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
-    member = idempotent_create(
+    return 201, concurrency.idempotent_create(
         request,
         lambda: services.member_admit(scope=scope, unit=unit, **payload.dict(exclude={"unit_id"})),
         lambda pk: selectors.member_get(scope=scope, pk=pk),
     )
-    return 201, member
 
 
 @router.get("/leave-reasons", response=list[dict], summary="Danh mục lý do thôi sinh hoạt")
@@ -330,20 +320,14 @@ def get_member(request, member_id: int):
     return selectors.member_get(scope=Scope.of(request), pk=member_id)
 
 
-@router.patch(
-    "/{member_id}", response={200: MemberOut, 422: MemberConflictOut}, summary="Sửa thông tin đoàn viên"
-)
+@router.patch("/{member_id}", response=concurrency.responses(MemberOut), summary="Sửa thông tin đoàn viên")
 def update_member(request, member_id: int, payload: PersonalUpdateIn):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
-    try:
-        services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True))
-    except VersionConflict as exc:
-        return 422, {
-            "detail": {"__all__": exc.messages},
-            "current": selectors.member_get(scope=scope, pk=member_id),
-        }
-    return selectors.member_get(scope=scope, pk=member_id)
+    return concurrency.update_or_conflict(
+        lambda: services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True)),
+        lambda: selectors.member_get(scope=scope, pk=member_id),
+    )
 
 
 @router.post("/{member_id}/transfer", response={200: MemberOut, 202: TransferOut}, summary="Chuyển sinh hoạt")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
-from congdoan.core.concurrency import VersionConflict
+from congdoan.core.concurrency import VersionConflict, responses, update_or_conflict
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.jobs import selectors as job_selectors
@@ -272,28 +272,21 @@ def report_detail(request, report_id: int):
     return selectors.report_get(scope=Scope.of(request), pk=report_id)
 
 
-class ReportConflictOut(Schema):
-    detail: dict[str, list[str]]
-    current: ReportDetailOut
-
-
-@router.put("/reports/{report_id}", response={200: ReportDetailOut, 422: ReportConflictOut})
+@router.put("/reports/{report_id}", response=responses(ReportDetailOut))
 def report_entry(request, report_id: int, payload: EntryIn):
     """A ``version`` other than the report's current one (somebody saved since): 422 with the current report."""
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
-    try:
-        saved = services.report_save_draft(
+    return update_or_conflict(
+        lambda: services.report_save_draft(
             scope=scope,
             report=report,
             version=payload.version,
             values=payload.values,
             comments=payload.comments,
-        )
-    except VersionConflict as exc:
-        current = selectors.report_get(scope=scope, pk=report_id)
-        return 422, {"detail": {"__all__": exc.messages}, "current": current}
-    return 200, saved
+        ),
+        lambda: selectors.report_get(scope=scope, pk=report_id),
+    )
 
 
 @router.post("/reports/{report_id}/submit", response=ReportOut)

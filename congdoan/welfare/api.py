@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from congdoan.core.concurrency import VersionConflict, idempotent_create
+from congdoan.core.concurrency import api_version_field, idempotent_create, responses, update_or_conflict
 from congdoan.core.dates import today
 from congdoan.core.fields import ApiAmount
 from congdoan.core.scoping import Scope
@@ -72,16 +72,7 @@ class ProgrammeIn(Schema):
 
 
 class ProgrammeUpdateIn(ProgrammeIn):
-    version: int | None = Field(
-        None,
-        description="Phiên bản đọc được (trường version). Nếu chương trình đã được sửa sau đó, "
-        "trả 422 kèm giá trị hiện tại (current) và không ghi gì.",
-    )
-
-
-class ProgrammeConflictOut(Schema):
-    detail: dict[str, list[str]]
-    current: ProgrammeOut
+    version: int | None = api_version_field()
 
 
 class FundIn(Schema):
@@ -243,25 +234,16 @@ def create_programme(request, payload: ProgrammeIn):
     return 201, programme
 
 
-@router.put(
-    "/programmes/{programme_id}",
-    response={200: ProgrammeOut, 422: ProgrammeConflictOut},
-    summary="Sửa chương trình",
-)
+@router.put("/programmes/{programme_id}", response=responses(ProgrammeOut), summary="Sửa chương trình")
 def update_programme(request, programme_id: int, payload: ProgrammeUpdateIn):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    try:
-        services.programme_update(
+    return update_or_conflict(
+        lambda: services.programme_update(
             scope=scope, programme=programme, version=payload.version, **_programme_args(scope, payload)
-        )
-    except VersionConflict:
-        current = selectors.programme_get(scope=scope, pk=programme_id)
-        return 422, {
-            "detail": {"__all__": [str(m) for m in VersionConflict(current).messages]},
-            "current": current,
-        }
-    return 200, selectors.programme_get(scope=scope, pk=programme_id)
+        ),
+        lambda: selectors.programme_get(scope=scope, pk=programme_id),
+    )
 
 
 @router.post("/programmes/{programme_id}/funds", response={201: FundOut}, summary="Thêm nguồn kinh phí")

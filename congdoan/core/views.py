@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from congdoan.core.concurrency import ONCE_FIELD, VersionConflict, form_refill_after_conflict, run_once
 from congdoan.core.dates import parse_date
 
 
@@ -40,7 +41,9 @@ def run_form(
 
     With a ``form``: on a valid POST, ``action(form.cleaned_data)`` is called; it returns where to go
     (a URL or an object with ``get_absolute_url``). A ``ValidationError`` lands on the form's fields,
-    a ``PermissionDenied`` on the form itself; otherwise (GET, invalid form) ``template`` is rendered
+    a ``PermissionDenied`` on the form itself, a ``VersionConflict`` (somebody saved first) re-fills the form
+    with the current values and lists what was typed (core/concurrency.py); a form with a one-time token
+    (``SubmitOnceFormMixin``) runs ``action`` at most once per token, so a double submit adds nothing; otherwise (GET, invalid form) ``template`` is rendered
     with ``context`` and the form.
 
     Without a form (a POST button): ``action()`` is called, its refusal is shown as a message, and the
@@ -57,7 +60,10 @@ def run_form(
         return redirect(back or _target(result))
     if request.method == "POST" and form.is_valid():
         try:
-            result = action(form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != ONCE_FIELD}
+            result = run_once(form.cleaned_data.get(ONCE_FIELD), lambda: action(data))
+        except VersionConflict as exc:
+            form_refill_after_conflict(form, exc)
         except ValidationError as exc:
             form_add_service_error(form, exc)
         except PermissionDenied as exc:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.concurrency import SubmitOnceFormMixin
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField, IntegerField, YearField
 from congdoan.core.forms import StyledForm
@@ -156,7 +157,7 @@ class ScoreForm(StyledForm):
         }
 
 
-class NominationForm(StyledForm):
+class NominationForm(SubmitOnceFormMixin, StyledForm):
     award_kind = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardKind.objects.none())
     year = YearField(label=_("Năm"), initial=_year_initial)
     member = MemberChoiceField(label=_("Cá nhân (nếu khen cá nhân)"), queryset=None, required=False)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
+from congdoan.core import concurrency
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
@@ -38,6 +39,7 @@ class MemberOut(Schema):
     unit_name: str = Field(..., alias="unit.name")
     joined_on: dt.date | None
     card_status: str
+    version: int
 
 
 class StintOut(Schema):
@@ -90,6 +92,10 @@ class PersonalIn(Schema):
     party_introduced_on: dt.date | None = None
     party_admitted_on: dt.date | None = None
     notes: str = ""
+
+
+class PersonalUpdateIn(PersonalIn):
+    version: int | None = concurrency.api_version_field()
 
 
 class AdmitIn(PersonalIn):
@@ -200,8 +206,11 @@ def list_members(request, query: Query[MemberQuery]):
 def admit_member(request, payload: AdmitIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
-    member = services.member_admit(scope=scope, unit=unit, **payload.dict(exclude={"unit_id"}))
-    return 201, selectors.member_get(scope=scope, pk=member.pk)
+    return 201, concurrency.idempotent_create(
+        request,
+        lambda: services.member_admit(scope=scope, unit=unit, **payload.dict(exclude={"unit_id"})),
+        lambda pk: selectors.member_get(scope=scope, pk=pk),
+    )
 
 
 @router.get("/leave-reasons", response=list[dict], summary="Danh mục lý do thôi sinh hoạt")
@@ -311,12 +320,14 @@ def get_member(request, member_id: int):
     return selectors.member_get(scope=Scope.of(request), pk=member_id)
 
 
-@router.patch("/{member_id}", response=MemberOut, summary="Sửa thông tin đoàn viên")
-def update_member(request, member_id: int, payload: PersonalIn):
+@router.patch("/{member_id}", response=concurrency.responses(MemberOut), summary="Sửa thông tin đoàn viên")
+def update_member(request, member_id: int, payload: PersonalUpdateIn):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=member_id)
-    services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True))
-    return selectors.member_get(scope=scope, pk=member_id)
+    return concurrency.update_or_conflict(
+        lambda: services.member_update(scope=scope, member=member, **payload.dict(exclude_unset=True)),
+        lambda: selectors.member_get(scope=scope, pk=member_id),
+    )
 
 
 @router.post("/{member_id}/transfer", response={200: MemberOut, 202: TransferOut}, summary="Chuyển sinh hoạt")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.choices import NaturalOrderIterator
+from congdoan.core.concurrency import SubmitOnceFormMixin, VersionedFormMixin
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
@@ -71,7 +72,11 @@ class PersonalForm(StyledForm):
     notes = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class AdmitForm(PersonalForm):
+class PersonalEditForm(VersionedFormMixin, PersonalForm):
+    """The member edit page: personal data and the version shown (a stale save is refused)."""
+
+
+class AdmitForm(SubmitOnceFormMixin, PersonalForm):
     unit = UnitChoiceField(label=_("Công đoàn cơ sở"), queryset=None)
     admitted_on = DateField(label=_("Ngày kết nạp"), initial=today)
     decision_no = forms.CharField(label=_("Số quyết định kết nạp"), max_length=64)

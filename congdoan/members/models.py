@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.concurrency import Versioned
 from congdoan.core.dates import format_date
 
 from .constants import (
@@ -44,7 +45,7 @@ class LeaveReason(models.Model):
         return self.name
 
 
-class Member(models.Model):
+class Member(Versioned):
     code = models.CharField(
         _("mã đoàn viên"),
         max_length=16,

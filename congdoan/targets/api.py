@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
+from congdoan.core.concurrency import VersionConflict, responses, update_or_conflict
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.jobs import selectors as job_selectors
@@ -102,6 +103,11 @@ class AssignIn(Schema):
     decision_no: str
     decision_date: dt.date | None = None
     targets: list[dict]  # {"unit_id", "indicator_id", "value"}
+    grid_version: str | None = Field(
+        None,
+        description="grid_version trả về ở lần giao trước: nếu đơn vị khác đã giao lại sau đó, trả 422 kèm "
+        "các chỉ tiêu hiện tại (current) và không ghi gì.",
+    )
 
 
 class TargetOut(Schema):
@@ -182,20 +188,32 @@ def assignments(request, unit_id: int, year: int):
     return list(selectors.targets_received(scope=scope, unit=unit, year=year))
 
 
-@router.post("/assignments", response={200: dict})
+@router.post("/assignments", response={200: dict, 422: dict})
 def assign(request, payload: AssignIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.assigned_by_id)
     values = {(int(t["unit_id"]), int(t["indicator_id"])): t.get("value") for t in payload.targets}
-    n = services.target_assign(
-        scope=scope,
-        assigned_by=unit,
-        year=payload.year,
-        decision_no=payload.decision_no,
-        decision_date=payload.decision_date,
-        values=values,
-    )
-    return {"saved": n}
+    try:
+        n = services.target_assign(
+            scope=scope,
+            assigned_by=unit,
+            year=payload.year,
+            decision_no=payload.decision_no,
+            decision_date=payload.decision_date,
+            values=values,
+            grid_version=payload.grid_version,
+        )
+    except VersionConflict as exc:
+        given = unit.targets_given.filter(year=payload.year).order_by("unit_id", "indicator_id")
+        current = {
+            "grid_version": services.target_grid_version(assigned_by=unit, year=payload.year),
+            "targets": [TargetOut.from_orm(t).dict() for t in given],
+        }
+        return 422, {"detail": {"__all__": exc.messages}, "current": current}
+    return 200, {
+        "saved": n,
+        "grid_version": services.target_grid_version(assigned_by=unit, year=payload.year),
+    }
 
 
 def _require_xlsx(file) -> None:
@@ -254,16 +272,20 @@ def report_detail(request, report_id: int):
     return selectors.report_get(scope=Scope.of(request), pk=report_id)
 
 
-@router.put("/reports/{report_id}", response=ReportDetailOut)
+@router.put("/reports/{report_id}", response=responses(ReportDetailOut))
 def report_entry(request, report_id: int, payload: EntryIn):
+    """A ``version`` other than the report's current one (somebody saved since): 422 with the current report."""
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
-    return services.report_save_draft(
-        scope=scope,
-        report=report,
-        version=payload.version,
-        values=payload.values,
-        comments=payload.comments,
+    return update_or_conflict(
+        lambda: services.report_save_draft(
+            scope=scope,
+            report=report,
+            version=payload.version,
+            values=payload.values,
+            comments=payload.comments,
+        ),
+        lambda: selectors.report_get(scope=scope, pk=report_id),
     )
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from congdoan.core.concurrency import api_version_field, idempotent_create, responses, update_or_conflict
 from congdoan.core.dates import today
+from congdoan.core.fields import ApiAmount
 from congdoan.core.scoping import Scope
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
@@ -42,6 +44,7 @@ class ProgrammeOut(Schema):
     online_registration: bool
     status: str
     funds: list[FundOut]
+    version: int = Field(..., description="Gửi lại khi sửa (PUT) để không ghi đè thay đổi của người khác.")
 
     @staticmethod
     def resolve_unit_ids(obj):
@@ -61,22 +64,31 @@ class ProgrammeIn(Schema):
     whole_subtree: bool = True
     unit_ids: list[int] = []
     eligibility: str = ""
-    standard_amount: int = 0
-    per_member_limit: int | None = None
+    standard_amount: ApiAmount = 0
+    per_member_limit: ApiAmount | None = None
     allows_non_members: bool = False
     online_registration: bool = False
     status: str = ProgrammeStatus.OPEN
 
 
+class ProgrammeUpdateIn(ProgrammeIn):
+    version: int | None = api_version_field()
+
+
 class FundIn(Schema):
     kind: str
     donor_name: str = ""
-    budget: int = 0
+    budget: ApiAmount = 0
 
 
 class SplitIO(Schema):
     fund_id: int
     amount: int
+
+
+class SplitIn(Schema):
+    fund_id: int
+    amount: ApiAmount
 
 
 class PaymentOut(Schema):
@@ -112,11 +124,16 @@ class PaymentIn(Schema):
     worker_name: str = ""
     worker_cccd: str = ""
     unit_id: int | None = None
-    amount: int | None = None
+    amount: ApiAmount | None = Field(
+        None, description="Số tiền (đồng), số nguyên hoặc chuỗi “500.000”; để trống: theo mức hỗ trợ."
+    )
     paid_on: dt.date | None = None
     form: str = PaymentForm.CASH
-    splits: list[SplitIO] | None = None
+    splits: list[SplitIn] | None = None
     note: str = ""
+    repeat_reason: str = Field(
+        "", description="Bắt buộc khi người này đã có trong danh sách của chương trình: lý do chi thêm."
+    )
 
 
 class ApproveIn(Schema):
@@ -186,7 +203,7 @@ class FiguresOut(Schema):
 
 
 def _programme_args(scope, payload: ProgrammeIn) -> dict:
-    fields = payload.dict(exclude={"owner_id", "unit_ids"})
+    fields = payload.dict(exclude={"owner_id", "unit_ids", "version"})
     fields["units"] = [org_selectors.unit_get(scope=scope, pk=pk) for pk in payload.unit_ids]
     return fields
 
@@ -206,24 +223,39 @@ def get_programme(request, programme_id: int):
 
 @router.post("/programmes", response={201: ProgrammeOut}, summary="Lập chương trình")
 def create_programme(request, payload: ProgrammeIn):
+    """Một header ``Idempotency-Key`` làm lần gửi lại cùng khoá trả về chương trình đã lập, không lập thêm."""
     scope = Scope.of(request)
     owner = org_selectors.unit_get(scope=scope, pk=payload.owner_id)
-    programme = services.programme_create(scope=scope, owner=owner, **_programme_args(scope, payload))
+    programme = idempotent_create(
+        request,
+        lambda: services.programme_create(scope=scope, owner=owner, **_programme_args(scope, payload)),
+        lambda pk: selectors.programme_get(scope=scope, pk=pk),
+    )
     return 201, programme
 
 
-@router.put("/programmes/{programme_id}", response=ProgrammeOut, summary="Sửa chương trình")
-def update_programme(request, programme_id: int, payload: ProgrammeIn):
+@router.put("/programmes/{programme_id}", response=responses(ProgrammeOut), summary="Sửa chương trình")
+def update_programme(request, programme_id: int, payload: ProgrammeUpdateIn):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    return services.programme_update(scope=scope, programme=programme, **_programme_args(scope, payload))
+    return update_or_conflict(
+        lambda: services.programme_update(
+            scope=scope, programme=programme, version=payload.version, **_programme_args(scope, payload)
+        ),
+        lambda: selectors.programme_get(scope=scope, pk=programme_id),
+    )
 
 
 @router.post("/programmes/{programme_id}/funds", response={201: FundOut}, summary="Thêm nguồn kinh phí")
 def add_fund(request, programme_id: int, payload: FundIn):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
-    return 201, services.fund_add(scope=scope, programme=programme, **payload.dict())
+    fund = idempotent_create(
+        request,
+        lambda: services.fund_add(scope=scope, programme=programme, **payload.dict()),
+        lambda pk: programme.funds.get(pk=pk),
+    )
+    return 201, fund
 
 
 @router.get(
@@ -240,6 +272,8 @@ def list_payments(request, programme_id: int, status: str = ""):
     "/programmes/{programme_id}/payments", response={201: PaymentOut}, summary="Thêm người được hỗ trợ"
 )
 def add_payment(request, programme_id: int, payload: PaymentIn):
+    """Một người chỉ một lần mỗi chương trình (trừ khi ghi ``repeat_reason``); số tiền ≤ 10^12 đ và ≤ mức tối
+    đa mỗi người. Header ``Idempotency-Key``: gửi lại cùng khoá trả về khoản đã thêm, không thêm lần nữa."""
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
     member = member_selectors.member_get(scope=scope, pk=payload.member_id) if payload.member_id else None
@@ -247,20 +281,25 @@ def add_payment(request, programme_id: int, payload: PaymentIn):
     splits = None
     if payload.splits is not None:
         splits = [(get_object_or_404(programme.funds, pk=s.fund_id), s.amount) for s in payload.splits]
-    payment = services.payment_add(
-        scope=scope,
-        programme=programme,
-        member=member,
-        worker_name=payload.worker_name,
-        worker_cccd=payload.worker_cccd,
-        unit=unit,
-        amount=payload.amount,
-        paid_on=payload.paid_on,
-        form=payload.form,
-        splits=splits,
-        note=payload.note,
+    payment = idempotent_create(
+        request,
+        lambda: services.payment_add(
+            scope=scope,
+            programme=programme,
+            member=member,
+            worker_name=payload.worker_name,
+            worker_cccd=payload.worker_cccd,
+            unit=unit,
+            amount=payload.amount,
+            paid_on=payload.paid_on,
+            form=payload.form,
+            splits=splits,
+            note=payload.note,
+            repeat_reason=payload.repeat_reason,
+        ),
+        lambda pk: selectors.payment_get(scope=scope, pk=pk),
     )
-    return 201, selectors.payment_get(scope=scope, pk=payment.pk)
+    return 201, payment
 
 
 @router.post("/programmes/{programme_id}/submit", response=CountOut, summary="Gửi duyệt các khoản đang lập")

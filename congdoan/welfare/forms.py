@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.choices import NaturalOrderIterator
+from congdoan.core.concurrency import SubmitOnceFormMixin, VersionedFormMixin
 from congdoan.core.fields import AmountField, DateField, FileField
 from congdoan.core.forms import StyledForm
 from congdoan.org.models import Unit
@@ -21,7 +22,7 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
-class ProgrammeForm(StyledForm):
+class ProgrammeForm(SubmitOnceFormMixin, VersionedFormMixin, StyledForm):
     owner = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Loại chương trình"), choices=ProgrammeKind.choices)
     name = forms.CharField(label=_("Tên chương trình"), max_length=255)
@@ -58,7 +59,7 @@ class ProgrammeForm(StyledForm):
         return data
 
 
-class FundForm(StyledForm):
+class FundForm(SubmitOnceFormMixin, StyledForm):
     kind = forms.ChoiceField(label=_("Nguồn"), choices=FundKind.choices)
     donor_name = forms.CharField(label=_("Nhà tài trợ (nếu là xã hội hoá)"), max_length=255, required=False)
     budget = AmountField(label=_("Dự toán (đồng)"), initial=0)
@@ -82,15 +83,21 @@ class _PayMixin(StyledForm):
         self.fields["fund"].queryset = programme.funds.all()
 
 
-class PickMembersForm(_PayMixin):
+class PickMembersForm(SubmitOnceFormMixin, _PayMixin):
     members = forms.ModelMultipleChoiceField(label=_("Đoàn viên"), queryset=None)
+    repeat_reason = forms.CharField(
+        label=_("Lý do chi thêm"),
+        max_length=255,
+        required=False,
+        help_text=_("Chỉ khi người được chọn đã có trong danh sách của chương trình."),
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = candidates
 
 
-class ImportForm(_PayMixin):
+class ImportForm(SubmitOnceFormMixin, _PayMixin):
     file = FileField(
         label=_("Tệp Excel"),
         help_text=_(
@@ -110,7 +117,7 @@ class ReverseForm(StyledForm):
     reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=255)
 
 
-class HouseForm(StyledForm):
+class HouseForm(SubmitOnceFormMixin, StyledForm):
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
     household_name = forms.CharField(label=_("Chủ hộ"), max_length=150)
     situation = forms.CharField(label=_("Hoàn cảnh gia đình"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.concurrency import Versioned
 from congdoan.members.models import cccd_validator
 
 from .constants import (
@@ -24,7 +25,7 @@ from .constants import (
 )
 
 
-class Programme(models.Model):
+class Programme(Versioned):
     owner = models.ForeignKey(
         "org.Unit",
         on_delete=models.PROTECT,
@@ -141,6 +142,12 @@ class Payment(models.Model):
         verbose_name=_("điều chỉnh cho khoản"),
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    repeat_reason = models.CharField(
+        _("lý do chi thêm"),
+        max_length=255,
+        blank=True,
+        help_text=_("Khi người này đã có trong danh sách của chương trình: vì sao chi thêm lần nữa."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -17,6 +17,7 @@ from congdoan.core.text import fold
 from congdoan.members.selectors import members_in_scope
 from congdoan.org.selectors import natural_order, unit_children
 
+from .checks import approval_warnings
 from .constants import UNION_FUND_KINDS, VISIT_KINDS, FundKind, HouseStage, PaymentStatus, ProgrammeKind
 from .models import FundSource, HouseCase, Payment, PaymentSplit, PaymentTally, Programme, Registration
 
@@ -100,7 +101,8 @@ def duplicate_warnings(*, scope: Scope, programme: Programme, payments: Sequence
 
     - the member already got the same kind of support in an overlapping period (any programme, any unit
       in the approver's scope);
-    - the member's total in this programme would exceed the programme's per-member limit.
+    - the member's total in this programme would exceed the programme's per-member limit;
+    - an amount far from the programme's standard amount, a person paid more than once (``checks``).
     """
     member_ids = {p.member_id for p in payments if p.member_id}
     cccds = {p.worker_cccd for p in payments if not p.member_id and p.worker_cccd}
@@ -146,6 +148,7 @@ def duplicate_warnings(*, scope: Scope, programme: Programme, payments: Sequence
                     _("%(n)s sẽ nhận tổng %(t)s, vượt mức tối đa %(l)s của chương trình.")
                     % {"n": name, "t": format_vnd(amount + same), "l": format_vnd(programme.per_member_limit)}
                 )
+    warnings += approval_warnings(programme, payments)
     return list(dict.fromkeys(warnings))
 
 

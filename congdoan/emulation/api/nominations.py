@@ -1,5 +1,6 @@
 """Nominations and council sessions."""
 
+from congdoan.core.concurrency import idempotent_create
 from congdoan.core.scoping import Scope
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
@@ -22,19 +23,26 @@ def get_nomination(request, nomination_id: int):
 
 @router.post("/nominations", response={201: NominationOut}, summary="Lập hồ sơ đề nghị")
 def create_nomination(request, payload: NominationIn):
+    """A header ``Idempotency-Key``: sent again with the same key, the file made then is returned, no new one."""
     scope = Scope.of(request)
-    nomination = services.nomination_create(
-        scope=scope,
-        proposing_unit=org_selectors.unit_get(scope=scope, pk=payload.proposing_unit_id),
-        award_kind=_kind(payload.award_kind),
-        year=payload.year,
-        achievements=payload.achievements,
-        member=member_selectors.member_get(scope=scope, pk=payload.member_id) if payload.member_id else None,
-        nominee_unit=org_selectors.unit_get(scope=scope, pk=payload.nominee_unit_id)
-        if payload.nominee_unit_id
-        else None,
+    nomination = idempotent_create(
+        request,
+        lambda: services.nomination_create(
+            scope=scope,
+            proposing_unit=org_selectors.unit_get(scope=scope, pk=payload.proposing_unit_id),
+            award_kind=_kind(payload.award_kind),
+            year=payload.year,
+            achievements=payload.achievements,
+            member=member_selectors.member_get(scope=scope, pk=payload.member_id)
+            if payload.member_id
+            else None,
+            nominee_unit=org_selectors.unit_get(scope=scope, pk=payload.nominee_unit_id)
+            if payload.nominee_unit_id
+            else None,
+        ),
+        lambda pk: selectors.nomination_get(scope=scope, pk=pk),
     )
-    return 201, selectors.nomination_get(scope=scope, pk=nomination.pk)
+    return 201, nomination
 
 
 @router.post("/nominations/{nomination_id}/submit", response=NominationOut, summary="Trình cấp khen thưởng")

@@ -141,6 +141,8 @@ def nomination_create(
     require(bool(achievements and achievements.strip()), _("Cần nhập tóm tắt thành tích."), "achievements")
     reasons = eligibility_reasons(kind=award_kind, member=member, nominee_unit=nominee_unit, year=year, on=on)
     require(not reasons, " ".join(reasons), "member" if member else "nominee_unit")
+    # One create at a time per nominee's unit: two identical parallel requests cannot both pass the check below.
+    list(Unit.objects.select_for_update().filter(pk=nominee_unit.pk).values_list("pk"))
     duplicate = Nomination.objects.filter(award_kind__code=award_kind.code, status__in=OPEN_STATUSES)
     if not award_kind.once_per_person:  # for a once-only award, an open file of any year counts
         duplicate = duplicate.filter(year=year)

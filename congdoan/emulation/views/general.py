@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from congdoan.core.concurrency import ONCE_FIELD, run_once
 from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
@@ -23,7 +24,8 @@ def _form_page(request, form, title, action, back=""):
     """Validate ``form``, call ``action(cleaned_data)`` (a service) and redirect to its URL, or re-render."""
     if request.method == "POST" and form.is_valid():
         try:
-            url = action(form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != ONCE_FIELD}
+            url = run_once(form.cleaned_data.get(ONCE_FIELD), lambda: action(data))
         except ValidationError as exc:
             form_add_service_error(form, exc)
         else:

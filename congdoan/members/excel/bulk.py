@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 from django.db import connection
+from django.db.models import F
 
 from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member
@@ -153,13 +154,17 @@ def _update_members(rows: list[Row], *, now: dt.datetime) -> None:
             setattr(member, key, value)
             changed.add(key)
         member.name_folded = fast_fold(member.full_name)
-        member.updated_at = now
+        member.updated_at = member.edited_at = now
         members.append(member)
-    fields = sorted(changed | {"name_folded", "updated_at"})
+    fields = sorted(changed | {"name_folded", "updated_at", "edited_at"})
     if connection.vendor == "postgresql":
         _update_from_copy(members, fields)
     else:
         Member.objects.bulk_update(members, fields, batch_size=1000)
+        # A member edit page opened before the import is stale now (core/concurrency.py).
+        ids = [m.pk for m in members]
+        for start in range(0, len(ids), 500):
+            Member.objects.filter(pk__in=ids[start : start + 500]).update(version=F("version") + 1)
 
 
 def _update_from_copy(members: list[Member], field_names: list[str]) -> None:
@@ -177,6 +182,7 @@ def _update_from_copy(members: list[Member], field_names: list[str]) -> None:
     rows = [(m.pk, *(getattr(m, f.attname) for f in fields)) for m in members]
     _copy("member_import_update", columns, rows)
     assignments = ", ".join(f"{quote(c)} = u.{quote(c)}" for c in columns[1:])
+    assignments += ", version = m.version + 1"  # edit pages opened before the import are stale now
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {quote(table)} AS m SET {assignments} FROM member_import_update AS u WHERE m.id = u.id"  # noqa: S608

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
+from congdoan.core.concurrency import version_claim
 from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Scope
 from congdoan.core.text import fold
@@ -93,10 +94,14 @@ def member_admit(
 
 
 @transaction.atomic
-def member_update(*, scope: Scope, member: Member, **personal) -> Member:
-    """Correct a member's personal data (name, birth date, CCCD, Party status…)."""
+def member_update(*, scope: Scope, member: Member, version: int | None = None, **personal) -> Member:
+    """Correct a member's personal data (name, birth date, CCCD, Party status…).
+
+    ``version`` is the one the editor saw: when somebody saved since, ``VersionConflict`` and nothing changes.
+    """
     member = _lock_member(member)
     scope.require_can(member.unit)
+    version_claim(member, version)
     _require(member.status != MemberStatus.MERGED, _("Hồ sơ này đã được gộp vào hồ sơ khác."))
     on = member.joined_on or today()
     data = _clean_personal(personal, member=member, on=on)

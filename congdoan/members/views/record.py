@@ -70,7 +70,7 @@ def member_edit(request, pk: int):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     initial = {f: getattr(member, f) for f in services.PERSONAL_FIELDS}
-    form = forms.PersonalForm(request.POST or None, initial=initial)
+    form = forms.PersonalEditForm(request.POST or None, initial=initial, version=member.version)
 
     def action(data):
         services.member_update(scope=scope, member=member, **data)

@@ -24,7 +24,7 @@ from .reports import (
     report_submit,
 )
 from .rollups import counts_in_rollup, rollup_apply, rollup_rebuild, rollups_shift_subtree
-from .targets import target_assign
+from .targets import target_assign, target_grid_version
 
 __all__ = [
     "SYSTEM",
@@ -52,5 +52,6 @@ __all__ = [
     "rule_save",
     "submit_is_early",
     "target_assign",
+    "target_grid_version",
     "target_import_excel",
 ]

@@ -7,10 +7,10 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.core.actors import user_or_none
+from congdoan.core.concurrency import VersionConflict
 from congdoan.core.dates import format_date, today
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
@@ -42,9 +42,13 @@ def _require_status(report: Report, allowed: tuple[str, ...], action: str) -> No
 
 
 def _require_version(report: Report, version: int | None) -> None:
-    if version is not None and int(version) != report.version:
-        when = timezone.localtime(report.updated_at).strftime("%H:%M %d/%m/%Y")
-        raise ValidationError(_("Báo cáo đã được người khác sửa lúc %(t)s, hãy tải lại.") % {"t": when})
+    """``report`` is locked (``_locked``): a version other than the current one is a stale save."""
+    try:
+        stale = version is not None and int(version) != report.version
+    except (TypeError, ValueError):
+        stale = True
+    if stale:
+        raise VersionConflict(report)
 
 
 def report_period(report: Report) -> Period:

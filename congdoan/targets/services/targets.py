@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
+from congdoan.core.concurrency import VersionConflict, digest
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 from congdoan.org.selectors import unit_children
@@ -17,6 +18,14 @@ from congdoan.org.selectors import unit_children
 from ..models import Indicator, TargetAssignment
 from ..values import parse_value
 from ._common import SYSTEM
+
+
+def target_grid_version(*, assigned_by: Unit, year: int) -> str:
+    """The fingerprint of the targets ``assigned_by`` gave for ``year``: the grid page sends it back."""
+    rows = TargetAssignment.objects.filter(assigned_by=assigned_by, year=year).values_list(
+        "unit_id", "indicator_id", "value", "decision_no", "updated_at"
+    )
+    return digest(rows)
 
 
 @transaction.atomic
@@ -28,13 +37,20 @@ def target_assign(
     decision_no: str,
     values: dict[tuple[int, int], object],
     decision_date: dt.date | None = None,
+    grid_version: str | None = None,
 ) -> int:
     """Give yearly targets to the children of ``assigned_by``: ``values[(unit_id, indicator_id)] = value``.
 
     An empty value removes the target. Everything is validated first; one bad cell saves nothing.
-    Returns the number of targets written.
+    ``grid_version`` is ``target_grid_version`` of the grid the officer saw: when another officer saved
+    targets since, ``VersionConflict`` and nothing is written. Returns the number of targets written.
     """
     scope.require_can(assigned_by)
+    # One grid save at a time per assigning unit, so the version compared is the one written over.
+    list(Unit.objects.select_for_update().filter(pk=assigned_by.pk).values_list("pk"))
+    if grid_version is not None and grid_version != target_grid_version(assigned_by=assigned_by, year=year):
+        latest = TargetAssignment.objects.filter(assigned_by=assigned_by, year=year).order_by("-updated_at")
+        raise VersionConflict(assigned_by, when=latest.values_list("updated_at", flat=True).first())
     if not (decision_no or "").strip():
         raise ValidationError({"decision_no": _("Cần nhập số quyết định giao chỉ tiêu.")})
     children = {u.pk: u for u in unit_children(scope=SYSTEM, unit=assigned_by, on=dt.date(year, 1, 1))}

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +17,9 @@ def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
         "decision_no": "7/QĐ",
         "targets": [{"unit_id": t.g1.pk, "indicator_id": cat.members.pk, "value": 80}],
     }
-    assert client.post("/api/v1/targets/assignments", body, content_type="application/json").json() == {
-        "saved": 1
-    }
+    assert (
+        client.post("/api/v1/targets/assignments", body, content_type="application/json").json()["saved"] == 1
+    )
     body["targets"][0]["unit_id"] = t.g4.pk
     assert (
         client.post("/api/v1/targets/assignments", body, content_type="application/json").status_code == 422
@@ -46,7 +48,10 @@ def test_the_api_runs_the_whole_workflow(cat, client):
         {"version": opened["version"], "values": {}},
         content_type="application/json",
     )
-    assert stale.status_code == 422 and "hãy tải lại" in str(stale.json())
+    assert stale.status_code == 422 and "hãy kiểm tra rồi lưu lại" in str(stale.json())
+    current = stale.json()["current"]  # the report as saved meanwhile, to show beside what was sent
+    assert current["version"] == opened["version"] + 1
+    assert [Decimal(v["value"]) for v in current["values"] if v["indicator_id"] == cat.members.pk] == [40]
     assert client.post(f"/api/v1/targets/reports/{rid}/submit").json()["status"] == "submitted"
     assert client.post(f"/api/v1/targets/reports/{rid}/approve").status_code == 403
     client.force_login(t.commune_officer)

@@ -8,14 +8,31 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from congdoan.core.concurrency import VersionConflict
 from congdoan.core.dates import parse_date
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
 from .. import excel, selectors, services, tasks
+from ..values import show_value
 from ._common import errors as _errors
 from ._common import xlsx as _xlsx
 from ._common import year_param as _year
+
+
+def _typed_differences(grid, chosen, post) -> list[str]:
+    lines = []
+    for kid in grid["children"]:
+        for ind in chosen:
+            typed = (post.get(f"t_{kid.pk}_{ind.pk}") or "").strip()
+            target = grid["given"].get((kid.pk, ind.pk))
+            now = show_value(target.value) if target is not None else ""
+            if typed != now:
+                lines.append(
+                    _("%(u)s – %(i)s: hiện tại “%(now)s”, bạn đã nhập “%(typed)s”.")
+                    % {"u": kid.name, "i": ind.name, "now": now or "—", "typed": typed or "—"}
+                )
+    return lines
 
 
 @login_required
@@ -64,11 +81,17 @@ def targets(request, pk: int):
                     decision_no=decision_no,
                     decision_date=decision_date,
                     values=values,
+                    grid_version=request.POST.get("grid_version"),
                 )
             messages.success(request, _("Đã lưu %(n)s chỉ tiêu giao.") % {"n": n})
             return redirect(request.get_full_path())
         except ValueError as exc:
             messages.error(request, str(exc))
+        except VersionConflict as exc:
+            # The grid below shows the current targets; what this officer typed that differs is listed.
+            _errors(request, exc)
+            for line in _typed_differences(grid, chosen, request.POST):
+                messages.warning(request, line)
         except ValidationError as exc:
             _errors(request, exc)
     cells = [
@@ -84,5 +107,6 @@ def targets(request, pk: int):
         "rows": cells,
         "received": selectors.targets_received(scope=scope, unit=unit, year=year),
         "can_assign": scope.can(unit),
+        "grid_version": services.target_grid_version(assigned_by=unit, year=year),
     }
     return render(request, "targets/targets.html", context)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from congdoan.core.concurrency import VersionConflict
 from congdoan.core.scoping import Action, Scope
 from congdoan.core.views import run_form
 from congdoan.org import selectors as org_selectors
@@ -18,6 +19,7 @@ from .. import selectors, services, tasks
 from ..forms import ReasonForm
 from ..models import ReportForm
 from ..periods import parse_period, period_of, periods_in_year
+from ..values import show_value
 from ._common import errors as _errors
 from ._common import xlsx as _xlsx
 from ._common import year_param as _year
@@ -116,6 +118,14 @@ def _save_entry(request, scope, report):
             return redirect("targets:submit", pk=report.pk), {}, posted
         messages.success(request, SAVED)
         return redirect(report.get_absolute_url()), {}, posted
+    except VersionConflict as exc:
+        # Show the current values in the cells (not what was typed) and list what was typed that differs,
+        # so saving again is a decision taken on the current report.
+        for message in exc.messages:
+            messages.error(request, message)
+        for line in _typed_differences(exc.current, values):
+            messages.warning(request, line)
+        return None, {}, {}
     except ValidationError as exc:
         if not hasattr(exc, "error_dict"):
             _errors(request, exc)
@@ -124,6 +134,21 @@ def _save_entry(request, scope, report):
         field_errors = {k: " ".join(m for e in v for m in e.messages) for k, v in exc.error_dict.items()}
         messages.error(request, _("Có giá trị chưa hợp lệ, xem các ô tô đỏ."))
         return None, field_errors, posted
+
+
+def _typed_differences(report, values: dict) -> list[str]:
+    lines = []
+    for row in report.values.select_related("indicator"):
+        if row.is_computed or row.indicator_id not in values:
+            continue
+        now = show_value(row.value, row.unit_of_measure, row.decimal_places) if row.value is not None else ""
+        typed = str(values[row.indicator_id] or "").strip()
+        if typed != now:
+            lines.append(
+                _("“%(l)s”: hiện tại “%(now)s”, bạn đã nhập “%(typed)s”.")
+                % {"l": row.name, "now": now or "—", "typed": typed or "—"}
+            )
+    return lines
 
 
 def _entry_rows(report, field_errors: dict, posted: dict) -> tuple[list[dict], bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from congdoan.core.money import parse_amount
 from congdoan.core.text import fold
 
 from ..models import FundSource, Programme
@@ -18,7 +19,8 @@ def _fund_columns(programme: Programme) -> dict[str, FundSource]:
 
 
 def _money(text: str) -> int:
-    return int(text.replace(".", "").replace(",", "").replace(" ", "").removesuffix("đ"))
+    """The shared parser: "1.000.000", "1 000 000", "1000000 đ"; a decimal, text or above 10^12 is refused."""
+    return parse_amount(text)
 
 
 def recipient_rows(data: bytes, programme: Programme) -> list[dict]:
@@ -34,5 +36,7 @@ def recipient_rows(data: bytes, programme: Programme) -> list[dict]:
             row["funds"] = [(f, _money(v)) for f, v in row["funds"]]
             row["bad_amount"] = False
         except ValueError:
+            row["amount"], row["funds"], row["bad_amount"] = None, [], True
+        if row["amount"] is not None and row["amount"] <= 0 and not row["bad_amount"]:
             row["amount"], row["funds"], row["bad_amount"] = None, [], True
     return rows

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.dates import today
-from congdoan.core.money import format_vnd
+from congdoan.core.money import MAX_AMOUNT, format_vnd
 from congdoan.core.scoping import Scope
 from congdoan.members.constants import MemberStatus
 from congdoan.members.models import Member
 
 from .. import selectors
+from ..checks import check_entry
 from ..constants import (
     PaymentForm,
     PaymentStatus,
@@ -67,6 +68,7 @@ def _build_payment(
     form: str,
     splits,
     note: str,
+    repeat_reason: str = "",
 ) -> tuple[Payment, list[tuple[FundSource, int]]]:
     if programme.status == ProgrammeStatus.CLOSED:
         raise ValidationError(_("Chương trình đã kết thúc, không thêm người được hỗ trợ."))
@@ -89,6 +91,17 @@ def _build_payment(
     scope.require_can(unit)
     if not _unit_takes_part(programme, unit):
         raise ValidationError({"unit": _("Đơn vị %(u)s không tham gia chương trình.") % {"u": unit.name}})
+    # One add at a time per programme: two identical parallel requests cannot both pass the duplicate check.
+    list(Programme.objects.select_for_update().filter(pk=programme.pk).values_list("pk"))
+    repeat_reason = " ".join((repeat_reason or "").split())[:255]
+    check_entry(
+        programme=programme,
+        member=member,
+        worker_cccd=worker_cccd,
+        name=member.full_name if member is not None else worker_name,
+        amount=amount,
+        repeat_reason=repeat_reason,
+    )
     payment = Payment(
         programme=programme,
         unit=unit,
@@ -99,6 +112,7 @@ def _build_payment(
         paid_on=paid_on or today(),
         form=form or PaymentForm.CASH,
         note=note,
+        repeat_reason=repeat_reason,
         created_by=user_or_none(scope.actor),
     )
     payment.full_clean(exclude=["programme", "unit", "member"])
@@ -125,8 +139,12 @@ def payment_add(
     form: str = PaymentForm.CASH,
     splits=None,
     note: str = "",
+    repeat_reason: str = "",
 ) -> Payment:
-    """Add one beneficiary (a member, or a non-member worker) as a draft payment split across fund sources."""
+    """Add one beneficiary (a member, or a non-member worker) as a draft payment split across fund sources.
+
+    A person already in the programme's list is refused unless ``repeat_reason`` says why they get more.
+    """
     payment, parts = _build_payment(
         scope=scope,
         programme=programme,
@@ -139,6 +157,7 @@ def payment_add(
         form=form,
         splits=splits,
         note=note,
+        repeat_reason=repeat_reason,
     )
     _save_payment(payment, parts)
     event_record(
@@ -162,6 +181,7 @@ def payments_add_many(
     paid_on: dt.date | None = None,
     form: str = PaymentForm.CASH,
     fund: FundSource | None = None,
+    repeat_reason: str = "",
 ) -> list[Payment]:
     """Add several members picked from the registry; all or nothing."""
     made = []
@@ -178,6 +198,7 @@ def payments_add_many(
                 paid_on=paid_on,
                 form=form,
                 splits=splits,
+                repeat_reason=repeat_reason,
             )
         )
     return made
@@ -257,6 +278,17 @@ def payments_approve(
     for payment in payments:
         if payment.status != PaymentStatus.SUBMITTED or payment.programme_id != programme.pk:
             raise ValidationError(_("Chỉ duyệt được khoản chi đang chờ duyệt."))
+    too_big = [p for p in payments if abs(p.amount) > MAX_AMOUNT]
+    if (
+        too_big
+    ):  # rows written before amounts were bounded: refuse them by name instead of overflowing a total
+        raise ValidationError(
+            [
+                _("Có khoản chi vượt mức tối đa %(m)s; hãy xoá hoặc trả lại để sửa:")
+                % {"m": format_vnd(MAX_AMOUNT)}
+            ]
+            + [f"{p.beneficiary_name}: {format_vnd(p.amount)}" for p in too_big]
+        )
     warnings = selectors.duplicate_warnings(scope=scope, programme=programme, payments=payments)
     if warnings and not confirm_warnings:
         raise ValidationError(

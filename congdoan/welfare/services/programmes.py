@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
+from congdoan.core.concurrency import version_claim
 from congdoan.core.money import format_vnd
 from congdoan.core.scoping import Scope
 
@@ -76,9 +77,11 @@ def programme_create(*, scope: Scope, owner, units: Sequence = (), **fields) -> 
 
 @transaction.atomic
 def programme_update(
-    *, scope: Scope, programme: Programme, units: Sequence | None = None, **fields
+    *, scope: Scope, programme: Programme, units: Sequence | None = None, version: int | None = None, **fields
 ) -> Programme:
+    """Change a programme; ``version`` is the one the editor saw (a stale save raises ``VersionConflict``)."""
     scope.require_can(programme.owner)
+    version_claim(programme, version)
     before = {f: str(getattr(programme, f)) for f in fields}
     for name, value in fields.items():
         if name not in PROGRAMME_FIELDS:

@@ -56,6 +56,7 @@ def test_figures_always_add_up_to_the_sum_of_payments(world, specs):
             member=members[who],
             amount=amount,
             paid_on=dt.date(2026, 1, 1) + dt.timedelta(days=day),
+            repeat_reason="Hỗ trợ thêm đợt sau",  # the same member may be drawn twice
             splits=[(grassroots, union // 2), (provincial, union - union // 2), (donor, donated)],
         )
         made.append((payment, reverse))
@@ -116,6 +117,7 @@ def test_the_monthly_tally_always_equals_a_full_recount_and_any_period_adds_up(w
             member=members[who],
             amount=amount,
             paid_on=dt.date(2026, 1, 1) + dt.timedelta(days=day),
+            repeat_reason="Hỗ trợ thêm đợt sau",  # the same member may be drawn twice
             splits=[(grassroots, amount - donated), (donor, donated)],
         )
         made.append((payment, reverse, day))

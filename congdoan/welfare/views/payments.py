@@ -15,6 +15,7 @@ from congdoan.core.views import run_form
 from congdoan.members.selectors import members_in_scope
 
 from .. import forms, selectors, services
+from ..checks import amount_warning
 from ..constants import PaymentStatus
 from ..excel.tasks import recipient_import_start
 from ._common import _units
@@ -43,7 +44,11 @@ def pick(request, pk: int):
             paid_on=data["paid_on"],
             form=data["form"],
             fund=data["fund"],
+            repeat_reason=data["repeat_reason"],
         )
+        amount = programme.standard_amount if data["amount"] is None else data["amount"]
+        if warning := amount_warning(programme, amount):
+            messages.warning(request, warning)
         return programme
 
     return run_form(

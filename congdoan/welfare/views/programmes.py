@@ -38,7 +38,8 @@ def _programme_form_page(request, programme=None):
             raise PermissionDenied
         initial = {f: getattr(programme, f) for f in services.PROGRAMME_FIELDS}
         initial.update(owner=programme.owner_id, units=list(programme.units.values_list("pk", flat=True)))
-    form = forms.ProgrammeForm(request.POST or None, owners=owners, initial=initial)
+    version = programme.version if programme is not None else None
+    form = forms.ProgrammeForm(request.POST or None, owners=owners, initial=initial, version=version)
     if programme is not None:
         form.fields["owner"].disabled = True
 
@@ -47,7 +48,9 @@ def _programme_form_page(request, programme=None):
         units = list(data["units"])
         if programme is None:
             return services.programme_create(scope=scope, owner=data["owner"], units=units, **fields)
-        return services.programme_update(scope=scope, programme=programme, units=units, **fields)
+        return services.programme_update(
+            scope=scope, programme=programme, units=units, version=data.get("version"), **fields
+        )
 
     title = _("Sửa chương trình") if programme else _("Lập chương trình chăm lo")
     return run_form(

@@ -265,6 +265,7 @@ def test_an_update_row_changes_only_the_filled_cells_of_an_existing_member(tree,
     member_services.batch_submit(scope=SYSTEM, batch=batch)
     member_services.batch_approve(scope=SYSTEM, batch=batch, decision_no="2/QĐ")
     member.refresh_from_db()
+    version_before = member.version
     row = {h: "" for h in HEADERS} | {
         "Mã đoàn viên": member.code,
         "Họ và tên": "Phạm Văn Mới",
@@ -283,6 +284,8 @@ def test_an_update_row_changes_only_the_filled_cells_of_an_existing_member(tree,
         "Thợ mỏ",
         MemberStatus.ACTIVE,
     )
+    # An edit page opened before the import is now stale: its save would undo the import (core/concurrency).
+    assert member.version == version_before + 1
     moved = xlsx([row | {"Mã đơn vị": "LCI.BT.002"}])
     assert "chuyển sinh hoạt" in run(tree.commune_officer, tree.bt, moved).errors[0][1]
     unknown = xlsx([row | {"Mã đoàn viên": "CD9999999999"}])

@@ -140,7 +140,7 @@ def test_a_stale_version_is_refused_and_nothing_is_saved(cat):
     services.report_save_draft(
         scope=Scope.unrestricted(), report=report, version=seen, values={cat.members.pk: "50"}
     )
-    with pytest.raises(ValidationError, match="đã được người khác sửa lúc .*hãy tải lại"):
+    with pytest.raises(ValidationError, match="đã được người khác sửa lúc .*hãy kiểm tra rồi lưu lại"):
         services.report_save_draft(
             scope=Scope.unrestricted(), report=report, version=seen, values={cat.members.pk: "70"}
         )

@@ -54,7 +54,7 @@ def test_the_page_shows_a_vietnamese_error_beside_a_bad_value_and_keeps_what_was
     assert "[&#x27;" not in body and "['" not in body
 
 
-def test_a_stale_form_shows_the_conflict_message(cat, login):
+def test_a_stale_form_shows_the_conflict_and_the_current_values_not_the_typed_ones(cat, login):
     t = cat.tree
     report = services.report_open(scope=Scope.unrestricted(), unit=t.g1, form=cat.form, period=Q1)
     client = login(t.grassroots_officer)
@@ -66,7 +66,11 @@ def test_a_stale_form_shows_the_conflict_message(cat, login):
         {"version": 1, f"value_{cat.members.pk}": "9", "action": "save"},
         follow=True,
     )
-    assert "đã được người khác sửa lúc" in page.content.decode()
+    body = page.content.decode()
+    assert "đã được người khác sửa lúc" in body
+    # The cell shows the value saved meanwhile, and what this officer typed is listed beside the message.
+    assert f'name="value_{cat.members.pk}"' in body and 'value="9"' not in body
+    assert "hiện tại “5”, bạn đã nhập “9”" in body
     assert report.values.get(indicator=cat.members).value == 5
 
 

@@ -113,11 +113,11 @@ def test_approval_warns_about_the_same_support_twice_in_the_period(tree, members
     )
 
 
-def test_approval_warns_when_the_per_member_limit_is_exceeded(tree, members):
+def test_an_amount_above_the_per_member_limit_is_refused_at_entry(tree, members):
     programme = make_programme(tree.bt, ProgrammeKind.HARDSHIP_AID, per_member_limit=1_000_000)
-    payment = add(programme, members["g1"][0], tree.grassroots_officer, amount=1_500_000)
-    warnings = selectors.duplicate_warnings(scope=SYSTEM, programme=programme, payments=[payment])
-    assert any("vượt mức tối đa 1.000.000 đ" in w for w in warnings)
+    with pytest.raises(ValidationError, match="vượt mức tối đa mỗi người 1.000.000 đ"):
+        add(programme, members["g1"][0], tree.grassroots_officer, amount=1_500_000)
+    assert not Payment.objects.filter(programme=programme).exists()
 
 
 def test_a_list_already_approved_by_someone_else_is_not_approved_or_counted_twice(tree, members, tet):

@@ -296,3 +296,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # The site's address in e-mails (links to notices, password resets sent by tasks).
 CONGDOAN_SITE_URL = env("CONGDOAN_SITE_URL", default="http://127.0.0.1:8000")
+# Files of finished jobs (uploaded workbooks, error workbooks, exported lists) hold personal data: deleted after
+# this many days by `manage.py purge_job_files` (run daily by `scripts/serve.sh worker`).
+CONGDOAN_JOB_FILE_DAYS = env.int("CONGDOAN_JOB_FILE_DAYS", default=30)

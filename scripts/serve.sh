@@ -41,6 +41,9 @@ case "$role" in
   worker)
     trap stop_workers EXIT INT TERM
     start_workers
+    # Once a day: delete finished jobs' files after CONGDOAN_JOB_FILE_DAYS (they hold personal data).
+    (while true; do "$PY" manage.py purge_job_files || true; sleep 86400; done) &
+    workers+=("$!")
     wait
     ;;
   all)

@@ -7,6 +7,7 @@ validating first, reporting progress, and opens its one transaction only for the
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 
@@ -174,3 +175,17 @@ def job_run(*, job_id: int, work: Callable[[Job], None]) -> Job:
         if not job.is_finished:
             job_succeed(job=job)
     return job
+
+
+def job_files_purge(*, older_than: dt.timedelta) -> int:
+    """Delete the files of jobs finished more than ``older_than`` ago — uploads and results (error workbooks,
+    member lists) hold personal data; the job row and its message stay. Returns the number of jobs purged."""
+    cutoff = timezone.now() - older_than
+    purged = 0
+    for job in Job.objects.filter(finished_at__lt=cutoff).exclude(input_file="", result_file="").iterator():
+        for field in (job.input_file, job.result_file):
+            if field:
+                field.delete(save=False)
+        Job.objects.filter(pk=job.pk).update(input_file="", result_file="")
+        purged += 1
+    return purged

@@ -1,6 +1,13 @@
+import datetime as dt
+import io
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from congdoan.jobs import services
 from congdoan.jobs.constants import JobStatus
@@ -85,3 +92,24 @@ def test_jobs_cannot_be_created_for_a_unit_outside_scope(tree):
             unit=tree.g4,
             scope=Scope.for_user(tree.province_officer),
         )
+
+
+def test_finished_jobs_files_are_purged_after_the_configured_days(make_job, settings, tmp_path):
+    """Uploads and results (error workbooks, member lists) hold personal data: deleted after N days."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.CONGDOAN_JOB_FILE_DAYS = 30
+    old, recent, running = make_job(), make_job(), make_job()
+    for job in (old, recent):
+        job.input_file.save("input.xlsx", ContentFile(b"CCCD 001190000001"), save=True)
+        services.job_fail(job=job, message="Có lỗi", result_file=("loi.xlsx", b"CCCD 001190000001"))
+    running.input_file.save("input.xlsx", ContentFile(b"x"), save=True)
+    paths = {job.pk: (Path(job.input_file.path), Path(job.result_file.path)) for job in (old, recent)}
+    Job.objects.filter(pk=old.pk).update(finished_at=timezone.now() - dt.timedelta(days=31))
+
+    call_command("purge_job_files", stdout=io.StringIO())
+
+    old.refresh_from_db(), recent.refresh_from_db(), running.refresh_from_db()
+    assert not old.input_file and not old.result_file and old.message == "Có lỗi"
+    assert not any(p.exists() for p in paths[old.pk])
+    assert recent.result_file and all(p.exists() for p in paths[recent.pk])
+    assert running.input_file  # an upload still being imported is never touched

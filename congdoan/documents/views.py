@@ -7,16 +7,20 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from congdoan.audit.services import event_record
 from congdoan.core.dates import today
-from congdoan.core.files import file_response
+from congdoan.core.files import export_name, file_response
 from congdoan.core.scoping import Scope
 from congdoan.emulation import selectors as emulation_selectors
+from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
 from congdoan.welfare import selectors as welfare_selectors
 from congdoan.welfare.constants import PaymentStatus
 
-from . import decisions, receipts, tasks
+from . import decisions, personal, receipts, tasks
 
 
 @login_required
@@ -83,3 +87,20 @@ def review(request, pk: int, fmt: str):
         return redirect(job.get_absolute_url())
     data = tasks.RENDERERS[fmt](scope=scope, unit=unit, start=start, end=end, on=day)
     return file_response(data, tasks.review_name(unit, start, end, fmt))
+
+
+@login_required
+@never_cache
+def member_personal_data(request, pk: int):
+    """Everything the registry holds about one member, for the member's own request (audited)."""
+    scope = Scope.of(request)
+    member = member_selectors.member_get(scope=scope, pk=pk)
+    data = personal.personal_data_xlsx(scope=scope, member=member)
+    event_record(
+        actor=scope.actor,
+        action="member.personal_data_export",
+        summary=_("Xuất dữ liệu cá nhân của %(m)s theo yêu cầu") % {"m": member.full_name},
+        unit=member.unit,
+        obj=member,
+    )
+    return file_response(data, export_name("du-lieu-ca-nhan", member.code or member.pk, today()))

@@ -23,6 +23,7 @@ from .models import (
     AwardQuota,
     CouncilSession,
     Decision,
+    Discipline,
     Movement,
     Nomination,
     Pledge,
@@ -399,3 +400,8 @@ def award_counts_between(*, scope: Scope, unit: Unit, start: dt.date, end: dt.da
         "individuals": sum(i for _level, _label, _c, i in levels),
         "by_level": levels,
     }
+
+
+def member_disciplines(*, member) -> QuerySet[Discipline]:
+    """One member's discipline records, oldest first (their page's reader has checked access)."""
+    return Discipline.objects.filter(member=member).order_by("starts_on", "pk")

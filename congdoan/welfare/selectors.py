@@ -378,3 +378,9 @@ def welfare_figures_children(*, scope: Scope, unit, start: dt.date, end: dt.date
         target["donations"] += row["donations"]
         target["people"] += row["people"]
     return rows + ([own] if own["amount"] else [])
+
+
+def member_payments(*, scope: Scope, member) -> QuerySet[Payment]:
+    """Every payment to one person that the user may see, oldest first (a member's personal data export)."""
+    qs = Payment.objects.filter(member=member).select_related("programme", "unit")
+    return scope.filter(qs, "unit__path").order_by("paid_on", "pk")

@@ -28,6 +28,7 @@ def outside_objects(tree) -> dict:
     return {
         **reviews,
         "documents:cluster_review": {"pk": cluster.pk},
+        "documents:member_personal_data": {"pk": member.pk},
         "documents:cluster_review_file": {"pk": cluster.pk, "fmt": "pdf"},
         "documents:review_download": {"pk": review.pk, "fmt": "pdf"},
         "documents:review_create": {"pk": tree.dn.pk},

@@ -22,7 +22,7 @@ demo: venv
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py demo_data --scale small --if-empty
 	@echo "Mở http://127.0.0.1:$(PORT)/ — tài khoản: trunguong, tinh, xa, coso; mật khẩu: congdoan2026"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	scripts/demo.sh $(PORT)
 
 test: test-sqlite test-postgres
 

@@ -22,6 +22,8 @@ PERIODS = [
     ("H2", _l("6 tháng cuối năm")),
     ("range", _l("Từ ngày … đến ngày …")),
 ]
+
+
 class PeriodForm(StyledForm):
     period = forms.ChoiceField(label=_l("Kỳ"), choices=PERIODS, required=False)
     year = YearField(label=_l("Năm"), required=False)

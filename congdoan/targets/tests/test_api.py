@@ -6,8 +6,10 @@ pytestmark = pytest.mark.django_db
 def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
     t = cat.tree
     client.force_login(t.commune_officer)
-    assert {"t_members", "t_founded"} <= {i["code"] for i in client.get("/api/v1/targets/indicators").json()}
-    [form] = client.get("/api/v1/targets/forms").json()
+    assert {"t_members", "t_founded"} <= {
+        i["code"] for i in client.get("/api/v1/targets/indicators").json()["items"]
+    }
+    [form] = client.get("/api/v1/targets/forms").json()["items"]
     assert len(form["items"]) == 7
     body = {
         "assigned_by_id": t.bt.pk,
@@ -22,7 +24,7 @@ def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
     assert (
         client.post("/api/v1/targets/assignments", body, content_type="application/json").status_code == 422
     )
-    got = client.get(f"/api/v1/targets/assignments?unit_id={t.g1.pk}&year=2026").json()
+    got = client.get(f"/api/v1/targets/assignments?unit_id={t.g1.pk}&year=2026").json()["items"]
     assert got[0]["value"] in ("80.00", 80, "80")
 
 

@@ -30,4 +30,4 @@ def test_the_report_list_api_shows_nothing_of_another_province(cat, login):
     t = cat.tree
     outside_objects(t)  # a report of Đà Nẵng's grassroots union exists
     client = login(t.province_officer)
-    assert client.get("/api/v1/targets/reports").json() == []
+    assert client.get("/api/v1/targets/reports").json() == {"items": [], "count": 0}

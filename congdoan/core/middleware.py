@@ -12,7 +12,8 @@ API_PREFIX = "/api/"
 
 
 class ApiSlashMiddleware:
-    """``/api/v1/units/`` answers as ``/api/v1/units`` (and the other way round) — no redirect, any method.
+    """``/api/v1/units/`` answers as ``/api/v1/units`` (and the other way round) — no redirect, any method;
+    an API path matching no route answers a JSON 404.
 
     The API's paths have no trailing slash; a client that adds one gets the same answer instead of a 404 (or a
     redirect that drops a POST body).
@@ -25,9 +26,11 @@ class ApiSlashMiddleware:
         path = request.path_info
         if path.startswith(API_PREFIX) and not is_valid_path(path, get_urlconf()):
             other = path[:-1] if path.endswith("/") else path + "/"
-            if is_valid_path(other, get_urlconf()):
-                prefix = request.path[: len(request.path) - len(path)]
-                request.path_info, request.path = other, prefix + other
+            if not is_valid_path(other, get_urlconf()):
+                # e.g. /api/v1/units/abc: the API answers in JSON even where no route matches.
+                return JsonResponse({"detail": _("Không tìm thấy.")}, status=404)
+            prefix = request.path[: len(request.path) - len(path)]
+            request.path_info, request.path = other, prefix + other
         return self.get_response(request)
 
 

@@ -7,6 +7,7 @@ congdoan.core.middleware.ApiSlashMiddleware).
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError
@@ -83,8 +84,8 @@ def index(request):
     return {
         "name": api.title,
         "version": api.version,
-        "docs": request.build_absolute_uri(api.root_path + api.docs_url.lstrip("/")),
-        "openapi": request.build_absolute_uri(api.root_path + api.openapi_url.lstrip("/")),
+        "docs": request.build_absolute_uri(reverse("api:openapi-view")),
+        "openapi": request.build_absolute_uri(reverse("api:openapi-json")),
     }
 
 

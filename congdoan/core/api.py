@@ -178,10 +178,10 @@ class NulRefusingParser(Parser):
 # --- The statuses every operation can answer, documented in the OpenAPI schema. ---
 
 ERROR_STATUSES = {
-    "401": "Chưa đăng nhập hoặc khoá API không hợp lệ",
-    "403": "Không có quyền",
-    "404": "Không tìm thấy (hoặc ngoài phạm vi của người dùng)",
-    "422": "Dữ liệu không hợp lệ (thông báo theo từng trường)",
+    401: "Chưa đăng nhập hoặc khoá API không hợp lệ",
+    403: "Không có quyền",
+    404: "Không tìm thấy (hoặc ngoài phạm vi của người dùng)",
+    422: "Dữ liệu không hợp lệ (thông báo theo từng trường)",
 }
 
 
@@ -196,7 +196,7 @@ def document_error_statuses(schema: dict) -> dict:
                 continue
             statuses = dict(ERROR_STATUSES)
             if "requestBody" in operation:
-                statuses["400"] = "Nội dung gửi lên không đọc được"
+                statuses[400] = "Nội dung gửi lên không đọc được"
             for status, description in statuses.items():
                 operation["responses"].setdefault(status, {"description": description, **ref})
     return schema

@@ -26,6 +26,8 @@ def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
     )
     got = client.get(f"/api/v1/targets/assignments?unit_id={t.g1.pk}&year=2026").json()["items"]
     assert got[0]["value"] in ("80.00", 80, "80")
+    evaluation = client.get(f"/api/v1/targets/evaluations/{t.g1.pk}?year=2026").json()
+    assert evaluation["results"] and {r["unit_id"] for r in evaluation["results"]} == {t.g1.pk}
 
 
 def test_the_api_runs_the_whole_workflow(cat, client):

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,20 @@ def test_the_api_runs_the_whole_workflow(cat, client):
     )  # g2 has no report
     evaluation = client.get(f"/api/v1/targets/evaluations/{t.g1.pk}?year=2026").json()
     assert evaluation["total"] == 0
+
+
+@pytest.mark.parametrize("value", [1e20, "1e20", "Infinity", 10**30])
+def test_a_huge_report_value_through_the_api_is_refused_in_vietnamese(cat, client, value):
+    t = cat.tree
+    client.force_login(t.grassroots_officer)
+    opened = client.post(
+        "/api/v1/targets/reports",
+        {"unit_id": t.g1.pk, "form_id": cat.form.pk, "period": "2026-Q1"},
+        content_type="application/json",
+    ).json()
+    raw = "Infinity" if value == "Infinity" else json.dumps(value)  # Python's json reads a bare Infinity
+    body = f'{{"version": {opened["version"]}, "values": {{"{cat.members.pk}": {raw}}}}}'
+    response = client.put(f"/api/v1/targets/reports/{opened['id']}", body, content_type="application/json")
+    assert response.status_code == 422, response.content
+    assert "Số đoàn viên" in str(response.json()["detail"])
+    assert client.get(f"/api/v1/targets/reports/{opened['id']}").json()["version"] == opened["version"]

@@ -50,3 +50,21 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) var/test.sqlite3
+
+# Production (docs/operations.md): DEBUG=0, gunicorn + db_worker task workers; settings from the environment/.env.
+.PHONY: serve serve-web serve-worker backup restore
+serve: venv
+	scripts/serve.sh all
+
+serve-web: venv
+	scripts/serve.sh web
+
+serve-worker: venv
+	scripts/serve.sh worker
+
+# Backup and restore (docs/operations.md): BACKUP_DIR for `backup`, BACKUP=<directory made by backup> for `restore`.
+backup: venv
+	$(PY) scripts/backup.py backup $(if $(BACKUP_DIR),--to $(BACKUP_DIR))
+
+restore: venv
+	$(PY) scripts/backup.py restore $(BACKUP)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "congdoan.restructure",
     "congdoan.documents",
     "congdoan.jobs",
+    "congdoan.inbox",
     "congdoan.home",
     "congdoan.demo",
 ]
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "congdoan.accounts.context_processors.current_scope",
+                "congdoan.inbox.context_processors.inbox",
             ],
         },
     },
@@ -99,6 +101,26 @@ else:
     # lose nothing measurable (docs/performance.md).
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+# Persistent connections for gunicorn workers (seconds; 0 closes after each request), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
+# Optional streaming replica for the statistics and dashboard pages (congdoan/db_router.py, docs/operations.md).
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "OPTIONS": {**DATABASES["default"]["OPTIONS"], **env.db("DATABASE_REPLICA_URL").get("OPTIONS", {})},
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": DATABASES["default"]["CONN_HEALTH_CHECKS"],
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["congdoan.db_router.ReplicaRouter"]
+    MIDDLEWARE = [*MIDDLEWARE, "congdoan.db_router.ReplicaReadsMiddleware"]
+REPLICA_READ_VIEWS = [
+    "home:dashboard",
+    "home:dashboard_xlsx",
+    "members:statistics",
+    "members:statistics_export",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE) exist for PostgreSQL; SQLite ignores the extra columns, which is fine.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
@@ -121,10 +143,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock a username+IP pair after 5 failures for one hour.
+# django-axes (congdoan/core/login_protection.py): lock a (username, client address) pair after 5 failures
+# for a short cool-off that doubles with each lockout of the pair in a day; one address is locked for every
+# username after LOGIN_ADDRESS_FAILURE_LIMIT failures. The client address is REMOTE_ADDR, or the entry of
+# X-Forwarded-For written by the outermost of TRUSTED_PROXY_COUNT reverse proxies (0 = no proxy).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=30)
+LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", default=5)
+LOGIN_COOLOFF_MAX_MINUTES = env.int("LOGIN_COOLOFF_MAX_MINUTES", default=24 * 60)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None  # documents the same number in axes' own terms
+AXES_CLIENT_IP_CALLABLE = "congdoan.core.login_protection.client_ip"
+AXES_COOLOFF_TIME = "congdoan.core.login_protection.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lockout ends when it said it would
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the lockout history that lengthens the cool-off
+AXES_HANDLER = "congdoan.core.login_protection.LoginProtectionHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "axes_locked.html"
@@ -149,14 +184,56 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Uploaded and generated files: local disk by default; S3-compatible object storage (django-storages) when
+# AWS_STORAGE_BUCKET_NAME is set, so every web and worker machine sees the same files.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "location": env("AWS_LOCATION", default=""),
+            "default_acl": None,
+            "querystring_auth": True,  # private files: links are signed and expire
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+        },
+    }
+
+# Cache (and so the throttles that count in it): Redis shared by every web process when REDIS_URL is set,
+# otherwise each process's own memory (the laptop install). Sessions live in the database, read through the
+# cache when it is shared.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="congdoan"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Security headers. HTTPS-only settings switch on with SECURE=true behind TLS.
 SECURE = env.bool("SECURE", default=False)
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SECURE)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE)
+if TRUSTED_PROXY_COUNT:
+    # TLS ends at the proxy, which must overwrite (not append to) this header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -184,3 +261,40 @@ LOGGING = {
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
 }
+
+# Accounts (issue 19 §2): two-factor sign-in, the sign-in steps, e-mail for password reset, idle sessions.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "congdoan.accounts.middleware.SignInStepsMiddleware",
+]
+CONGDOAN_REQUIRE_2FA_FOR_ADMINS = env.bool("CONGDOAN_REQUIRE_2FA_FOR_ADMINS", default=False)
+OTP_TOTP_ISSUER = "Công đoàn Việt Nam"
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="congdoan <khong-tra-loi@localhost>")
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
+# A session ends after this many seconds without a request (each request pushes the end back).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=2 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+AUTH_PASSWORD_VALIDATORS = [
+    {**v, "NAME": "congdoan.accounts.validators.MinimumLengthValidator"}
+    if v["NAME"].endswith(".MinimumLengthValidator")
+    else v
+    for v in AUTH_PASSWORD_VALIDATORS
+]
+
+# The site's address in e-mails (links to notices, password resets sent by tasks).
+CONGDOAN_SITE_URL = env("CONGDOAN_SITE_URL", default="http://127.0.0.1:8000")

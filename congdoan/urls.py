@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from congdoan.api import api
+from congdoan.core.health import healthz
 
 admin.site.site_header = "Quản trị hệ thống Công đoàn"
 admin.site.site_title = "congdoan"
@@ -13,7 +14,9 @@ urlpatterns = [
     path("", include("congdoan.home.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", include("congdoan.accounts.urls_login")),
     path("profile/", include("congdoan.accounts.urls")),
+    path("accounts/", include("congdoan.home.staff.urls")),
     path("", include("congdoan.org.urls")),
     path("", include("congdoan.restructure.urls")),
     path("members/", include("congdoan.members.urls")),
@@ -22,6 +25,8 @@ urlpatterns = [
     path("welfare/", include("congdoan.welfare.urls")),
     path("emulation/", include("congdoan.emulation.urls")),
     path("jobs/", include("congdoan.jobs.urls")),
+    path("inbox/", include("congdoan.inbox.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]

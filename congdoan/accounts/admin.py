@@ -13,8 +13,11 @@ class AssignmentInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     inlines = [AssignmentInline]
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Công đoàn", {"fields": ("full_name", "position", "phone")}))
-    list_display = ["username", "full_name", "email", "is_active", "is_superuser"]
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("Công đoàn", {"fields": ("full_name", "position", "phone", "must_change_password")}),
+    )
+    list_display = ["username", "full_name", "email", "is_active", "is_superuser", "must_change_password"]
 
 
 @admin.register(ApiToken)

@@ -1,5 +1,7 @@
 from congdoan.core.scoping import Scope
 
+from .services.rules import can_manage_accounts
+
 
 def current_scope(request):
     """Expose the user's assignments (their units and roles) to every template."""
@@ -7,4 +9,9 @@ def current_scope(request):
     if user is None or not user.is_authenticated:
         return {}
     assignments = list(user.assignments.select_related("unit", "unit__kind"))
-    return {"my_assignments": assignments, "my_scope": Scope.for_user(user)}
+    scope = Scope.for_user(user)
+    return {
+        "my_assignments": assignments,
+        "my_scope": scope,
+        "can_manage_accounts": can_manage_accounts(scope),
+    }

@@ -2,15 +2,26 @@ import hashlib
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.roles import Role
+from congdoan.core.text import fold
 
 
 class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu"),
+        default=False,
+        help_text=_("Mật khẩu do người khác đặt: người dùng phải đổi ở lần đăng nhập tới."),
+    )
+    # Raised by "sign out of all sessions": every session made before carries a stale auth hash.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    # Name, username and e-mail folded (no diacritics, lower case) for the account search.
+    search_text = models.CharField(max_length=500, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")
@@ -18,6 +29,25 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join([self.full_name, self.username, self.email]))[:500]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"full_name", "username", "email"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's hash of the password (also for SECRET_KEY_FALLBACKS), salted with the session epoch once the
+        user signed out everywhere; epoch 0 keeps Django's own hash, so sessions survive the upgrade."""
+        if not self.session_epoch:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class Assignment(models.Model):

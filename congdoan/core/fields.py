@@ -166,10 +166,23 @@ class DecimalField(forms.DecimalField):
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
 
+class FileInput(forms.FileInput):
+    """A file input whose button reads "Chọn tệp" whatever the browser's language (static/js/inputs.js shows the
+    chosen file's name); the real input stays focusable and receives the file."""
+
+    template_name = "core/widgets/file_input.html"
+
+
+class FileField(forms.FileField):
+    widget = FileInput
+
+
 def formfield_for(db_field: models.Field, **kwargs):
     """ModelForms' ``formfield_callback``: model dates and integers get the shared fields above."""
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         return db_field.formfield(form_class=DateField, **kwargs)
+    if isinstance(db_field, models.FileField):
+        return db_field.formfield(form_class=FileField, **kwargs)
     if isinstance(db_field, models.DecimalField) and not db_field.choices:
         return db_field.formfield(form_class=DecimalField, **kwargs)
     if isinstance(db_field, models.IntegerField) and not db_field.choices and not db_field.primary_key:

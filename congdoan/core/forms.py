@@ -12,6 +12,10 @@ class StyleMixin:
     ``__init__`` are styled too, and fields with errors get ``is-invalid``.
     """
 
+    # No `required` attribute: the browser's bubble would speak the browser's language ("Please fill out this
+    # field"); the server's message is Vietnamese and names the field.
+    use_required_attribute = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._style(mark_errors=False)  # validating here would run before subclasses set querysets

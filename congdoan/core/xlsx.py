@@ -28,6 +28,17 @@ def xlsxwriter_book(target, **options) -> xlsxwriter.Workbook:
     return xlsxwriter.Workbook(target, {**options, **SAFE_OPTIONS})
 
 
+def print_layout(sheet, *, header_row: int, first_col: int = 0, landscape: bool = True) -> None:
+    """How every exported table reads on screen and on paper: the header (and ``first_col`` columns) stay
+    in view while scrolling, the header repeats on every printed page, A4, as wide as one page."""
+    sheet.freeze_panes(header_row + 1, first_col)
+    sheet.repeat_rows(0, header_row)
+    sheet.set_paper(9)  # A4
+    if landscape:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+
+
 def set_text(cell, value) -> None:
     """Put ``value`` in an openpyxl cell as text even when it starts like a formula ("=…")."""
     cell.value = value
@@ -79,6 +90,7 @@ class Workbook:
         """Write a bordered table with a bold header; return the next free row."""
         extra = {"border": 1} if border else {}
         head = self.format(bold=True, align="center", text_wrap=True, **extra)
+        print_layout(sheet, header_row=row)
         for col, text in enumerate(headers):
             self.write(sheet, row, col, text, head)
         for values in rows:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from congdoan.core.money import plain_number
+from congdoan.core.money import format_number, plain_number
 
 from .facts import Fact
 
@@ -21,15 +21,27 @@ VI_NUMBER_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart and the table printed with it: ``rows`` are (label, value) or, with ``series``, (label, one
+    value per series; None where there is none)."""
+
     key: str
     title: str
     spec: dict
-    rows: list[tuple[str, int | float]]
+    rows: list[tuple]
     unit: str
+    series: tuple[str, ...] = ()
 
     @property
     def dom_id(self) -> str:
         return f"chart-{self.key}"
+
+    @property
+    def table(self) -> list[tuple[str, list[str]]]:
+        """The rows as printed: the label and each value the Vietnamese way with its unit ("—" for none)."""
+        return [
+            (str(row[0]), ["—" if v is None else f"{format_number(v)} {self.unit}" for v in row[1:]])
+            for row in self.rows
+        ]
 
 
 def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str, ordered: bool = False) -> dict:
@@ -49,12 +61,91 @@ def bar_chart(*, title: str, rows: list[tuple[str, int | float]], unit: str, ord
                 "title": None,
                 "axis": {"labelLimit": 220},
             },
-            "x": {"field": "value", "type": "quantitative", "title": unit, "axis": {"format": ",d"}},
+            "x": {
+                "field": "value",
+                "type": "quantitative",
+                "title": unit,
+                "axis": {"format": ",d", "tickMinStep": 1},
+            },
             "tooltip": [
                 {"field": "label", "type": "nominal", "title": _("Nội dung")},
                 {"field": "value", "type": "quantitative", "title": unit, "format": ",d"},
             ],
         },
+        "config": {"locale": {"number": VI_NUMBER_LOCALE}, "font": "Liberation Sans, Arial, sans-serif"},
+    }
+
+
+def line_chart(*, title: str, rows: list[tuple[str, int]], unit: str) -> dict:
+    """A line of values over time, in the rows' order (the labels are the points in time)."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": title,
+        "width": "container",
+        "height": 220,
+        "data": {"values": [{"label": label, "value": value} for label, value in rows]},
+        "mark": {"type": "line", "point": True, "tooltip": True},
+        "encoding": {
+            "x": {"field": "label", "type": "ordinal", "sort": None, "title": None},
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "title": unit,
+                "axis": {"format": ",d", "tickMinStep": 1},
+            },
+            "tooltip": [
+                {"field": "label", "type": "ordinal", "title": _("Thời điểm")},
+                {"field": "value", "type": "quantitative", "title": unit, "format": ",d"},
+            ],
+        },
+        "config": {"locale": {"number": VI_NUMBER_LOCALE}, "font": "Liberation Sans, Arial, sans-serif"},
+    }
+
+
+def series_bar_chart(
+    *,
+    title: str,
+    rows: list[tuple],
+    series: tuple[str, ...],
+    unit: str,
+    stacked: bool = False,
+    colors: list[str] | None = None,
+) -> dict:
+    """Horizontal bars per label, one per series side by side (or stacked), in the rows' order."""
+    values = [
+        {"label": row[0], "series": name, "value": value}
+        for row in rows
+        for name, value in zip(series, row[1:], strict=True)
+        if value is not None
+    ]
+    color = {"field": "series", "type": "nominal", "title": None, "legend": {"orient": "bottom"}}
+    color["scale"] = {"domain": list(series), **({"range": colors} if colors else {})}
+    encoding = {
+        "y": {"field": "label", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 220}},
+        "x": {
+            "field": "value",
+            "type": "quantitative",
+            "title": unit,
+            "axis": {"format": ",d", "tickMinStep": 1},
+            "stack": "zero" if stacked else None,
+        },
+        "color": color,
+        "tooltip": [
+            {"field": "label", "type": "nominal", "title": _("Đơn vị")},
+            {"field": "series", "type": "nominal", "title": _("Nội dung")},
+            {"field": "value", "type": "quantitative", "title": unit, "format": ",d"},
+        ],
+    }
+    if not stacked:
+        encoding["yOffset"] = {"field": "series", "sort": list(series)}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "title": title,
+        "width": "container",
+        "height": {"step": 28 if stacked else 14 * len(series)},
+        "data": {"values": values},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": encoding,
         "config": {"locale": {"number": VI_NUMBER_LOCALE}, "font": "Liberation Sans, Arial, sans-serif"},
     }
 

@@ -4,6 +4,7 @@ administrative header, the narrative written by rules, and the facts as an annex
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -13,9 +14,12 @@ from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
+from .breakdowns import unit_charts
+from .charts import VI_NUMBER_LOCALE
 from .engine.docx import admin_document, docx_bytes
 from .engine.layout import admin_header
 from .engine.pdf import render_pdf
+from .engine.vega import chart_png, chart_svg_data_uri
 from .facts import facts_by_area, facts_for
 from .narrative import is_whole_year, sentences
 
@@ -31,13 +35,40 @@ def review_title(start: dt.date, end: dt.date) -> str:
     }
 
 
-def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
+def draft_content(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
+    """What a draft is written from on day ``on``: the title, the rule-written sentences, the facts and charts."""
     facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=on)
     return {
-        **admin_header(unit, doc_date=on),
         "title": review_title(start, end),
         "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
+        "facts": facts,
+        "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=on, facts=facts),
+    }
+
+
+def document_context(
+    *,
+    unit: Unit,
+    title: str,
+    doc_date: dt.date,
+    results: list[str],
+    facts: list,
+    charts: list,
+    number: str = "",
+    assessment: list[str] = (),
+    directions: list[str] = (),
+    draft: bool = True,
+) -> dict:
+    """The review's printed content: header, parts I (results, overall assessment) and II, the annexes."""
+    return {
+        **admin_header(unit, doc_date=doc_date, number=number),
+        "title": title,
+        "draft": draft,
+        "paragraphs": list(results),
+        "assessment": list(assessment),
+        "directions": list(directions),
         "areas": facts_by_area(facts),
+        "charts": list(charts),
         # Who signs for the executive committee and where the report goes (the officer completes them).
         "signer_lines": [_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH")],
         "recipients": [
@@ -48,25 +79,78 @@ def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on
     }
 
 
-def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
-    return render_pdf(
-        "documents/review.html", review_context(scope=scope, unit=unit, start=start, end=end, on=on)
+def review_context(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
+    """The draft straight from the records, dated ``on``."""
+    content = draft_content(scope=scope, unit=unit, start=start, end=end, on=on)
+    return document_context(
+        unit=unit,
+        title=content["title"],
+        doc_date=on,
+        results=content["paragraphs"],
+        facts=content["facts"],
+        charts=content["charts"],
     )
+
+
+def context_pdf(context: dict) -> bytes:
+    context = {
+        **context,
+        "figures": [
+            (chart, chart_svg_data_uri(chart.spec, locale=VI_NUMBER_LOCALE)) for chart in context["charts"]
+        ],
+    }
+    return render_pdf("documents/review.html", context)
+
+
+def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
+    return context_pdf(review_context(scope=scope, unit=unit, start=start, end=end, on=on))
+
+
+def _chart_figures(doc, charts) -> None:
+    """Each chart as a picture (PNG at a print scale) with its table under it."""
+    doc.add_heading(_("PHỤ LỤC: BIỂU ĐỒ"), level=2)
+    for chart in charts:
+        doc.add_paragraph().add_run(chart.title).bold = True
+        doc.add_picture(io.BytesIO(chart_png(chart.spec, locale=VI_NUMBER_LOCALE)), width=Cm(15))
+        table = doc.add_table(rows=0, cols=1 + max(1, len(chart.series)))
+        table.style = "Table Grid"
+        if chart.series:
+            for cell, text in zip(table.add_row().cells, ("", *chart.series), strict=True):
+                cell.paragraphs[0].add_run(text).bold = True
+        for label, values in chart.table:
+            cells = table.add_row().cells
+            cells[0].text = label
+            for cell, text in zip(cells[1:], values, strict=True):
+                cell.text = text
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> bytes:
     """The same draft as an editable Word document (the officer finishes it in Word)."""
-    context = review_context(scope=scope, unit=unit, start=start, end=end, on=on)
+    return context_docx(review_context(scope=scope, unit=unit, start=start, end=end, on=on))
+
+
+def _paragraphs(doc, texts: list[str]) -> None:
+    for text in texts:
+        doc.add_paragraph(text).paragraph_format.first_line_indent = Cm(1)
+
+
+def context_docx(context: dict) -> bytes:
     doc = admin_document(context)
-    for text, bold in ((_("BÁO CÁO"), True), (context["title"], True), ("(" + _("Dự thảo") + ")", False)):
+    lines = [(_("BÁO CÁO"), True), (context["title"], True)]
+    if context["draft"]:
+        lines.append(("(" + _("Dự thảo") + ")", False))
+    for text, bold in lines:
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(text).bold = bold
     doc.add_heading(_("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"), level=2)
-    for text in context["paragraphs"] or [_("Chưa có số liệu trong kỳ.")]:
-        doc.add_paragraph(text).paragraph_format.first_line_indent = Cm(1)
+    _paragraphs(doc, context["paragraphs"] or [_("Chưa có số liệu trong kỳ.")])
+    if context["assessment"]:
+        doc.add_heading(_("Đánh giá chung"), level=3)
+        _paragraphs(doc, context["assessment"])
     doc.add_heading(_("II. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"), level=2)
-    doc.add_paragraph("…")
+    _paragraphs(doc, context["directions"] or ["…"])
     doc.add_heading(_("PHỤ LỤC: SỐ LIỆU"), level=2)
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
@@ -82,6 +166,8 @@ def review_docx(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: d
             cells[0].text = str(fact.label) + ("" if fact.approved else " (" + _("tạm tính") + ")")
             cells[1].text = fact.display + ("" if fact.unit == "%" else f" {fact.unit}")
             cells[2].text = fact.previous_display if fact.previous is not None else ""
+    if context["charts"]:
+        _chart_figures(doc, context["charts"])
     closing = doc.add_table(rows=1, cols=2)
     left, right = closing.rows[0].cells
     left.paragraphs[0].add_run(_("Nơi nhận:")).bold = True

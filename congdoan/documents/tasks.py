@@ -15,9 +15,12 @@ from congdoan.jobs.models import Job
 from congdoan.org.models import Unit
 
 from .review import review_docx, review_pdf
+from .reviews import review_open
 
 REVIEW_DOCUMENT = "review_document"
 REVIEW_DOCUMENT_TITLE = _l("Lập bản thảo báo cáo tổng kết, sơ kết")
+REVIEW_DRAFT = "review_draft"
+REVIEW_DRAFT_TITLE = _l("Soạn dự thảo báo cáo tổng kết, sơ kết (lưu để sửa, ban hành)")
 RENDERERS = {"pdf": review_pdf, "docx": review_docx}
 
 
@@ -61,3 +64,35 @@ def review_start(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: 
         params={"start": start.isoformat(), "end": end.isoformat(), "on": on.isoformat(), "fmt": fmt},
     )
     return jobs.job_enqueue(job=job, task=review_task)
+
+
+def run_review_draft(job: Job) -> None:
+    p = job.params
+    start, end, on = (dt.date.fromisoformat(p[k]) for k in ("start", "end", "on"))
+    jobs.job_progress(job=job, done=0, total=1, message=_("Đang tổng hợp số liệu toàn quốc…"))
+    review = review_open(scope=Scope.for_user(job.created_by), unit=job.unit, start=start, end=end, on=on)
+    jobs.job_succeed(
+        job=job,
+        message=_("Đã soạn dự thảo “%(t)s”. Bấm lại “Soạn báo cáo” trên trang tổng quan để sửa và ban hành.")
+        % {"t": review.title},
+        result={"review": review.pk},
+    )
+
+
+@task()
+def review_draft_task(job_id: int) -> None:
+    jobs.job_run(job_id=job_id, work=run_review_draft)
+
+
+def review_draft_start(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> Job:
+    """Queue the drafting of the country's review (the officer edits it once it is drafted)."""
+    job = jobs.job_create(
+        scope=scope,
+        kind=REVIEW_DRAFT,
+        title=str(REVIEW_DRAFT_TITLE),
+        unit=unit,
+        action=Action.ACT,
+        total=1,
+        params={"start": start.isoformat(), "end": end.isoformat(), "on": on.isoformat()},
+    )
+    return jobs.job_enqueue(job=job, task=review_draft_task)

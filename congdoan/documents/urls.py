@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -11,4 +11,15 @@ urlpatterns = [
     path("emulation/awards/<int:pk>/certificate/", views.certificate, name="certificate"),
     path("welfare/programmes/<int:pk>/receipt.<str:fmt>", views.welfare_receipt, name="welfare_receipt"),
     path("units/<int:pk>/review.<str:fmt>", views.review, name="review"),
+    path("units/<int:pk>/reviews/", review_views.review_create, name="review_create"),
+    path("reviews/<int:pk>/", review_views.review_page, name="review_page"),
+    path("reviews/<int:pk>/edit/", review_views.review_edit, name="review_edit"),
+    path("reviews/<int:pk>/redraft/", review_views.review_redraft, name="review_redraft"),
+    path("reviews/<int:pk>/issue/", review_views.review_issue, name="review_issue"),
+    path("reviews/<int:pk>/reopen/", review_views.review_reopen, name="review_reopen"),
+    path("cluster-reviews/<int:pk>/", review_views.cluster_page, name="cluster_review"),
+    path(
+        "cluster-reviews/<int:pk>/file.<str:fmt>", review_views.cluster_download, name="cluster_review_file"
+    ),
+    path("reviews/<int:pk>/file.<str:fmt>", review_views.review_download, name="review_download"),
 ]

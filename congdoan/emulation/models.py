@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.dates import format_date
+
 from .constants import (
     DisciplineForm,
     EligibilityRule,
@@ -326,7 +328,7 @@ class CouncilSession(models.Model):
         verbose_name_plural = _("phiên họp Hội đồng TĐKT")
 
     def __str__(self):
-        return f"{self.granting_unit} {self.held_on}"
+        return f"{self.granting_unit} {format_date(self.held_on)}"
 
     @property
     def has_quorum(self) -> bool:

@@ -53,6 +53,14 @@ def quotas(*, year: int | None = None) -> QuerySet[AwardQuota]:
     return qs.filter(year=year) if year else qs
 
 
+def quotas_in_scope(*, scope: Scope, year: int | None = None) -> QuerySet[AwardQuota]:
+    """Quotas for every unit of a level, and those of granting units the user sees."""
+    qs = quotas(year=year)
+    if scope.everything:
+        return qs
+    return qs.filter(Q(granting_unit__isnull=True) | scope.q("granting_unit__path"))
+
+
 def quota_status(*, kind: AwardKind, granting_unit: Unit, year: int) -> dict:
     """{"limit": int | None, "used": int}: the tightest quota of the unit (or its level) and the use so far."""
     rows = list(

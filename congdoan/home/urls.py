@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import catalogue_views, views
 
 # "home" stays a name without namespace (every page links to it); the dashboard is "home:dashboard".
 dashboard_patterns = (
@@ -13,5 +13,6 @@ dashboard_patterns = (
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("catalogues/", catalogue_views.catalogues, name="catalogues"),
     path("", include(dashboard_patterns)),
 ]

@@ -11,7 +11,7 @@ from congdoan.core.files import file_response
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Action, Scope
 from congdoan.documents.annex import facts_xlsx
-from congdoan.documents.charts import dashboard_charts
+from congdoan.documents.breakdowns import unit_charts
 from congdoan.documents.facts import facts_by_area, facts_for
 from congdoan.members import selectors as member_selectors
 from congdoan.members import stats as member_stats
@@ -75,17 +75,20 @@ def dashboard(request, pk: int):
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     form = PeriodForm(request.GET or None)
     start, end = form.dates()
-    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=today())
+    day = today()
+    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=day)
     context = {
         "unit": unit,
         "form": form,
         "start": start,
         "end": end,
         "areas": facts_by_area(facts),
-        "charts": dashboard_charts(facts),
+        "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=day, facts=facts),
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
         "children": org_selectors.unit_children(scope=scope, unit=unit, on=end),
         "todo": _todo(scope, unit),
+        # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
+        "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),
         "query": request.GET.urlencode(),
         "today": today(),
     }

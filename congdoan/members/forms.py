@@ -5,6 +5,7 @@ from congdoan.core.dates import today
 from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
 from congdoan.org.constants import Sector
+from congdoan.org.forms import UnitCodeInput
 
 from .constants import AGE_BANDS, ETHNICITIES, Education, Gender, MemberStatus, PartyStatus
 from .models import LeaveReason
@@ -80,14 +81,24 @@ class AdmitForm(PersonalForm):
 
 
 class _Decision(StyledForm):
-    decision_no = forms.CharField(label=_("Số quyết định"), max_length=64)
+    decision_no = forms.CharField(
+        label=_("Số quyết định"),
+        max_length=64,
+        help_text=_("Gợi ý số tiếp theo của công đoàn trong năm; sửa nếu khác."),
+    )
 
 
 class TransferForm(_Decision):
     to_unit_code = forms.CharField(
-        label=_("Mã công đoàn cơ sở chuyển đến"),
+        label=_("Công đoàn cơ sở chuyển đến"),
         max_length=64,
-        help_text=_("Chuyển ra ngoài phạm vi quản lý sẽ thành đề nghị chờ nơi nhận tiếp nhận."),
+        widget=UnitCodeInput(
+            anywhere=True, attrs={"placeholder": _("Gõ tên (không cần dấu) hoặc mã để tìm")}
+        ),
+        help_text=_(
+            "Chọn trong danh sách gợi ý hoặc gõ mã đơn vị. Chuyển ra ngoài phạm vi quản lý sẽ thành đề nghị "
+            "chờ nơi nhận tiếp nhận."
+        ),
     )
     effective_on = DateField(label=_("Ngày chuyển"), initial=today)
 

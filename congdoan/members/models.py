@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.dates import format_date
+
 from .constants import (
     ETHNICITIES,
     CardStatus,
@@ -30,6 +32,7 @@ class LeaveReason(models.Model):
     code = models.SlugField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("lý do"), max_length=150)
     is_system = models.BooleanField(_("do hệ thống dùng"), default=False)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -151,7 +154,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.member} @ {self.unit} ({self.valid_from}–{self.valid_to or '…'})"
+        return f"{self.member} @ {self.unit} ({format_date(self.valid_from)}–{format_date(self.valid_to) or '…'})"
 
 
 class UnionPost(models.Model):
@@ -213,7 +216,7 @@ class AdmissionBatch(models.Model):
         verbose_name_plural = _("danh sách đề nghị kết nạp")
 
     def __str__(self):
-        return f"{self.unit} — {self.admitted_on}"
+        return f"{self.unit} — {format_date(self.admitted_on)}"
 
 
 class MemberCodeCounter(models.Model):
@@ -271,7 +274,7 @@ class TransferRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.member} → {self.to_unit} ({self.effective_on})"
+        return f"{self.member} → {self.to_unit} ({format_date(self.effective_on)})"
 
 
 class UnitMemberCount(models.Model):

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.fields import YearField
@@ -6,6 +9,23 @@ from congdoan.core.forms import StyledForm
 
 from .constants import ClusterKind
 from .models import Unit
+
+
+class UnitCodeInput(forms.TextInput):
+    """A unit typed by its code, with suggestions as the officer types a name without diacritics: HTMX asks
+    ``org:unit_pick`` for ``<option>``s of a ``<datalist>`` (native, works on phones, no script of ours)."""
+
+    template_name = "org/widgets/unit_code_input.html"
+
+    def __init__(self, attrs=None, *, grassroots: bool = True, anywhere: bool = False):
+        self.grassroots, self.anywhere = grassroots, anywhere
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        query = urlencode({"field": name, "grassroots": int(self.grassroots), "anywhere": int(self.anywhere)})
+        context["widget"]["pick_url"] = f"{reverse('org:unit_pick')}?{query}"
+        return context
 
 
 class ScopedUnitChoiceField(forms.ModelChoiceField):

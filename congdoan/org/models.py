@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.dates import format_date
+
 from .constants import ClusterKind, Sector, UnitStatus
 
 
@@ -137,7 +139,7 @@ class UnitLink(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.child} → {self.parent} ({self.valid_from}–{self.valid_to or '…'})"
+        return f"{self.child} → {self.parent} ({format_date(self.valid_from)}–{format_date(self.valid_to) or '…'})"
 
 
 class Cluster(models.Model):

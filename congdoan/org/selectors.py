@@ -45,6 +45,27 @@ def unit_list(*, scope: Scope, q: str = "", kind: str = "", on: dt.date | None =
     return qs.order_by("kind__level", "name")
 
 
+def unit_search(
+    *, scope: Scope, q: str, grassroots: bool = False, anywhere: bool = False, limit: int = 20
+) -> list[Unit]:
+    """Active units for a picker: folded name contains the folded text typed, or the code is it.
+
+    The user's own units come first. With ``anywhere`` (a member's transfer may leave the user's scope), active
+    grassroots unions elsewhere follow, by name and code only, once at least three letters are typed.
+    """
+    text = q.replace("\x00", "").strip()[:100]
+    folded = fold(text)
+    if len(folded) < 2:
+        return []
+    qs = _base().filter(Q(name_folded__contains=folded) | Q(code__iexact=text), status=UnitStatus.ACTIVE)
+    if grassroots or anywhere:
+        qs = qs.filter(kind__is_grassroots=True)
+    found = list(scope.filter(qs).order_by("kind__level", "name")[:limit])
+    if anywhere and len(folded) >= 3 and len(found) < limit:
+        found += list(qs.exclude(pk__in=[u.pk for u in found]).order_by("name")[: limit - len(found)])
+    return found
+
+
 def unit_get(*, scope: Scope, pk: int) -> Unit:
     """One unit in scope, or 404."""
     return scope.get_or_404(_base(), pk=pk)

@@ -39,6 +39,19 @@ def tree(request):
 
 
 @login_required
+def unit_pick(request):
+    """Suggestions for a unit typed in a UnitCodeInput (org/forms.py): ``<option>``s for its datalist."""
+    field = request.GET.get("field", "q")
+    units = selectors.unit_search(
+        scope=Scope.of(request),
+        q=request.GET.get(field) or request.GET.get("q") or "",
+        grassroots=request.GET.get("grassroots") == "1",
+        anywhere=request.GET.get("anywhere") == "1",
+    )
+    return render(request, "org/partials/unit_options.html", {"units": units})
+
+
+@login_required
 def children(request, pk: int):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=pk)

@@ -57,6 +57,7 @@ def report_xlsx(*, report, rows: list[dict]) -> bytes:
         [report.form.name.upper(), report.unit.name, f"{period.label} — {report.get_status_display()}"],
     )
     sheet.write_row(first, 0, [_(h) for h in REPORT_HEADER], fmt["head"])
+    xlsx.print_layout(sheet, header_row=first)
     for n, item in enumerate(rows, start=first + 1):
         row, target = item["row"], item["target"]
         percent = row.value / target * 100 if target and row.value is not None else None
@@ -98,6 +99,7 @@ def rollup_xlsx(*, unit, form, period, view: dict) -> bytes:
         [_("TỔNG HỢP %(f)s") % {"f": form.name.upper()}, unit.name, f"{period.label} — {state}"],
     )
     sheet.write_row(first, 0, header, fmt["head"])
+    xlsx.print_layout(sheet, header_row=first, first_col=2)
     for n, row in enumerate(view["rows"], start=first + 1):
         ind = row["indicator"]
         fig = row["children"]
@@ -116,10 +118,13 @@ def rollup_xlsx(*, unit, form, period, view: dict) -> bytes:
 
 
 def targets_template_xlsx(*, unit, year: int, children, indicators, given) -> bytes:
-    """The target grid to fill in: Mã đơn vị, Tên đơn vị, then one column per indicator code."""
+    """The target grid to fill in: Mã đơn vị, Tên đơn vị, then one column per indicator, headed by its name
+    (the import reads the names back, or codes where a sheet has them)."""
     buffer, book, fmt = _book()
     sheet = book.add_worksheet(_("Giao chỉ tiêu"))
-    sheet.write_row(0, 0, ["Mã đơn vị", "Tên đơn vị", *[i.code for i in indicators]], fmt["head"])
+    sheet.write_row(0, 0, [_("Mã đơn vị"), _("Tên đơn vị"), *[i.name for i in indicators]], fmt["head"])
+    sheet.set_row(0, 45)
+    xlsx.print_layout(sheet, header_row=0, first_col=2)
     for n, kid in enumerate(children, start=1):
         sheet.write(n, 0, kid.code)
         sheet.write(n, 1, kid.name)
@@ -127,6 +132,7 @@ def targets_template_xlsx(*, unit, year: int, children, indicators, given) -> by
             t = given.get((kid.pk, ind.pk))
             sheet.write(n, c, plain_number(t.value) if t else None)
     sheet.set_column(1, 1, 45)
+    sheet.set_column(2, 1 + len(indicators), 18)
     book.close()
     return buffer.getvalue()
 

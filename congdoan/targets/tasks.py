@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
 
+from congdoan.core.files import export_name
 from congdoan.core.scoping import Action, Scope
 from congdoan.jobs import services as jobs
 from congdoan.jobs.models import Job
@@ -24,7 +25,7 @@ from congdoan.org import selectors as org_selectors
 
 from . import excel, selectors, services
 from .models import Report
-from .periods import Period, parse_period
+from .periods import Period, parse_period, period_of
 
 TARGET_IMPORT = "target_import"
 REPORT_IMPORT = "report_import"
@@ -48,14 +49,15 @@ def inline_export_rows() -> int:
 def report_file(*, report: Report) -> tuple[str, bytes]:
     """One report as a workbook: (file name, content)."""
     content = excel.report_xlsx(report=report, rows=selectors.report_rows(report=report))
-    return f"bao-cao-{report.unit.code}-{report.period_start:%Y-%m}.xlsx", content
+    key = period_of(report.form.period_type, report.period_start).key
+    return export_name("bao-cao", report.unit.code, key), content
 
 
 def rollup_file(*, scope: Scope, unit, form, period: Period, structure: str) -> tuple[str, bytes]:
     """The roll-up of ``unit`` for ``form`` and ``period`` as a workbook: (file name, content)."""
     view = selectors.rollup_view(scope=scope, unit=unit, form=form, period=period, structure=structure)
     content = excel.rollup_xlsx(unit=unit, form=form, period=period, view=view)
-    return f"tong-hop-{unit.code}-{period.key}.xlsx", content
+    return export_name("tong-hop", unit.code, period.key), content
 
 
 def rollup_rows(*, scope: Scope, unit, form, period: Period, structure: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import format_date
-from congdoan.core.xlsx import Workbook
+from congdoan.core.xlsx import Workbook, print_layout
 
 
 def figures_xlsx(figures: dict, children: list[dict]) -> bytes:
@@ -66,5 +66,6 @@ def figures_xlsx(figures: dict, children: list[dict]) -> bytes:
         book.write(units, i, 3, r["amount"], money)
         book.write(units, i, 4, r["donations"], money)
     units.set_column(0, 0, 50)
+    print_layout(units, header_row=0, first_col=1)
     units.set_column(1, 4, 16)
     return book.close()

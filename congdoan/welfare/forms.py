@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.core.fields import AmountField, DateField
+from congdoan.core.fields import AmountField, DateField, FileField
 from congdoan.core.forms import StyledForm
 from congdoan.org.models import Unit
 
@@ -88,7 +88,7 @@ class PickMembersForm(_PayMixin):
 
 
 class ImportForm(_PayMixin):
-    file = forms.FileField(
+    file = FileField(
         label=_("Tệp Excel"),
         help_text=_(
             "Dòng tiêu đề có cột “Mã đoàn viên” hoặc “CCCD”; có thể thêm “Họ tên”, “Số tiền”, “Ghi chú”."

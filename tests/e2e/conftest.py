@@ -10,11 +10,14 @@ E2E_DIR = Path(__file__).resolve().parent
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Browser tests commit for real and the database is flushed after each one, which also wipes the
+    """Every test here is a browser test (`-m e2e`, the PostgreSQL half of `make test`).
+
+    Browser tests commit for real and the database is flushed after each one, which also wipes the
     rows data migrations made (unit kinds, …). Asking for serialized rollback makes Django save those rows
     when it creates the test database; ``_reload_migration_rows`` puts them back before each test."""
     for item in items:
         if E2E_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.e2e)  # every browser test, whether or not its module says so
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 

@@ -13,9 +13,11 @@ from congdoan.core.fields import (
     ApiDate,
     ApiInteger,
     DateField,
+    FileField,
     IntegerField,
     YearField,
 )
+from congdoan.core.files import export_name
 from congdoan.core.forms import StyledForm
 from congdoan.core.money import parse_amount, parse_decimal, parse_integer
 from congdoan.targets.forms import IndicatorForm  # a ModelForm with dates and integers
@@ -163,3 +165,25 @@ def test_decimals_are_read_with_a_decimal_comma(typed, value):
 def test_text_that_is_not_a_decimal_is_refused(typed):
     with pytest.raises(ValueError, match="Tỷ lệ: .* không phải là số"):
         parse_decimal(typed, field="Tỷ lệ")
+
+
+class _Upload(StyledForm):
+    file = FileField(label="Tệp Excel")
+    name = forms.CharField(label="Tên")
+
+
+def test_the_file_picker_and_required_fields_speak_vietnamese_not_the_browsers_language():
+    html = str(_Upload())
+    assert "Chọn tệp" in html and "Chưa chọn tệp nào" in html and 'type="file"' in html
+    # No `required` attribute: the browser's own bubble ("Please fill out this field") never shows.
+    assert " required" not in html
+    assert _Upload({}).errors["name"] == ["Trường này là bắt buộc."]
+
+
+def test_every_export_is_named_by_one_rule():
+    assert (
+        export_name("so-lieu", "LCI", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        == "so-lieu-LCI-20250101-20251231.xlsx"
+    )
+    assert export_name("tong-hop", "LCI", "2026-Q1", None) == "tong-hop-LCI-2026-Q1.xlsx"
+    assert export_name("bao-cao", "LCI", 2025, ext="pdf") == "bao-cao-LCI-2025.pdf"

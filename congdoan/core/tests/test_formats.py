@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from congdoan.core.dates import format_date, parse_date
 from congdoan.core.money import format_number, format_vnd
 from congdoan.core.views import date_param, form_add_service_error
+from congdoan.members.models import AdmissionBatch
+from congdoan.org.models import Unit, UnitLink
 
 
 @pytest.mark.parametrize(
@@ -68,3 +70,12 @@ def test_a_service_error_lands_on_the_named_field_or_on_the_form():
     form.is_valid()
     form_add_service_error(form, ValidationError("Không hợp lệ."))
     assert form.non_field_errors() == ["Không hợp lệ."]
+
+
+def test_records_offered_in_dropdowns_read_their_dates_dd_mm_yyyy():
+    """A council option read "… 2026-12-05"; every record whose name carries a date writes it dd/mm/yyyy."""
+    unit = Unit(name="CĐCS Công ty Apatit Việt Nam")
+    batch = AdmissionBatch(unit=unit, admitted_on=dt.date(2026, 3, 1))
+    link = UnitLink(child=unit, parent=Unit(name="Công đoàn xã Bảo Thắng"), valid_from=dt.date(2025, 7, 1))
+    assert str(batch) == "CĐCS Công ty Apatit Việt Nam — 01/03/2026"
+    assert str(link) == "CĐCS Công ty Apatit Việt Nam → Công đoàn xã Bảo Thắng (01/07/2025–…)"

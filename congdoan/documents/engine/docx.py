@@ -125,9 +125,10 @@ def admin_document(header: dict) -> Document:
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     set_font(doc)
     doc.styles["Normal"].font.size = Pt(13)
-    heading = doc.styles["Heading 2"]
-    set_font(doc, style_name="Heading 2")
-    heading.font.size, heading.font.color.rgb = Pt(13), RGBColor(0, 0, 0)
+    for name in ("Heading 2", "Heading 3"):
+        heading = doc.styles[name]
+        set_font(doc, style_name=name)
+        heading.font.size, heading.font.color.rgb = Pt(13), RGBColor(0, 0, 0)
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells

@@ -53,14 +53,22 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
 
 
 def facts_for(
-    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date | None = None
+    *,
+    scope: Scope,
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date | None = None,
+    previous: bool = True,
 ) -> list[Fact]:
     """The facts of ``unit``'s subtree over ``start..end`` (404 outside the scope), each with the same
-    figure for the same period of last year. ``as_of`` (default today) is the day reports are judged
-    late on."""
+    figure for the same period of last year (unless ``previous`` is False). ``as_of`` (default today) is
+    the day reports are judged late on."""
     org_selectors.unit_get(scope=scope, pk=unit.pk)
     day = as_of or today()
     current = _compute(scope, unit, start, end, day)
+    if not previous:
+        return current
     last_start, last_end = year_before(start), year_before(end)
     last = {f.key: f.value for f in _compute(scope, unit, last_start, last_end, year_before(day))}
     return [fact.with_previous(last.get(fact.key)) for fact in current]

@@ -82,7 +82,7 @@ def test_the_draft_downloads_as_an_editable_word_document_a4_with_the_same_sente
     rows = {r.cells[0].text: r.cells[1].text for r in annex.rows}
     assert rows["Kết nạp trong kỳ"] == "3 người"
     assert document.styles["Normal"].font.name == document.styles["Heading 2"].font.name == "Liberation Serif"
-    closing = document.tables[2].rows[0].cells
+    closing = document.tables[-1].rows[0].cells
     assert "Nơi nhận:" in closing[0].text and "Lưu: VT." in closing[0].text
     assert "TM. BAN CHẤP HÀNH" in closing[1].text
     assert client.get(reverse("documents:review", args=[records.lc.pk, "odt"])).status_code == 404

@@ -1,5 +1,6 @@
 """All writes of the emulation app, one function per use case (see the submodules)."""
 
+from .catalogue import award_kind_save, quota_save
 from .council import council_session_create, nomination_council_accept, nomination_council_reject
 from .decisions import decision_issue
 from .nominations import (
@@ -20,6 +21,7 @@ from .registrations import (
 
 __all__ = [
     "absence_record",
+    "award_kind_save",
     "council_session_create",
     "decision_issue",
     "discipline_record",
@@ -36,6 +38,7 @@ __all__ = [
     "pledge_save",
     "pledge_self_score",
     "pledge_sign",
+    "quota_save",
     "registration_deadline_set",
     "registration_submit",
 ]

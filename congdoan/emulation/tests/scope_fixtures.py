@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from congdoan.core.scoping import Scope
 from congdoan.emulation import services
-from congdoan.emulation.models import AwardKind
+from congdoan.emulation.models import AwardKind, AwardQuota
 from congdoan.org.services import cluster_save
 
 from .helpers import make_member
@@ -92,7 +92,9 @@ def build(tree) -> dict:
         year=2026,
         nominations=[nomination],
     )
+    quota = AwardQuota.objects.create(award_kind=kind, granting_unit=tree.dn, year=2026, max_count=3)
     return {
+        "quota": quota,
         "member": member,
         "movement": movement,
         "cluster": cluster,
@@ -119,6 +121,9 @@ def outside_objects(tree) -> dict:
         "emulation:decision": {"pk": pk["decision"]},
         "emulation:member_history": {"pk": pk["member"]},
         "emulation:unit_history": {"pk": tree.g4.pk},
+        # Catalogue pages: not there for non-administrators; Đà Nẵng's quota not there for Lào Cai.
+        "emulation:award_kind_edit": {"pk": o["nomination"].award_kind_id},
+        "emulation:quota_edit": {"pk": pk["quota"]},
         "GET /api/v1/emulation/movements/{movement_id}": {
             "path": {"movement_id": pk["movement"]},
             "body": None,

@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from congdoan.core.scoping import Scope
 from congdoan.emulation import services
 from congdoan.emulation.constants import NOMINATION_TRANSITIONS, NominationStatus
-from congdoan.emulation.models import AwardQuota, Discipline, Nomination, WorkAbsence
+from congdoan.emulation.models import AwardQuota, CouncilSession, Discipline, Nomination, WorkAbsence
 from congdoan.emulation.services.nominations import transition
 from congdoan.members.models import UnionPost
+from congdoan.org.models import Unit
 
 from .conftest import SYSTEM, TODAY, kind, register
 from .helpers import make_member
@@ -387,3 +388,10 @@ def test_a_second_file_for_the_same_award_is_refused_and_a_once_only_award_in_an
     services.nomination_create(scope=SYSTEM, proposing_unit=tree.lc, year=2026, **medal)
     with pytest.raises(ValidationError, match="năm 2026"):
         services.nomination_create(scope=SYSTEM, proposing_unit=tree.lc, year=2027, **medal)
+
+
+def test_a_council_session_is_offered_with_its_date_dd_mm_yyyy():
+    """The vote form's council choice read "… 2026-12-05"."""
+    session = CouncilSession(year=2026, held_on=dt.date(2026, 12, 5), members_total=9, members_present=9)
+    session.granting_unit = Unit(name="Liên đoàn Lao động tỉnh Lào Cai")
+    assert str(session) == "Liên đoàn Lao động tỉnh Lào Cai 05/12/2026"

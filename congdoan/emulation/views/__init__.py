@@ -1,5 +1,6 @@
 """Pages of emulation and commendation. Thin: parse, call a selector or service, render."""
 
+from .catalogue_edit import award_kind_edit, catalogue_manage, quota_edit
 from .general import (
     catalogue,
     figures,
@@ -29,6 +30,9 @@ from .nominations import (
 from .pledges import pledge_detail, pledge_edit, pledge_list, pledge_score
 
 __all__ = [
+    "award_kind_edit",
+    "catalogue_manage",
+    "quota_edit",
     "catalogue",
     "council_list",
     "council_new",

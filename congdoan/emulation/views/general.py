@@ -140,7 +140,8 @@ def registration_deadline(request):
 @login_required
 def catalogue(request):
     year = year_param(request)
-    context = {"kinds": selectors.award_kinds(), "quotas": selectors.quotas(year=year), "year": year}
+    quotas = selectors.quotas_in_scope(scope=Scope.of(request), year=year)
+    context = {"kinds": selectors.award_kinds(), "quotas": quotas, "year": year}
     return render(request, "emulation/catalogue.html", context)
 
 

@@ -88,7 +88,7 @@ def export_workbook(*, scope: Scope, filters: MemberFilter) -> bytes:
     for j, col in enumerate(EXPORT_COLUMNS):
         ws.set_column(j, j, col.width)
     ws.set_column(len(EXPORT_COLUMNS), len(EXPORT_COLUMNS), 40)
-    ws.freeze_panes(1, 3)
+    xlsx.print_layout(ws, header_row=0, first_col=3)
     labels = {
         "gender": c.GENDER_LABELS,
         "ethnicity": c.ETHNICITY_LABELS,

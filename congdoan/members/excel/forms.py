@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.fields import FileField, FileInput
+
 from .reader import MAX_FILE_BYTES, WorkbookError, check_file_size
 
 
@@ -11,10 +13,10 @@ class ImportForm(forms.Form):
         empty_label=None,
         help_text=_("Các mã đơn vị trong tệp phải là công đoàn cơ sở thuộc đơn vị này."),
     )
-    file = forms.FileField(
+    file = FileField(
         label=_("Tệp Excel (.xlsx)"),
         help_text=_("Dùng tệp mẫu; tối đa %(mb)s MB.") % {"mb": MAX_FILE_BYTES // 1024 // 1024},
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx", "class": "form-control"}),
+        widget=FileInput(attrs={"accept": ".xlsx"}),
     )
 
     def __init__(self, *args, units, **kwargs):

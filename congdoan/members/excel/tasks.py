@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _l
 from django_tasks import task
 
 from congdoan.core.dates import today
+from congdoan.core.files import export_name, local_path
 from congdoan.core.money import format_number
 from congdoan.core.scoping import Action, Scope
 from congdoan.jobs import services as jobs
@@ -31,7 +32,8 @@ def run_member_import(job: Job) -> None:
     def progress(done, total, message):
         jobs.job_progress(job=job, done=done, total=total, message=message)
 
-    outcome = member_import(scope=scope, unit=job.unit, path=job.input_file.path, progress=progress)
+    with local_path(job.input_file) as path:  # object storage has no path: a temporary copy
+        outcome = member_import(scope=scope, unit=job.unit, path=path, progress=progress)
     if not outcome.ok:
         bad = len(outcome.errors)
         jobs.job_fail(
@@ -113,7 +115,7 @@ def member_import_start(*, scope: Scope, unit, upload) -> Job:
 
 # -- the member-list export----------------------------------------------------------------------
 def member_export_name() -> str:
-    return f"danh-sach-doan-vien-{today():%d-%m-%Y}.xlsx"
+    return export_name("danh-sach-doan-vien", today())
 
 
 def member_export_count(*, scope: Scope, filters: MemberFilter) -> int:

@@ -39,7 +39,7 @@ def member_posts(*, member: Member):
 def leave_reasons(*, for_leaving: bool = True) -> QuerySet[LeaveReason]:
     qs = LeaveReason.objects.all()
     if for_leaving:
-        qs = qs.exclude(code__in=["transfer", "restructure", "unit_dissolved"])
+        qs = qs.exclude(code__in=["transfer", "restructure", "unit_dissolved"]).filter(is_active=True)
     return qs
 
 

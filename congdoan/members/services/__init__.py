@@ -16,6 +16,7 @@ from ._common import COUNTED_FIELDS, ONE_DAY, PERSONAL_FIELDS
 from .admissions import batch_approve, batch_return, batch_submit
 from .cards import card_hand_over, card_print, card_request
 from .duplicates import member_merge
+from .leave_reasons import leave_reason_save
 from .leaving import member_leave, member_readmit
 from .posts import post_add, post_delete, post_update
 from .record import member_admit, member_update
@@ -33,6 +34,7 @@ __all__ = [
     "card_print",
     "card_request",
     "member_admit",
+    "leave_reason_save",
     "member_leave",
     "member_merge",
     "member_readmit",

@@ -40,6 +40,8 @@ def outside_objects(tree) -> dict:
     m, b = {"pk": member.pk}, {"pk": batch.pk}
     api = "/api/v1/members"
     return {
+        # The national list of leave reasons: its edit page does not exist for non-administrators.
+        "members:leave_reason_edit": {"pk": tree_reason_pk()},
         "members:detail": m,
         "members:edit": m,
         "members:transfer": m,
@@ -85,3 +87,9 @@ def outside_objects(tree) -> dict:
             "body": {"reason": "x"},
         },
     }
+
+
+def tree_reason_pk() -> int:
+    from congdoan.members.models import LeaveReason
+
+    return LeaveReason.objects.get(code="retired").pk

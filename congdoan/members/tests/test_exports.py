@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 
 import openpyxl
 import pytest
@@ -84,3 +85,15 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(tree, login):
     cells = [cell for row in book.worksheets[0].iter_rows() for cell in row if cell.value]
     typed = {cell.value: cell.data_type for cell in cells if str(cell.value).startswith(("=", "+"))}
     assert typed == {'=HYPERLINK("http://x","Bấm")': "s", "+84 Lào Cai": "s"}
+
+
+def test_the_search_page_offers_the_export_of_what_it_lists_with_its_filters(tree, login):
+    """The search page had no "Xuất Excel" although the export existed."""
+    admit_active(tree.g1, full_name="Hoàng Thị Lan", gender="F")
+    admit_active(tree.g1, full_name="Vũ Văn Hùng", gender="M")
+    client = login(tree.province_officer)
+    page = client.get(reverse("members:index"), {"gender": "F", "page": "1"}).content.decode()
+    link = re.search(r'id="member-export" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert link == f"{reverse('members:export_members')}?gender=F"
+    exported = str(_rows(client.get(link).content))
+    assert "Hoàng Thị Lan" in exported and "Vũ Văn Hùng" not in exported

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .admissions import batch_approve, batch_detail, batch_list, batch_return, batch_submit
 from .duplicates import duplicates
+from .leave_reasons import leave_reason_edit, leave_reason_list
 from .lists import index
 from .operations import member_card, member_leave, member_readmit, member_transfer
 from .posts import post_add, post_delete, post_edit
@@ -22,6 +23,8 @@ __all__ = [
     "batch_submit",
     "duplicates",
     "index",
+    "leave_reason_edit",
+    "leave_reason_list",
     "member_card",
     "member_detail",
     "member_edit",

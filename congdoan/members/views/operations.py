@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congdoan.audit.selectors import decision_no_suggest
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
@@ -19,11 +20,16 @@ from ._common import detail_url
 OPERATION = "members/operation.html"
 
 
+def _next_decision(member) -> dict:
+    """The decision number suggested for an operation on ``member``: its union's next one this year."""
+    return {"decision_no": decision_no_suggest(unit_id=member.unit_id, year=today().year)}
+
+
 @login_required
 def member_transfer(request, pk: int):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
-    form = forms.TransferForm(request.POST or None)
+    form = forms.TransferForm(request.POST or None, initial=_next_decision(member))
 
     def action(data):
         to_unit = selectors.transfer_target_by_code(code=data["to_unit_code"])
@@ -52,7 +58,9 @@ def member_transfer(request, pk: int):
 def member_leave(request, pk: int):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
-    form = forms.LeaveForm(request.POST or None, reasons=selectors.leave_reasons())
+    form = forms.LeaveForm(
+        request.POST or None, reasons=selectors.leave_reasons(), initial=_next_decision(member)
+    )
 
     def action(data):
         services.member_leave(
@@ -74,7 +82,9 @@ def member_readmit(request, pk: int):
     scope = Scope.of(request)
     member = selectors.member_get(scope=scope, pk=pk)
     units = selectors.grassroots_in_scope(scope=scope)
-    form = forms.ReadmitForm(request.POST or None, units=units, initial={"unit": member.unit_id})
+    form = forms.ReadmitForm(
+        request.POST or None, units=units, initial={"unit": member.unit_id, **_next_decision(member)}
+    )
 
     def action(data):
         services.member_readmit(

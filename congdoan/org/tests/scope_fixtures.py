@@ -18,6 +18,7 @@ def outside_objects(tree) -> dict:
     )
     return {
         # Pages
+        "org:unit_kind_edit": {"pk": unit.kind_id},  # national list: not there for non-administrators
         "org:unit": {"pk": unit.pk},
         "org:children": {"pk": commune.pk},
         "org:cluster": {"pk": cluster.pk},

@@ -29,13 +29,16 @@
     return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : undefined;
   }
 
-  // flatpickr empties a field whose text it cannot read when it loses focus; put the text back so the
-  // server names the mistake ("ngày “31/02/2026” không hợp lệ") instead of the date silently disappearing.
+  // flatpickr empties a field whose text it cannot read when the officer clicks or tabs away; put the text back
+  // so the server names the mistake ("ngày “31/02/2026” không hợp lệ") instead of the date silently vanishing.
   function keepTyped(input) {
-    input.addEventListener("blur", function () {
-      var typed = input.value;
+    var typed = input.value;
+    input.addEventListener("input", function () { typed = input.value; });
+    function restore() {
       window.setTimeout(function () { if (typed && !input.value) input.value = typed; }, 0);
-    });
+    }
+    input.addEventListener("blur", restore);
+    return restore;
   }
 
   function enhance(root) {
@@ -43,7 +46,7 @@
       if (input.dataset.datepickerReady) return;
       input.dataset.datepickerReady = "1";
       mask(input);
-      keepTyped(input);
+      var restore = keepTyped(input);
       if (typeof window.flatpickr !== "function") return;
       window.flatpickr(input, {
         locale: (window.flatpickr.l10ns && window.flatpickr.l10ns.vn) || "default",
@@ -51,6 +54,7 @@
         parseDate: parse,
         allowInput: true,
         disableMobile: true, // the phone's native picker would follow the phone's locale again
+        onClose: restore,
       });
     });
   }

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
+from congdoan.core.text import fold
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
@@ -17,6 +18,32 @@ from ..models import Indicator, Report
 from ..values import parse_value
 from .reports import report_save_draft
 from .targets import target_assign
+
+
+def _indicator_columns(headers: list[str]) -> tuple[dict[int, Indicator], list[str]]:
+    """Column index (from 2) → indicator, read by the indicator's name (accents and case ignored) or its code."""
+    catalogue = list(Indicator.objects.all())
+    by_code = {i.code: i for i in catalogue}
+    by_name: dict[str, list[Indicator]] = {}
+    for indicator in catalogue:
+        by_name.setdefault(fold(indicator.name), []).append(indicator)
+    columns, errors = {}, []
+    for n, text in enumerate(headers, start=2):
+        if not text:
+            continue
+        named = by_name.get(fold(text), [])
+        if text in by_code:
+            columns[n] = by_code[text]
+        elif len(named) == 1:
+            columns[n] = named[0]
+        elif named:
+            errors.append(
+                _("Cột %(c)s: có nhiều chỉ tiêu tên “%(k)s”; hãy ghi mã chỉ tiêu ở dòng tiêu đề.")
+                % {"c": n + 1, "k": text}
+            )
+        else:
+            errors.append(_("Cột %(c)s: không có chỉ tiêu “%(k)s”.") % {"c": n + 1, "k": text})
+    return columns, errors
 
 
 def target_import_excel(
@@ -28,19 +55,15 @@ def target_import_excel(
     file,
     decision_date=None,
 ) -> int:
-    """Targets from a sheet: row 1 = "Mã đơn vị", "Tên đơn vị", then indicator codes; one row per child."""
+    """Targets from a sheet: row 1 = "Mã đơn vị", "Tên đơn vị", then indicators by name (the template's
+    Vietnamese headers) or by code; one row per child."""
     from python_calamine import CalamineWorkbook
 
     rows = CalamineWorkbook.from_filelike(file).get_sheet_by_index(0).to_python()
     if not rows:
         raise ValidationError(_("Tệp Excel không có dữ liệu."))
     header = [str(c).strip() for c in rows[0]]
-    by_code = {i.code: i for i in Indicator.objects.filter(code__in=header[2:])}
-    errors = [
-        _("Cột %(c)s: không có chỉ tiêu mã “%(k)s”.") % {"c": n + 3, "k": code}
-        for n, code in enumerate(header[2:])
-        if code and code not in by_code
-    ]
+    by_column, errors = _indicator_columns(header[2:])
     units = org_selectors.units_by_codes(str(r[0]) for r in rows[1:] if r)
     values = {}
     for line, row in enumerate(rows[1:], start=2):
@@ -51,10 +74,10 @@ def target_import_excel(
         if unit is None:
             errors.append(_("Dòng %(r)s: không có đơn vị mã “%(c)s”.") % {"r": line, "c": code})
             continue
-        for n, ind_code in enumerate(header[2:], start=2):
-            if ind_code in by_code and n < len(row):
+        for n, indicator in by_column.items():
+            if n < len(row):
                 cell = row[n]
-                values[(unit.pk, by_code[ind_code].pk)] = (
+                values[(unit.pk, indicator.pk)] = (
                     int(cell) if isinstance(cell, float) and cell.is_integer() else cell
                 )
     if errors:

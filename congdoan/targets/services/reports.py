@@ -25,6 +25,7 @@ from ..models import FormIndicator, Indicator, Report, ReportForm, ReportValue
 from ..periods import Period
 from ..values import parse_value, show_value
 from ._common import _bump, _locked, _require_status, _require_version, report_period
+from .notices import report_notify
 from .rollups import rollup_apply
 
 
@@ -215,6 +216,7 @@ def report_return(
         unit=report.unit,
         obj=report,
     )
+    report_notify(report=report, kind="returned", actor=scope.actor, reason=reason.strip())
     return report
 
 
@@ -243,6 +245,7 @@ def report_approve(
         unit=report.unit,
         obj=report,
     )
+    report_notify(report=report, kind="approved", actor=scope.actor)
     return report
 
 

@@ -6,7 +6,7 @@ from congdoan.core.scoping import Scope
 def outside_objects(tree) -> dict:
     from congdoan.targets import services
     from congdoan.targets.constants import UnitOfMeasure
-    from congdoan.targets.models import Indicator, ReportForm
+    from congdoan.targets.models import Indicator, ReportForm, ValidationRule
     from congdoan.targets.periods import Period
 
     indicator = Indicator.objects.filter(code="walker_members").first() or Indicator.objects.create(
@@ -26,6 +26,9 @@ def outside_objects(tree) -> dict:
     report = services.report_open(
         scope=Scope.unrestricted(), unit=tree.g4, form=form, period=Period("Q", 2026, 1)
     )
+    rule = form.rules.first() or ValidationRule.objects.create(
+        form=form, left=indicator, operator="le", right=indicator, message="x"
+    )
     unit = {"pk": tree.hc.pk}
     rep = {"pk": report.pk}
     api_rep = {"path": {"report_id": report.pk}, "body": None}
@@ -42,6 +45,11 @@ def outside_objects(tree) -> dict:
         "targets:import": rep,
         # The catalogue is global; its edit page does not exist (404) for anyone but administrators.
         "targets:indicator_edit": {"pk": indicator.pk},
+        # Report forms too: their pages do not exist for anyone but administrators.
+        "targets:form_edit": {"pk": form.pk},
+        "targets:rule_new": {"form_pk": form.pk},
+        "targets:rule_edit": {"form_pk": form.pk, "pk": rule.pk},
+        "targets:rule_delete": {"form_pk": form.pk, "pk": rule.pk},
         "GET /api/v1/targets/reports/{report_id}": api_rep,
         "PUT /api/v1/targets/reports/{report_id}": {
             "path": {"report_id": report.pk},

@@ -112,10 +112,8 @@ def _save_entry(request, scope, report):
         if not hasattr(exc, "error_dict"):
             _errors(request, exc)
             return None, {}, posted
-        field_errors = {
-            k: " ".join(v.messages if hasattr(v, "messages") else [str(e) for e in v])
-            for k, v in exc.error_dict.items()
-        }
+        # Sentences, never a Python list: str() of a ValidationError is "['…']".
+        field_errors = {k: " ".join(m for e in v for m in e.messages) for k, v in exc.error_dict.items()}
         messages.error(request, _("Có giá trị chưa hợp lệ, xem các ô tô đỏ."))
         return None, field_errors, posted
 

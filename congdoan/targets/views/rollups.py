@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
-from .. import selectors, tasks
+from .. import selectors, services, tasks
 from ..periods import periods_in_year
 from ._common import form_and_period as _form_and_period
 from ._common import xlsx as _xlsx
@@ -20,6 +23,20 @@ def completeness(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     forms, form, period = _form_and_period(request, scope)
+    if request.method == "POST" and form:
+        try:
+            units, people = services.reminders_send(scope=scope, unit=unit, form=form, period=period)
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã gửi nhắc nhở tới %(p)s người ở %(u)s đơn vị (trong mục Thông báo, và qua thư điện tử nếu có)."
+                )
+                % {"p": people, "u": units},
+            )
+        return redirect(request.get_full_path())
     data = selectors.completeness(scope=scope, unit=unit, form=form, period=period) if form else None
     context = {
         "unit": unit,

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congdoan.core.login_protection import client_ip
 from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error
 
@@ -72,8 +73,8 @@ def throttle(ip: str) -> None:
 
 
 def _client_ip(request) -> str:
-    # REMOTE_ADDR only: a forwarded header is set by the client and would let anyone dodge the throttle.
-    return request.META.get("REMOTE_ADDR", "")
+    # The address the trusted proxies saw (never a forwarded header the client wrote itself), as the login does.
+    return client_ip(request) or ""
 
 
 def register(request):

@@ -31,3 +31,15 @@ def test_the_report_list_api_shows_nothing_of_another_province(cat, login):
     outside_objects(t)  # a report of Đà Nẵng's grassroots union exists
     client = login(t.province_officer)
     assert client.get("/api/v1/targets/reports").json() == {"items": [], "count": 0}
+
+
+def test_the_period_is_picked_by_its_vietnamese_name_never_typed_as_a_code(cat, login):
+    t = cat.tree
+    client = login(t.province_officer)
+    body = client.get(f"/targets/units/{t.lc.pk}/completeness/?period=2026-Q1").content.decode()
+    assert (
+        'placeholder="2026-Q1"' not in body
+        and '<select class="form-select form-select-sm" id="pick-period"' in body
+    )
+    assert '<option value="2026-Q1" selected>Quý I năm 2026</option>' in body
+    assert '<option value="2025-Q4">Quý IV năm 2025</option>' in body

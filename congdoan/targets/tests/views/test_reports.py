@@ -43,6 +43,8 @@ def test_the_page_shows_a_vietnamese_error_beside_a_bad_value_and_keeps_what_was
     )
     body = page.content.decode()
     assert "không phải là số" in body and 'value="abc"' in body
+    # A sentence, never a Python list (the page showed "['… “abc” không phải là số.']").
+    assert "[&#x27;" not in body and "['" not in body
 
 
 def test_a_stale_form_shows_the_conflict_message(cat, login):

@@ -1,3 +1,5 @@
+"""Personal API tokens: created and revoked by their owner; a deactivated owner's tokens stop at once."""
+
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 
-from .models import ApiToken, Assignment
+from ..models import ApiToken
 
 
 @transaction.atomic
@@ -59,17 +61,3 @@ def token_authenticate(secret: str):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
-
-
-@transaction.atomic
-def assignment_set(*, actor, user, unit, role: str) -> Assignment:
-    assignment, _created = Assignment.objects.update_or_create(user=user, unit=unit, defaults={"role": role})
-    event_record(
-        actor=actor,
-        action="assignment.set",
-        unit=unit,
-        obj=assignment,
-        summary=_("Phân quyền %(u)s: %(r)s tại “%(unit)s”")
-        % {"u": user, "r": assignment.get_role_display(), "unit": unit},
-    )
-    return assignment

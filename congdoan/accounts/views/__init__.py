@@ -1,0 +1,1 @@
+"""Pages of one's own account: profile, password, sessions, two-factor sign-in."""

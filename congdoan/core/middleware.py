@@ -71,6 +71,8 @@ class NoStoreMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if request.path_info.startswith(API_PREFIX) or (user is not None and user.is_authenticated):
+        signed_in = user is not None and user.is_authenticated
+        already = "no-store" in response.get("Cache-Control", "")  # a view that set it keeps its own header
+        if (request.path_info.startswith(API_PREFIX) or signed_in) and not already:
             add_never_cache_headers(response)
         return response

@@ -3,7 +3,7 @@ no caching of anything shown to a signed-in user."""
 
 from __future__ import annotations
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.urls import get_urlconf, is_valid_path
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -35,27 +35,32 @@ class ApiSlashMiddleware:
 
 
 class RefuseNulMiddleware:
-    """A NUL character in a query parameter (``?q=%00``) is refused before any view: PostgreSQL cannot take it."""
+    """A NUL character in a query parameter (``?q=%00``) never reaches a view: PostgreSQL cannot take it.
+
+    The API refuses it (422 naming the parameter); pages drop the character and go on (a search box that
+    received a pasted NUL still answers).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "%00" in request.META.get("QUERY_STRING", ""):
-            fields = sorted(
-                {
-                    key
-                    for key, values in request.GET.lists()
-                    if "\x00" in key or any("\x00" in v for v in values)
-                }
-            ) or ["__all__"]
-            message = _("Tham số “%(field)s” chứa ký tự NUL không được phép.")
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query:
             if request.path_info.startswith(API_PREFIX):
+                fields = sorted(
+                    {
+                        k
+                        for k, values in request.GET.lists()
+                        if "\x00" in k or any("\x00" in v for v in values)
+                    }
+                ) or ["__all__"]
+                message = _("Tham số “%(field)s” chứa ký tự NUL không được phép.")
                 detail = {field: [message % {"field": field.replace("\x00", "")}] for field in fields}
                 return JsonResponse({"detail": detail}, status=422)
-            return HttpResponseBadRequest(
-                message % {"field": fields[0].replace("\x00", "")}, content_type="text/plain; charset=utf-8"
-            )
+            clean = query.replace("%00", "")
+            request.META["QUERY_STRING"] = clean
+            request.GET = QueryDict(clean, encoding=request.encoding)
         return self.get_response(request)
 
 

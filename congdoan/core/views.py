@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.concurrency import ONCE_FIELD, VersionConflict, form_refill_after_conflict, run_once
 from congdoan.core.dates import parse_date
+from congdoan.core.fields import MAX_DATE, MIN_DATE
 
 
 def form_add_service_error(form, exc: ValidationError) -> None:
@@ -75,8 +76,27 @@ def run_form(
 
 
 def date_param(request, name: str = "on"):
-    """A ?on=YYYY-MM-DD (or dd/mm/yyyy) query parameter; an invalid one is ignored."""
+    """A ?on=YYYY-MM-DD (or dd/mm/yyyy) query parameter between 1900 and 2100; an invalid one is ignored."""
     try:
-        return parse_date(request.GET.get(name))
+        parsed = parse_date((request.GET.get(name) or "")[:40])
     except ValueError:
         return None
+    return parsed if parsed is None or MIN_DATE <= parsed <= MAX_DATE else None
+
+
+def int_param(request, name: str, default=None, *, minimum: int = 0, maximum: int = 2**31 - 1):
+    """A whole-number query parameter (ASCII digits, ``minimum``..``maximum``); anything else gives ``default``.
+
+    ``"²".isdigit()`` is true and ``int("²")`` fails; ``"99999999999999999999"`` overflows the database:
+    both fall back to the default instead of a 500.
+    """
+    value = (request.GET.get(name) or "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 12:
+        return default
+    number = int(value)
+    return number if minimum <= number <= maximum else default
+
+
+def year_param(request, default=None, *, name: str = "year", minimum: int = 1900, maximum: int = 2100):
+    """A year query parameter within ``minimum``..``maximum``; otherwise ``default``."""
+    return int_param(request, name, default, minimum=minimum, maximum=maximum)

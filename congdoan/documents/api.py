@@ -1,12 +1,12 @@
 """Documents' API: the fact table of a unit over a period (JSON)."""
 
-from __future__ import annotations
-
-import datetime as dt
 from decimal import Decimal
 
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
+from congdoan.core.api import LimitOffset
+from congdoan.core.fields import ApiDate
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
@@ -41,7 +41,8 @@ class FactOut(Schema):
 
 
 @router.get("/facts", response=list[FactOut], summary="Bảng số liệu của đơn vị trong kỳ")
-def facts(request, unit_id: int, start: dt.date, end: dt.date, as_of: dt.date | None = None):
+@paginate(LimitOffset)
+def facts(request, unit_id: int, start: ApiDate, end: ApiDate, as_of: ApiDate | None = None):
     """Every figure of the unit's subtree over ``start..end`` (ISO dates), with last year's same period."""
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)

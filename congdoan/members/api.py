@@ -5,9 +5,12 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
 from congdoan.core import concurrency
+from congdoan.core.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, LimitOffset
 from congdoan.core.dates import today
+from congdoan.core.fields import ApiDate
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
@@ -70,10 +73,10 @@ class MemberQuery(Schema):
     party_status: str | None = None
     informal: bool | None = None
     status: str = ""
-    joined_from: dt.date | None = None
-    joined_to: dt.date | None = None
-    offset: int = 0
-    limit: int = Field(50, le=500)
+    joined_from: ApiDate | None = None
+    joined_to: ApiDate | None = None
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
 class PersonalIn(Schema):
@@ -152,11 +155,11 @@ class BatchOut(Schema):
         return list(obj.members.values_list("id", flat=True))
 
 
-class DecisionIn(Schema):
+class BatchDecisionIn(Schema):
     decision_no: str
 
 
-class ReasonIn(Schema):
+class MemberReasonIn(Schema):
     reason: str
 
 
@@ -193,16 +196,23 @@ class StatsOut(Schema):
     children: list[BranchOut]
 
 
-@router.get("/", response=list[MemberOut], summary="Tìm kiếm đoàn viên")
+class MemberPage(Schema):
+    items: list[MemberOut]
+    count: int
+
+
+@router.get("", response=MemberPage, summary="Tìm kiếm đoàn viên")
 def list_members(request, query: Query[MemberQuery]):
     data = query.dict()
     offset, limit = data.pop("offset"), data.pop("limit")
-    return selectors.member_search_page(
-        scope=Scope.of(request), filters=selectors.MemberFilter(**data), offset=offset, limit=limit
-    )
+    scope, filters = Scope.of(request), selectors.MemberFilter(**data)
+    return {
+        "items": selectors.member_search_page(scope=scope, filters=filters, offset=offset, limit=limit),
+        "count": selectors.member_search_count(scope=scope, filters=filters),
+    }
 
 
-@router.post("/", response={201: MemberOut}, summary="Kết nạp (đưa vào danh sách đề nghị)")
+@router.post("", response={201: MemberOut}, summary="Kết nạp (đưa vào danh sách đề nghị)")
 def admit_member(request, payload: AdmitIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
@@ -214,13 +224,15 @@ def admit_member(request, payload: AdmitIn):
 
 
 @router.get("/leave-reasons", response=list[dict], summary="Danh mục lý do thôi sinh hoạt")
+@paginate(LimitOffset)
 def list_leave_reasons(request):
-    return list(LeaveReason.objects.values("code", "name", "is_system"))
+    return LeaveReason.objects.values("code", "name", "is_system")
 
 
 @router.get("/batches", response=list[BatchOut], summary="Danh sách đề nghị kết nạp")
+@paginate(LimitOffset)
 def list_batches(request, status: str = ""):
-    return list(selectors.batch_list(scope=Scope.of(request), status=status)[:500])
+    return selectors.batch_list(scope=Scope.of(request), status=status)
 
 
 @router.get("/batches/{batch_id}", response=BatchOut, summary="Chi tiết danh sách đề nghị kết nạp")
@@ -236,22 +248,23 @@ def submit_batch(request, batch_id: int):
 
 
 @router.post("/batches/{batch_id}/approve", response=BatchOut, summary="Duyệt danh sách (cấp trên)")
-def approve_batch(request, batch_id: int, payload: DecisionIn):
+def approve_batch(request, batch_id: int, payload: BatchDecisionIn):
     scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=batch_id)
     return services.batch_approve(scope=scope, batch=batch, decision_no=payload.decision_no)
 
 
 @router.post("/batches/{batch_id}/return", response=BatchOut, summary="Trả lại danh sách (cấp trên)")
-def return_batch(request, batch_id: int, payload: ReasonIn):
+def return_batch(request, batch_id: int, payload: MemberReasonIn):
     scope = Scope.of(request)
     batch = selectors.batch_get(scope=scope, pk=batch_id)
     return services.batch_return(scope=scope, batch=batch, reason=payload.reason)
 
 
 @router.get("/transfers", response=list[TransferOut], summary="Đề nghị chuyển đến, chờ tiếp nhận")
+@paginate(LimitOffset)
 def list_transfers(request):
-    return list(selectors.transfer_inbox(scope=Scope.of(request))[:500])
+    return selectors.transfer_inbox(scope=Scope.of(request))
 
 
 @router.post("/transfers/{transfer_id}/accept", response=MemberOut, summary="Tiếp nhận đoàn viên chuyển đến")
@@ -263,7 +276,7 @@ def accept_transfer(request, transfer_id: int):
 
 
 @router.post("/transfers/{transfer_id}/refuse", response=TransferOut, summary="Từ chối tiếp nhận")
-def refuse_transfer(request, transfer_id: int, payload: ReasonIn):
+def refuse_transfer(request, transfer_id: int, payload: MemberReasonIn):
     scope = Scope.of(request)
     transfer = selectors.transfer_get(scope=scope, pk=transfer_id)
     return services.transfer_refuse(scope=scope, request=transfer, reason=payload.reason)
@@ -273,9 +286,9 @@ def refuse_transfer(request, transfer_id: int, payload: ReasonIn):
 def statistics(
     request,
     unit_id: int,
-    on: dt.date | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    on: ApiDate | None = None,
+    start: ApiDate | None = None,
+    end: ApiDate | None = None,
 ):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)

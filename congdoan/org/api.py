@@ -1,8 +1,10 @@
 import datetime as dt
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from congdoan.core.api import ApiYear, LimitOffset
+from congdoan.core.fields import ApiDate
 from congdoan.core.scoping import Scope
 
 from . import selectors, services
@@ -36,7 +38,7 @@ class LinkOut(Schema):
 class UnitFilter(Schema):
     q: str = ""
     kind: str = ""
-    on: dt.date | None = None
+    on: ApiDate | None = None
 
 
 class ClusterOut(Schema):
@@ -69,7 +71,7 @@ class ClusterIn(Schema):
 
 
 @router.get("/units", response=list[UnitOut], summary="Danh sách, tìm kiếm đơn vị")
-@paginate(LimitOffsetPagination)
+@paginate(LimitOffset)
 def list_units(request, filters: Query[UnitFilter]):
     return selectors.unit_list(scope=Scope.of(request), q=filters.q, kind=filters.kind, on=filters.on)
 
@@ -80,22 +82,25 @@ def get_unit(request, unit_id: int):
 
 
 @router.get("/units/{int:unit_id}/children", response=list[UnitOut], summary="Đơn vị trực thuộc (theo ngày)")
-def unit_children(request, unit_id: int, on: dt.date | None = None):
+@paginate(LimitOffset)
+def unit_children(request, unit_id: int, on: ApiDate | None = None):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
     return selectors.natural_order(selectors.unit_children(scope=scope, unit=unit, on=on))
 
 
 @router.get("/units/{int:unit_id}/parents", response=list[LinkOut], summary="Lịch sử đơn vị cấp trên")
+@paginate(LimitOffset)
 def unit_parents(request, unit_id: int):
     scope = Scope.of(request)
     unit = selectors.unit_get(scope=scope, pk=unit_id)
-    return list(selectors.unit_parent_history(scope=scope, unit=unit))
+    return selectors.unit_parent_history(scope=scope, unit=unit)
 
 
 @router.get("/clusters", response=list[ClusterOut], summary="Cụm, khối thi đua")
-def list_clusters(request, year: int | None = None):
-    return list(selectors.cluster_list(scope=Scope.of(request), year=year).prefetch_related("members"))
+@paginate(LimitOffset)
+def list_clusters(request, year: ApiYear | None = None):
+    return selectors.cluster_list(scope=Scope.of(request), year=year).prefetch_related("members")
 
 
 @router.get("/clusters/{cluster_id}", response=ClusterOut, summary="Chi tiết cụm, khối")

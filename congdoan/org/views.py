@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from congdoan.audit.selectors import event_list, events_of
 from congdoan.core.dates import today
 from congdoan.core.scoping import Action, Scope
-from congdoan.core.views import date_param, run_form
+from congdoan.core.views import date_param, run_form, year_param
 
 from . import forms, selectors, services
 from .constants import UnitStatus
@@ -88,8 +88,8 @@ def unit_detail(request, pk: int):
 @login_required
 def cluster_list(request):
     scope = Scope.of(request)
-    year = request.GET.get("year")
-    clusters = selectors.cluster_list(scope=scope, year=int(year) if year and year.isdigit() else None)
+    year = year_param(request, None)
+    clusters = selectors.cluster_list(scope=scope, year=year)
     return render(request, "org/cluster_list.html", {"clusters": clusters, "year": year})
 
 

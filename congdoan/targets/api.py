@@ -1,7 +1,5 @@
 """API of targets and periodic reports. Thin: every read through a scoped selector, every write a service."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -11,9 +9,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 
+from congdoan.core.api import ApiYear, LimitOffset
 from congdoan.core.concurrency import VersionConflict, responses, update_or_conflict
 from congdoan.core.dates import today
+from congdoan.core.fields import ApiDate
 from congdoan.core.scoping import Scope
 from congdoan.jobs import selectors as job_selectors
 from congdoan.jobs.api import JobOut
@@ -93,7 +94,7 @@ class EntryIn(Schema):
     comments: dict[int, str] = {}
 
 
-class ReasonIn(Schema):
+class ReportReasonIn(Schema):
     reason: str
 
 
@@ -119,9 +120,10 @@ class TargetOut(Schema):
     assigned_by_id: int
 
 
-class ResultOut(Schema):
-    indicator_id: int = Field(..., alias="indicator.pk")
-    code: str = Field(..., alias="indicator.code")
+class EvaluationItemOut(Schema):
+    unit_id: int
+    indicator_id: int
+    code: str
     target: Decimal
     actual: Decimal | None
     percent: Decimal | None
@@ -161,7 +163,7 @@ class EvaluationOut(Schema):
     year: int
     achieved: int
     total: int
-    results: list[ResultOut]
+    results: list[EvaluationItemOut]
 
 
 def _period(text: str):
@@ -172,20 +174,23 @@ def _period(text: str):
 
 
 @router.get("/indicators", response=list[IndicatorOut])
+@paginate(LimitOffset)
 def indicators(request):
-    return list(selectors.indicator_list(scope=Scope.of(request)))
+    return selectors.indicator_list(scope=Scope.of(request))
 
 
 @router.get("/forms", response=list[FormOut])
+@paginate(LimitOffset)
 def forms(request):
-    return list(selectors.form_list(scope=Scope.of(request)))
+    return selectors.form_list(scope=Scope.of(request))
 
 
 @router.get("/assignments", response=list[TargetOut])
-def assignments(request, unit_id: int, year: int):
+@paginate(LimitOffset)
+def assignments(request, unit_id: int, year: ApiYear):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
-    return list(selectors.targets_received(scope=scope, unit=unit, year=year))
+    return selectors.targets_received(scope=scope, unit=unit, year=year)
 
 
 @router.post("/assignments", response={200: dict, 422: dict})
@@ -231,10 +236,10 @@ def _require_xlsx(file) -> None:
 def assign_import(
     request,
     assigned_by_id: Form[int],
-    year: Form[int],
+    year: Form[ApiYear],
     decision_no: Form[str],
     file: File[UploadedFile],
-    decision_date: Form[dt.date | None] = None,
+    decision_date: Form[ApiDate | None] = None,
 ):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=assigned_by_id)
@@ -249,14 +254,12 @@ def assign_import(
 
 
 @router.get("/reports", response=list[ReportOut])
+@paginate(LimitOffset)
 def reports(request, unit_id: int | None = None, status: str = "", period: str = ""):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id) if unit_id else None
-    return list(
-        selectors.report_list(
-            scope=scope, unit=unit, status=status, period=_period(period) if period else None
-        )[:500]
-    )
+    period_value = _period(period) if period else None
+    return selectors.report_list(scope=scope, unit=unit, status=status, period=period_value)
 
 
 @router.post("/reports", response=ReportDetailOut)
@@ -302,14 +305,14 @@ def report_approve(request, report_id: int):
 
 
 @router.post("/reports/{report_id}/return", response=ReportOut)
-def report_return(request, report_id: int, payload: ReasonIn):
+def report_return(request, report_id: int, payload: ReportReasonIn):
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
     return services.report_return(scope=scope, report=report, reason=payload.reason)
 
 
 @router.post("/reports/{report_id}/reopen", response=ReportOut)
-def report_reopen(request, report_id: int, payload: ReasonIn):
+def report_reopen(request, report_id: int, payload: ReportReasonIn):
     scope = Scope.of(request)
     report = selectors.report_get(scope=scope, pk=report_id)
     return services.report_reopen(scope=scope, report=report, reason=payload.reason)
@@ -368,7 +371,7 @@ def rollup(request, unit_id: int, form_id: int | None = None, period: str = "", 
 
 
 @router.get("/evaluations/{unit_id}", response=EvaluationOut)
-def evaluation(request, unit_id: int, year: int | None = None):
+def evaluation(request, unit_id: int, year: ApiYear | None = None):
     scope = Scope.of(request)
     year = year or today().year
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
@@ -378,5 +381,16 @@ def evaluation(request, unit_id: int, year: int | None = None):
         "year": year,
         "achieved": data["headline"][0],
         "total": data["headline"][1],
-        "results": data["results"],
+        "results": [
+            {
+                "unit_id": unit.pk,
+                "indicator_id": r.indicator.pk,
+                "code": r.indicator.code,
+                **{
+                    k: getattr(r, k)
+                    for k in ("target", "actual", "percent", "status", "provisional", "last_year")
+                },
+            }
+            for r in data["results"]
+        ],
     }

@@ -12,6 +12,8 @@ from .constants import UnitOfMeasure
 
 YES = {"1", "có", "co", "x", "yes", "true", "đạt", "dat"}
 NO = {"0", "không", "khong", "no", "false"}
+# What a value column holds (max_digits 18, 2 decimal places): 1e20 or Infinity is refused, not a 500.
+MAX_VALUE = Decimal(10) ** 16
 
 
 def parse_value(raw, *, uom: str, decimal_places: int, label: str) -> Decimal | None:
@@ -40,6 +42,8 @@ def parse_value(raw, *, uom: str, decimal_places: int, label: str) -> Decimal | 
             number = parse_decimal(text)
         except ValueError as exc:
             raise ValueError(_("“%(l)s”: “%(v)s” không phải là số.") % {"l": label, "v": text}) from exc
+    if not number.is_finite() or abs(number) >= MAX_VALUE:
+        raise ValueError(_("“%(l)s”: số quá lớn.") % {"l": label})
     if uom == UnitOfMeasure.YES_NO and number not in (0, 1):
         raise ValueError(_("“%(l)s”: hãy nhập Có hoặc Không.") % {"l": label})
     if number != number.quantize(Decimal(1).scaleb(-decimal_places)):

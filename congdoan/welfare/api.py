@@ -1,16 +1,15 @@
 """Welfare API: programmes, fund sources, payments, registrations and figures — scoped as the pages."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from congdoan.core.api import ApiYear, LimitOffset
 from congdoan.core.concurrency import api_version_field, idempotent_create, responses, update_or_conflict
 from congdoan.core.dates import today
-from congdoan.core.fields import ApiAmount
+from congdoan.core.fields import ApiAmount, ApiDate
 from congdoan.core.scoping import Scope
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
@@ -86,7 +85,7 @@ class SplitIO(Schema):
     amount: int
 
 
-class SplitIn(Schema):
+class FundSplitIn(Schema):
     fund_id: int
     amount: ApiAmount
 
@@ -129,7 +128,7 @@ class PaymentIn(Schema):
     )
     paid_on: dt.date | None = None
     form: str = PaymentForm.CASH
-    splits: list[SplitIn] | None = None
+    splits: list[FundSplitIn] | None = None
     note: str = ""
     repeat_reason: str = Field(
         "", description="Bắt buộc khi người này đã có trong danh sách của chương trình: lý do chi thêm."
@@ -153,7 +152,7 @@ class WarningsOut(Schema):
     warnings: list[str]
 
 
-class RegistrationOut(Schema):
+class WelfareRegistrationOut(Schema):
     id: int
     programme_id: int
     member_id: int
@@ -182,7 +181,7 @@ class ChildRow(Schema):
     donations: int
 
 
-class FiguresOut(Schema):
+class WelfareFiguresOut(Schema):
     unit_id: int
     start: dt.date
     end: dt.date
@@ -209,8 +208,8 @@ def _programme_args(scope, payload: ProgrammeIn) -> dict:
 
 
 @router.get("/programmes", response=list[ProgrammeOut], summary="Chương trình chăm lo")
-@paginate(LimitOffsetPagination)
-def list_programmes(request, kind: str = "", q: str = "", year: int | None = None):
+@paginate(LimitOffset)
+def list_programmes(request, kind: str = "", q: str = "", year: ApiYear | None = None):
     return selectors.programme_list(scope=Scope.of(request), kind=kind, q=q, year=year).prefetch_related(
         "units", "funds"
     )
@@ -261,7 +260,7 @@ def add_fund(request, programme_id: int, payload: FundIn):
 @router.get(
     "/programmes/{programme_id}/payments", response=list[PaymentOut], summary="Khoản chi của chương trình"
 )
-@paginate(LimitOffsetPagination)
+@paginate(LimitOffset)
 def list_payments(request, programme_id: int, status: str = ""):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id)
@@ -335,15 +334,17 @@ def reverse_payment(request, payment_id: int, payload: ReverseIn):
     return 201, selectors.payment_get(scope=scope, pk=reversal.pk)
 
 
-@router.get("/registrations", response=list[RegistrationOut], summary="Đăng ký trực tuyến")
-@paginate(LimitOffsetPagination)
+@router.get("/registrations", response=list[WelfareRegistrationOut], summary="Đăng ký trực tuyến")
+@paginate(LimitOffset)
 def list_registrations(request, status: str = "", programme_id: int | None = None):
     scope = Scope.of(request)
     programme = selectors.programme_get(scope=scope, pk=programme_id) if programme_id else None
     return selectors.registration_list(scope=scope, programme=programme, status=status)
 
 
-@router.post("/registrations/{registration_id}/decide", response=RegistrationOut, summary="Xét đăng ký")
+@router.post(
+    "/registrations/{registration_id}/decide", response=WelfareRegistrationOut, summary="Xét đăng ký"
+)
 def decide_registration(request, registration_id: int, payload: DecideIn):
     scope = Scope.of(request)
     registration = selectors.registration_get(scope=scope, pk=registration_id)
@@ -352,8 +353,10 @@ def decide_registration(request, registration_id: int, payload: DecideIn):
     )
 
 
-@router.get("/figures", response=FiguresOut, summary="Số liệu chăm lo của một đơn vị (cả cây) trong kỳ")
-def figures(request, unit_id: int, start: dt.date | None = None, end: dt.date | None = None):
+@router.get(
+    "/figures", response=WelfareFiguresOut, summary="Số liệu chăm lo của một đơn vị (cả cây) trong kỳ"
+)
+def figures(request, unit_id: int, start: ApiDate | None = None, end: ApiDate | None = None):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     year = today().year

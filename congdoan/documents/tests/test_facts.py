@@ -161,7 +161,7 @@ def test_the_api_serves_the_facts_in_scope(records, client):
     url = "/api/v1/documents/facts"
     response = client.get(url, {"unit_id": records.lc.pk, "start": "2026-01-01", "end": "2026-12-31"})
     assert response.status_code == 200
-    rows = {row["key"]: row for row in response.json()}
+    rows = {row["key"]: row for row in response.json()["items"]}
     assert rows["members.total"]["value"] == 5
     assert rows["members.total"]["unit"] == "người"
     assert rows["members.total"]["approved"] is True

@@ -1,5 +1,8 @@
 """Decisions and award history."""
 
+from ninja.pagination import paginate
+
+from congdoan.core.api import ApiYear, LimitOffset
 from congdoan.core.scoping import Scope
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
@@ -11,8 +14,9 @@ from .schemas import AwardOut, DecisionIn, DecisionOut, FiguresOut, UnitHistoryO
 
 # -- decisions and award history ----------------------------------------------------------------
 @router.get("/decisions", response=list[DecisionOut], summary="Quyết định khen thưởng")
-def list_decisions(request, year: int | None = None):
-    return list(selectors.decision_list(scope=Scope.of(request), year=year))
+@paginate(LimitOffset)
+def list_decisions(request, year: ApiYear | None = None):
+    return selectors.decision_list(scope=Scope.of(request), year=year)
 
 
 @router.get("/decisions/{decision_id}", response=DecisionOut, summary="Chi tiết quyết định")
@@ -21,9 +25,10 @@ def get_decision(request, decision_id: int):
 
 
 @router.get("/decisions/{decision_id}/awards", response=list[AwardOut], summary="Danh sách khen thưởng")
+@paginate(LimitOffset)
 def decision_awards(request, decision_id: int):
     decision = selectors.decision_get(scope=Scope.of(request), pk=decision_id)
-    return list(selectors.decision_awards(decision=decision))
+    return selectors.decision_awards(decision=decision)
 
 
 @router.post("/decisions", response={201: DecisionOut}, summary="Ban hành quyết định khen thưởng")
@@ -36,10 +41,11 @@ def issue_decision(request, payload: DecisionIn):
 
 
 @router.get("/history/members/{member_id}", response=list[AwardOut], summary="Quá trình khen thưởng cá nhân")
+@paginate(LimitOffset)
 def member_history(request, member_id: int):
     scope = Scope.of(request)
     member = member_selectors.member_get(scope=scope, pk=member_id)
-    return list(selectors.member_award_history(scope=scope, member=member))
+    return selectors.member_award_history(scope=scope, member=member)
 
 
 @router.get("/history/units/{unit_id}", response=UnitHistoryOut, summary="Quá trình khen thưởng đơn vị")
@@ -51,7 +57,7 @@ def unit_history(request, unit_id: int):
 
 
 @router.get("/figures", response=FiguresOut, summary="Số liệu khen thưởng của một đơn vị (cả cấp dưới)")
-def figures(request, unit_id: int, year: int):
+def figures(request, unit_id: int, year: ApiYear):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     data = selectors.figures(scope=scope, unit=unit, year=year)

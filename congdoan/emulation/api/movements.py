@@ -1,5 +1,8 @@
 """Movements and registrations."""
 
+from ninja.pagination import paginate
+
+from congdoan.core.api import ApiYear, LimitOffset
 from congdoan.core.scoping import Scope
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
@@ -11,8 +14,9 @@ from .schemas import MovementIn, MovementOut, OverviewOut, RegistrationIn, Regis
 
 # -- movements and registrations ----------------------------------------------------------------
 @router.get("/movements", response=list[MovementOut], summary="Phong trào thi đua")
-def list_movements(request, year: int | None = None):
-    return list(selectors.movement_list(scope=Scope.of(request), year=year))
+@paginate(LimitOffset)
+def list_movements(request, year: ApiYear | None = None):
+    return selectors.movement_list(scope=Scope.of(request), year=year)
 
 
 @router.get("/movements/{movement_id}", response=MovementOut, summary="Chi tiết phong trào")
@@ -29,12 +33,13 @@ def create_movement(request, payload: MovementIn):
 
 
 @router.get("/registrations", response=list[RegistrationOut], summary="Đăng ký thi đua")
-def list_registrations(request, year: int | None = None):
-    return list(selectors.registration_list(scope=Scope.of(request), year=year))
+@paginate(LimitOffset)
+def list_registrations(request, year: ApiYear | None = None):
+    return selectors.registration_list(scope=Scope.of(request), year=year)
 
 
 @router.get("/registrations/overview", response=OverviewOut, summary="Đúng hạn, muộn, chưa đăng ký")
-def registration_overview(request, upper_id: int, year: int):
+def registration_overview(request, upper_id: int, year: ApiYear):
     scope = Scope.of(request)
     upper = org_selectors.unit_get(scope=scope, pk=upper_id)
     data = selectors.registration_overview(scope=scope, upper=upper, year=year)

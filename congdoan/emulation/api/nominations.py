@@ -1,5 +1,8 @@
 """Nominations and council sessions."""
 
+from ninja.pagination import paginate
+
+from congdoan.core.api import ApiYear, LimitOffset
 from congdoan.core.concurrency import idempotent_create
 from congdoan.core.scoping import Scope
 from congdoan.members import selectors as member_selectors
@@ -12,8 +15,9 @@ from .schemas import CouncilIn, CouncilOut, NominationIn, NominationOut, VoteIn
 
 # -- nominations and councils -------------------------------------------------------------------
 @router.get("/nominations", response=list[NominationOut], summary="Hồ sơ đề nghị khen thưởng")
-def list_nominations(request, year: int | None = None, status: str = ""):
-    return list(selectors.nomination_list(scope=Scope.of(request), year=year, status=status)[:1000])
+@paginate(LimitOffset)
+def list_nominations(request, year: ApiYear | None = None, status: str = ""):
+    return selectors.nomination_list(scope=Scope.of(request), year=year, status=status)
 
 
 @router.get("/nominations/{nomination_id}", response=NominationOut, summary="Chi tiết hồ sơ")
@@ -80,8 +84,9 @@ def council_result(request, nomination_id: int, payload: VoteIn):
 
 
 @router.get("/councils", response=list[CouncilOut], summary="Phiên họp Hội đồng TĐKT")
-def list_councils(request, year: int | None = None):
-    return list(selectors.council_list(scope=Scope.of(request), year=year))
+@paginate(LimitOffset)
+def list_councils(request, year: ApiYear | None = None):
+    return selectors.council_list(scope=Scope.of(request), year=year)
 
 
 @router.post("/councils", response={201: CouncilOut}, summary="Ghi phiên họp Hội đồng TĐKT")

@@ -1,7 +1,9 @@
 """Pledges and scores."""
 
 from django.http import Http404
+from ninja.pagination import paginate
 
+from congdoan.core.api import ApiYear, LimitOffset
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
@@ -12,8 +14,9 @@ from .schemas import PledgeIn, PledgeOut, PointsIn, ResultOut, ScoreOut, SignIn
 
 # -- pledges and scores -------------------------------------------------------------------------
 @router.get("/pledges", response=list[PledgeOut], summary="Giao ước thi đua")
-def list_pledges(request, year: int | None = None):
-    return list(selectors.pledge_list(scope=Scope.of(request), year=year))
+@paginate(LimitOffset)
+def list_pledges(request, year: ApiYear | None = None):
+    return selectors.pledge_list(scope=Scope.of(request), year=year)
 
 
 @router.get("/pledges/{pledge_id}", response=PledgeOut, summary="Chi tiết giao ước, kết quả xếp hạng")

@@ -99,7 +99,7 @@ def test_a_year_through_the_api(tree, block, lan, api):
     )
     assert status == 201
     status, history = api(tree.grassroots_officer, "get", f"/history/members/{lan.pk}")
-    assert [h["decision_number"] for h in history] == ["300/QĐ-LĐLĐ"]
+    assert [h["decision_number"] for h in history["items"]] == ["300/QĐ-LĐLĐ"]
     status, figures = api(officer, "get", f"/figures?unit_id={tree.lc.pk}&year=2026")
     assert (figures["total"], figures["women"]) == (1, 1)
     assert api(tree.other_province_officer, "get", f"/decisions/{decision['id']}")[0] == 404

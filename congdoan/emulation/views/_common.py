@@ -4,11 +4,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
+from congdoan.core.views import year_param as core_year_param
 
 
 def year_param(request) -> int:
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else today().year
+    return core_year_param(request, today().year, minimum=2000)
 
 
 def run_action(request, action, success: str, back: str):

@@ -10,7 +10,7 @@ from congdoan.core.concurrency import ONCE_FIELD, run_once
 from congdoan.core.dates import today
 from congdoan.core.files import file_response
 from congdoan.core.scoping import Scope
-from congdoan.core.views import form_add_service_error
+from congdoan.core.views import form_add_service_error, int_param
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
 
@@ -84,8 +84,8 @@ def registration_list(request):
     scope = Scope.of(request)
     year = year_param(request)
     uppers = selectors.actionable_units(scope=scope).filter(kind__level__lte=2)
-    upper_id = request.GET.get("upper", "")
-    upper = uppers.filter(pk=upper_id).first() if upper_id.isdigit() else uppers.first()
+    upper_id = int_param(request, "upper")
+    upper = uppers.filter(pk=upper_id).first() if upper_id is not None else uppers.first()
     context = {
         "year": year,
         "registrations": selectors.registration_list(scope=scope, year=year)[:200],
@@ -103,8 +103,8 @@ def registration_list(request):
 def registration_new(request):
     scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope).filter(parent__isnull=False)
-    unit_id = request.GET.get("unit", "")
-    unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    unit_id = int_param(request, "unit")
+    unit = units.filter(pk=unit_id).first() if unit_id is not None else None
     if unit is None:
         return render(request, "emulation/choose_unit.html", {"units": units, "title": _("Đăng ký thi đua")})
     form = forms.RegistrationForm(
@@ -151,10 +151,10 @@ def _figures_input(request):
     scope = Scope.of(request)
     year = year_param(request)
     units = list(org_selectors.unit_roots(scope=scope))
-    unit_id = request.GET.get("unit", "")
+    unit_id = int_param(request, "unit")
     unit = (
-        org_selectors.unit_get(scope=scope, pk=int(unit_id))
-        if unit_id.isdigit()
+        org_selectors.unit_get(scope=scope, pk=unit_id)
+        if unit_id is not None
         else (units[0] if units else None)
     )
     data = selectors.figures(scope=scope, unit=unit, year=year) if unit else None
@@ -180,10 +180,10 @@ def figures_xlsx(request):
 def medal_candidates(request):
     scope = Scope.of(request)
     roots = list(org_selectors.unit_roots(scope=scope))
-    unit_id = request.GET.get("unit", "")
+    unit_id = int_param(request, "unit")
     unit = (
-        org_selectors.unit_get(scope=scope, pk=int(unit_id))
-        if unit_id.isdigit()
+        org_selectors.unit_get(scope=scope, pk=unit_id)
+        if unit_id is not None
         else (roots[0] if roots else None)
     )
     rows = selectors.medal_candidates(scope=scope, unit=unit, on=today()) if unit else []

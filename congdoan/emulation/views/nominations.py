@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
-from congdoan.core.views import form_add_service_error
+from congdoan.core.views import form_add_service_error, int_param
 
 from .. import forms, selectors, services
 from ..constants import NominationStatus
@@ -38,8 +38,8 @@ def nomination_list(request):
 def nomination_new(request):
     scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope)
-    unit_id = request.GET.get("unit", "")
-    unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    unit_id = int_param(request, "unit")
+    unit = units.filter(pk=unit_id).first() if unit_id is not None else None
     if unit is None:
         return render(
             request,
@@ -198,8 +198,8 @@ def decision_list(request):
 def decision_new(request):
     scope = Scope.of(request)
     units = selectors.actionable_units(scope=scope)
-    unit_id = request.GET.get("unit", "")
-    unit = units.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    unit_id = int_param(request, "unit")
+    unit = units.filter(pk=unit_id).first() if unit_id is not None else None
     if unit is None:
         return render(
             request,

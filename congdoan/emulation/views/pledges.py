@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
-from congdoan.core.views import form_add_service_error
+from congdoan.core.views import form_add_service_error, int_param
 
 from .. import forms, selectors, services
 from ..constants import PledgeStatus, Recipient
@@ -20,9 +20,9 @@ from ._common import run_action, year_param
 @login_required
 def pledge_list(request):
     scope = Scope.of(request)
-    year = request.GET.get("year", "")
-    clusters = selectors.cluster_list(scope=scope, year=int(year) if year.isdigit() else None)
-    return render(request, "emulation/pledge_list.html", {"clusters": clusters, "year": year})
+    year = int_param(request, "year", minimum=2000, maximum=2100)
+    clusters = selectors.cluster_list(scope=scope, year=year)
+    return render(request, "emulation/pledge_list.html", {"clusters": clusters, "year": year or ""})
 
 
 @login_required
@@ -104,7 +104,7 @@ def pledge_detail(request, pk: int):
                     scope=scope,
                     pledge=pledge,
                     award_kind=kind,
-                    top=int(top) if top.isdigit() else 1,
+                    top=int(top) if top.isascii() and top.isdigit() and len(top) < 6 else 1,
                     year=pledge.cluster.year,
                 )
 

@@ -28,7 +28,14 @@ from .records import (
     transfer_outbox,
     transfer_target_by_code,
 )
-from .search import MemberFilter, member_name_matches, member_search, member_search_page, text_query
+from .search import (
+    MemberFilter,
+    member_name_matches,
+    member_search,
+    member_search_count,
+    member_search_page,
+    text_query,
+)
 
 __all__ = [
     "MemberFilter",
@@ -44,6 +51,7 @@ __all__ = [
     "member_names",
     "member_posts",
     "member_search",
+    "member_search_count",
     "member_search_page",
     "member_stints",
     "members_by_cccds",

@@ -388,3 +388,12 @@ def member_search_page(
             skip = max(0, skip - tier.qs.count())
         rows += got
     return rows
+
+
+def member_search_count(*, scope: Scope, filters: MemberFilter) -> int:
+    """How many members ``member_search_page`` pages through (the API's ``count``)."""
+    qs = member_search(scope=scope, filters=filters)
+    exact, folded = text_query(filters.q) if filters.q.strip() else (None, "")
+    if exact is not None:
+        return qs.filter(exact).count()
+    return (member_name_matches(qs, folded) if folded else qs).count()

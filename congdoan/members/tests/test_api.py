@@ -62,7 +62,7 @@ def test_a_cross_province_transfer_through_the_api_is_accepted_by_the_receiver(t
     )
     assert r.status_code == 202
     danang = login(tree.other_province_officer)
-    inbox = danang.get(f"{API}/transfers").json()
+    inbox = danang.get(f"{API}/transfers").json()["items"]
     assert [t["member_id"] for t in inbox] == [m.pk]
     assert danang.post(f"{API}/transfers/{inbox[0]['id']}/accept").json()["unit_id"] == tree.g4.pk
 
@@ -71,8 +71,8 @@ def test_search_and_statistics_through_the_api_are_scoped(tree, login):
     admit_active(tree.g1, full_name="Nguyễn Văn An", on=dt.date(2020, 1, 1))
     admit_active(tree.g4, full_name="Nguyễn Văn An", on=dt.date(2020, 1, 1))
     client = login(tree.province_officer)
-    found = client.get(f"{API}/", {"q": "nguyen van an"}).json()
-    assert len(found) == 1 and found[0]["unit_id"] == tree.g1.pk
+    found = client.get(API, {"q": "nguyen van an"}).json()
+    assert found["count"] == 1 and [m["unit_id"] for m in found["items"]] == [tree.g1.pk]
     s = client.get(f"{API}/statistics", {"unit_id": tree.lc.pk, "on": "2024-01-01"}).json()
     assert (
         s["total"] == 1 and {c["unit_name"]: c["total"] for c in s["children"]}["Công đoàn xã Bảo Thắng"] == 1

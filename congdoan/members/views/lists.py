@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from congdoan.core.scoping import Scope
+from congdoan.core.views import int_param
 
 from .. import forms, selectors
 
@@ -35,7 +36,7 @@ def _filters(form: forms.SearchForm) -> selectors.MemberFilter:
 def index(request):
     scope = Scope.of(request)
     form = forms.SearchForm(request.GET or None)
-    page = max(1, int(request.GET.get("page", "1"))) if request.GET.get("page", "1").isdigit() else 1
+    page = int_param(request, "page", 1, minimum=1, maximum=100_000)
     results = selectors.member_search_page(
         scope=scope, filters=_filters(form), offset=(page - 1) * PAGE, limit=PAGE + 1
     )

@@ -1,3 +1,4 @@
+import json
 from decimal import Decimal
 
 import pytest
@@ -8,8 +9,10 @@ pytestmark = pytest.mark.django_db
 def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
     t = cat.tree
     client.force_login(t.commune_officer)
-    assert {"t_members", "t_founded"} <= {i["code"] for i in client.get("/api/v1/targets/indicators").json()}
-    [form] = client.get("/api/v1/targets/forms").json()
+    assert {"t_members", "t_founded"} <= {
+        i["code"] for i in client.get("/api/v1/targets/indicators").json()["items"]
+    }
+    [form] = client.get("/api/v1/targets/forms").json()["items"]
     assert len(form["items"]) == 7
     body = {
         "assigned_by_id": t.bt.pk,
@@ -24,8 +27,10 @@ def test_the_api_lists_the_catalogue_and_assigns_targets(cat, client):
     assert (
         client.post("/api/v1/targets/assignments", body, content_type="application/json").status_code == 422
     )
-    got = client.get(f"/api/v1/targets/assignments?unit_id={t.g1.pk}&year=2026").json()
+    got = client.get(f"/api/v1/targets/assignments?unit_id={t.g1.pk}&year=2026").json()["items"]
     assert got[0]["value"] in ("80.00", 80, "80")
+    evaluation = client.get(f"/api/v1/targets/evaluations/{t.g1.pk}?year=2026").json()
+    assert evaluation["results"] and {r["unit_id"] for r in evaluation["results"]} == {t.g1.pk}
 
 
 def test_the_api_runs_the_whole_workflow(cat, client):
@@ -64,3 +69,20 @@ def test_the_api_runs_the_whole_workflow(cat, client):
     )  # g2 has no report
     evaluation = client.get(f"/api/v1/targets/evaluations/{t.g1.pk}?year=2026").json()
     assert evaluation["total"] == 0
+
+
+@pytest.mark.parametrize("value", [1e20, "1e20", "Infinity", 10**30])
+def test_a_huge_report_value_through_the_api_is_refused_in_vietnamese(cat, client, value):
+    t = cat.tree
+    client.force_login(t.grassroots_officer)
+    opened = client.post(
+        "/api/v1/targets/reports",
+        {"unit_id": t.g1.pk, "form_id": cat.form.pk, "period": "2026-Q1"},
+        content_type="application/json",
+    ).json()
+    raw = "Infinity" if value == "Infinity" else json.dumps(value)  # Python's json reads a bare Infinity
+    body = f'{{"version": {opened["version"]}, "values": {{"{cat.members.pk}": {raw}}}}}'
+    response = client.put(f"/api/v1/targets/reports/{opened['id']}", body, content_type="application/json")
+    assert response.status_code == 422, response.content
+    assert "Số đoàn viên" in str(response.json()["detail"])
+    assert client.get(f"/api/v1/targets/reports/{opened['id']}").json()["version"] == opened["version"]

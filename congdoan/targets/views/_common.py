@@ -8,6 +8,7 @@ from django.http import HttpResponse
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.core.views import year_param as core_year_param
 
 from .. import selectors
 from ..periods import parse_period
@@ -27,10 +28,7 @@ def xlsx(content: bytes, name: str) -> HttpResponse:
 
 
 def year_param(request) -> int:
-    try:
-        return int(request.GET.get("year") or today().year)
-    except ValueError:
-        return today().year
+    return core_year_param(request, today().year)
 
 
 def form_and_period(request, scope: Scope):

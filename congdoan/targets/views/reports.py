@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from congdoan.core.concurrency import VersionConflict
 from congdoan.core.scoping import Action, Scope
-from congdoan.core.views import run_form
+from congdoan.core.views import int_param, run_form
 from congdoan.org import selectors as org_selectors
 
 from .. import selectors, services, tasks
@@ -37,8 +37,8 @@ def index(request):
     scope = Scope.of(request)
     roots = list(org_selectors.unit_roots(scope=scope))
     unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = org_selectors.unit_get(scope=scope, pk=int(request.GET["unit"]))
+    if (unit_id := int_param(request, "unit")) is not None:
+        unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     elif roots:
         unit = roots[0]
     year = _year(request)

@@ -30,7 +30,7 @@ def test_the_report_list_api_shows_nothing_of_another_province(cat, login):
     t = cat.tree
     outside_objects(t)  # a report of Đà Nẵng's grassroots union exists
     client = login(t.province_officer)
-    assert client.get("/api/v1/targets/reports").json() == []
+    assert client.get("/api/v1/targets/reports").json() == {"items": [], "count": 0}
 
 
 def test_the_period_is_picked_by_its_vietnamese_name_never_typed_as_a_code(cat, login):

@@ -233,3 +233,24 @@ def test_a_discipline_entered_on_the_page_blocks_the_nomination(tree, lan, login
     client.post(reverse("emulation:discipline_delete", args=[lan.pk, Discipline.objects.get().pk]))
     assert client.post(url, {**form_data(client.get(url)), **body}).status_code == 302
     assert Nomination.objects.get().member == lan
+
+
+# --- the nomination form's member picker ------------------------------------------------------------------
+
+
+def test_the_nomination_form_takes_a_member_code_with_the_picker_not_a_select(tree, lan, login):
+    client = login(tree.grassroots_officer)
+    url = f"/emulation/nominations/new/?unit={tree.g1.pk}"
+    page = client.get(url).content.decode()
+    assert '<select name="member"' not in page and '<datalist id="id_member-options">' in page
+    assert f"field=member&amp;active=1&amp;unit={tree.g1.pk}" in page
+    body = {"award_kind": kind("bang_khen_ldld").pk, "year": "2026", "achievements": "Thành tích."}
+    elsewhere = make_member(tree.g3, "Vũ Thị Hoa")  # Cam Đường: in the province, not in g1
+    outside = make_member(tree.g4, "Phan Thị Hạnh")  # Đà Nẵng
+    for code in (elsewhere.code, outside.code, "KHONGCO"):
+        page = client.post(url, {**form_data(client.get(url)), **body, "member": code}).content.decode()
+        assert f"Không tìm thấy đoàn viên có mã “{code}”" in page
+    assert not Nomination.objects.exists()
+    response = client.post(url, {**form_data(client.get(url)), **body, "member": f" {lan.code.lower()} "})
+    assert response.status_code == 302
+    assert Nomination.objects.get().member == lan

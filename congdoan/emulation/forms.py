@@ -4,21 +4,44 @@ from django.utils.translation import gettext_lazy as _
 from congdoan.core.concurrency import SubmitOnceFormMixin
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField, IntegerField, YearField
-from congdoan.core.forms import StyledForm
+from congdoan.core.forms import StyledForm, StyledModelForm
+from congdoan.members.widgets import MemberCodeInput
 from congdoan.org.forms import ScopedUnitChoiceField
 from congdoan.org.models import Unit
 
 from .constants import Recipient
-from .models import AwardKind
+from .models import AwardKind, Discipline, WorkAbsence
 
 
 def _year_initial():
     return today().year
 
 
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.full_name} — {obj.unit.name}"
+class MemberCodeField(forms.CharField):
+    """A member typed by code (suggested by name through MemberCodeInput), found among ``queryset``:
+    the members the user may choose (in scope, within the proposing unit, active)."""
+
+    def __init__(self, *, queryset=None, **kwargs):
+        self.queryset = queryset
+        kwargs.setdefault("max_length", 32)
+        super().__init__(widget=MemberCodeInput(), **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "").strip().upper()
+
+    def clean(self, value):
+        code = super().clean(value)
+        if not code:
+            return None
+        member = self.queryset.filter(code=code).first() if self.queryset is not None else None
+        if member is None:
+            raise forms.ValidationError(
+                _("Không tìm thấy đoàn viên có mã “%(c)s” đang sinh hoạt trong đơn vị này.") % {"c": code}
+            )
+        return member
+
+    def prepare_value(self, value):
+        return getattr(value, "code", value)
 
 
 class MovementForm(StyledForm):
@@ -160,16 +183,21 @@ class ScoreForm(StyledForm):
 class NominationForm(SubmitOnceFormMixin, StyledForm):
     award_kind = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=AwardKind.objects.none())
     year = YearField(label=_("Năm"), initial=_year_initial)
-    member = MemberChoiceField(label=_("Cá nhân (nếu khen cá nhân)"), queryset=None, required=False)
+    member = MemberCodeField(
+        label=_("Cá nhân (nếu khen cá nhân)"),
+        required=False,
+        help_text=_("Gõ tên (có dấu hoặc không) hoặc mã đoàn viên, rồi chọn trong danh sách gợi ý."),
+    )
     nominee_unit = ScopedUnitChoiceField(
         label=_("Tập thể (nếu khen tập thể)"), queryset=Unit.objects.none(), required=False
     )
     achievements = forms.CharField(label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 6}))
 
-    def __init__(self, *args, kinds, members, units, **kwargs):
+    def __init__(self, *args, kinds, members, units, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_kind"].queryset = kinds
         self.fields["member"].queryset = members
+        self.fields["member"].widget.unit_id = unit.pk if unit else None
         self.fields["nominee_unit"].queryset = units
 
 
@@ -221,3 +249,17 @@ class DecisionForm(StyledForm):
         self.fields["nominations"].label_from_instance = lambda n: (
             f"{n.award_kind.name} — {n.nominee_name} ({n.proposing_unit.name})"
         )
+
+
+class DisciplineForm(StyledModelForm):
+    class Meta:
+        model = Discipline
+        fields = ["form", "starts_on", "ends_on", "decision_no"]
+
+
+class AbsenceForm(StyledModelForm):
+    year = YearField(label=_("Năm"), min_value=1950, initial=_year_initial)
+
+    class Meta:
+        model = WorkAbsence
+        fields = ["year", "days", "is_maternity"]

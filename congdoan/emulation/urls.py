@@ -37,4 +37,23 @@ urlpatterns = [
     path("figures/xlsx/", views.figures_xlsx, name="figures_xlsx"),
     path("history/member/<int:pk>/", views.member_history, name="member_history"),
     path("history/unit/<int:pk>/", views.unit_history, name="unit_history"),
+    path("members/<int:member_id>/records/", views.member_records, name="member_records"),
+    path("members/<int:member_id>/records/disciplines/new/", views.discipline_new, name="discipline_new"),
+    path(
+        "members/<int:member_id>/records/disciplines/<int:pk>/",
+        views.discipline_edit,
+        name="discipline_edit",
+    ),
+    path(
+        "members/<int:member_id>/records/disciplines/<int:pk>/delete/",
+        views.discipline_delete,
+        name="discipline_delete",
+    ),
+    path("members/<int:member_id>/records/absences/new/", views.absence_new, name="absence_new"),
+    path("members/<int:member_id>/records/absences/<int:pk>/", views.absence_edit, name="absence_edit"),
+    path(
+        "members/<int:member_id>/records/absences/<int:pk>/delete/",
+        views.absence_delete,
+        name="absence_delete",
+    ),
 ]

@@ -6,6 +6,7 @@ app_name = "members"
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.member_new, name="new"),
+    path("pick/", views.member_pick, name="member_pick"),
     path("leave-reasons/", views.leave_reason_list, name="leave_reasons"),
     path("leave-reasons/new/", views.leave_reason_edit, name="leave_reason_new"),
     path("leave-reasons/<int:pk>/edit/", views.leave_reason_edit, name="leave_reason_edit"),

@@ -99,7 +99,10 @@ def test_pledge_scoring_ranking_then_a_nomination_accepted_and_decided(demo, pag
     page.goto(f"{live_server.url}/emulation/nominations/new/")
     page.get_by_role("button", name="Tiếp tục").click()
     page.select_option("#id_award_kind", label="Bằng khen của Liên đoàn Lao động tỉnh (cá nhân)")
-    page.select_option("#id_member", value=str(member.pk))
+    # The member is found by name typed without diacritics: the picker suggests her code.
+    page.locator("#id_member").press_sequentially("thanh huong")
+    expect(page.locator(f"#id_member-options option[value='{member.code}']")).to_have_count(1)
+    page.fill("#id_member", member.code)
     page.fill("#id_achievements", "Hoàn thành xuất sắc nhiệm vụ; 02 sáng kiến được công nhận năm 2026.")
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator("#nomination-status")).to_have_text("Đang lập hồ sơ")

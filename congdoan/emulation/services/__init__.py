@@ -11,20 +11,30 @@ from .nominations import (
     nominations_from_ranking,
 )
 from .pledges import pledge_rank, pledge_review, pledge_save, pledge_self_score, pledge_sign
-from .registrations import (
+from .records import (
+    absence_delete,
     absence_record,
+    absence_save,
+    discipline_delete,
     discipline_record,
+    discipline_save,
+)
+from .registrations import (
     movement_save,
     registration_deadline_set,
     registration_submit,
 )
 
 __all__ = [
+    "absence_delete",
     "absence_record",
+    "absence_save",
     "award_kind_save",
     "council_session_create",
     "decision_issue",
+    "discipline_delete",
     "discipline_record",
+    "discipline_save",
     "movement_save",
     "nomination_attach",
     "nomination_council_accept",

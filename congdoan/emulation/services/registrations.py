@@ -1,4 +1,4 @@
-"""Movements, registration deadlines, registrations, and the member records eligibility reads."""
+"""Movements, registration deadlines and registrations."""
 
 from __future__ import annotations
 
@@ -17,12 +17,10 @@ from congdoan.core.text import normalise
 from ..constants import Recipient
 from ..models import (
     AwardKind,
-    Discipline,
     Movement,
     Registration,
     RegistrationDeadline,
     RegistrationEntry,
-    WorkAbsence,
 )
 from ..selectors import registration_deadline_for
 from ._common import require, within
@@ -160,59 +158,3 @@ def registration_submit(
         % {"u": unit.name, "y": year, "n": len(seen), "late": _(" (muộn)") if registration.is_late else ""},
     )
     return registration
-
-
-@transaction.atomic
-def discipline_record(
-    *,
-    scope: Scope,
-    member,
-    form: str,
-    starts_on: dt.date,
-    ends_on=None,
-    decision_no: str = "",
-) -> Discipline:
-    """Record a discipline (or administrative fine) against a member."""
-    scope.require_can(member.unit)
-    require(
-        ends_on is None or ends_on >= starts_on, _("Ngày kết thúc kỷ luật phải sau ngày bắt đầu."), "ends_on"
-    )
-    row = Discipline(member=member, form=form, starts_on=starts_on, ends_on=ends_on, decision_no=decision_no)
-    row.full_clean()
-    row.save()
-    event_record(
-        actor=scope.actor,
-        action="emulation.discipline.record",
-        unit=member.unit,
-        obj=row,
-        decision_no=decision_no,
-        summary=_("Ghi nhận kỷ luật “%(f)s” đối với %(m)s")
-        % {"f": row.get_form_display(), "m": member.full_name},
-    )
-    return row
-
-
-@transaction.atomic
-def absence_record(
-    *,
-    scope: Scope,
-    member,
-    year: int,
-    days: int,
-    is_maternity: bool = False,
-) -> WorkAbsence:
-    """Record days a member was off work in a year (maternity leave flagged, it does not count)."""
-    scope.require_can(member.unit)
-    require(days is not None and 0 < days <= 366, _("Số ngày nghỉ không hợp lệ."), "days")
-    row = WorkAbsence(member=member, year=year, days=days, is_maternity=is_maternity)
-    row.full_clean()
-    row.save()
-    event_record(
-        actor=scope.actor,
-        action="emulation.absence.record",
-        unit=member.unit,
-        obj=row,
-        summary=_("Ghi nhận %(n)s ngày nghỉ năm %(y)s của %(m)s")
-        % {"n": days, "y": year, "m": member.full_name},
-    )
-    return row

@@ -92,6 +92,14 @@ def build(tree) -> dict:
         year=2026,
         nominations=[nomination],
     )
+    discipline = services.discipline_save(
+        scope=SYSTEM,
+        member=member,
+        form="reprimand",
+        starts_on=dt.date(2020, 1, 1),
+        ends_on=dt.date(2020, 6, 30),
+    )
+    absence = services.absence_save(scope=SYSTEM, member=member, year=2025, days=3)
     quota = AwardQuota.objects.create(award_kind=kind, granting_unit=tree.dn, year=2026, max_count=3)
     return {
         "quota": quota,
@@ -104,6 +112,8 @@ def build(tree) -> dict:
         "council": council,
         "decision": decision,
         "award": decision.awards.get(),
+        "discipline": discipline,
+        "absence": absence,
     }
 
 
@@ -121,6 +131,13 @@ def outside_objects(tree) -> dict:
         "emulation:decision": {"pk": pk["decision"]},
         "emulation:member_history": {"pk": pk["member"]},
         "emulation:unit_history": {"pk": tree.g4.pk},
+        "emulation:member_records": {"member_id": pk["member"]},
+        "emulation:discipline_new": {"member_id": pk["member"]},
+        "emulation:discipline_edit": {"member_id": pk["member"], "pk": pk["discipline"]},
+        "emulation:discipline_delete": {"member_id": pk["member"], "pk": pk["discipline"]},
+        "emulation:absence_new": {"member_id": pk["member"]},
+        "emulation:absence_edit": {"member_id": pk["member"], "pk": pk["absence"]},
+        "emulation:absence_delete": {"member_id": pk["member"], "pk": pk["absence"]},
         # Catalogue pages: not there for non-administrators; Đà Nẵng's quota not there for Lào Cai.
         "emulation:award_kind_edit": {"pk": o["nomination"].award_kind_id},
         "emulation:quota_edit": {"pk": pk["quota"]},

@@ -16,7 +16,7 @@ def nomination_body(tree, member):
     return {
         "award_kind": kind("bang_khen_ldld").pk,
         "year": "2026",
-        "member": member.pk,
+        "member": member.code,
         "achievements": "Hoàn thành xuất sắc nhiệm vụ năm 2026.",
     }
 

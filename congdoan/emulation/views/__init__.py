@@ -28,8 +28,24 @@ from .nominations import (
     nomination_new,
 )
 from .pledges import pledge_detail, pledge_edit, pledge_list, pledge_score
+from .records import (
+    absence_delete,
+    absence_edit,
+    absence_new,
+    discipline_delete,
+    discipline_edit,
+    discipline_new,
+    member_records,
+)
 
 __all__ = [
+    "absence_delete",
+    "absence_edit",
+    "absence_new",
+    "discipline_delete",
+    "discipline_edit",
+    "discipline_new",
+    "member_records",
     "award_kind_edit",
     "catalogue_manage",
     "quota_edit",

@@ -51,6 +51,7 @@ def nomination_new(request):
         kinds=selectors.award_kinds(on=today()),
         members=selectors.members_within(scope=scope, unit=unit),
         units=units.filter(path__startswith=unit.path),
+        unit=unit,
     )
 
     def action(data):

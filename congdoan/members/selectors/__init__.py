@@ -6,7 +6,9 @@ transfers, duplicates) and ``people`` (members for other apps) are re-exported h
 
 from .people import (
     active_member_by_code_and_cccd,
+    member_in_scope_by_code,
     member_names,
+    member_pick,
     members_by_cccds,
     members_by_codes,
     members_in_scope,
@@ -47,8 +49,10 @@ __all__ = [
     "grassroots_in_scope",
     "leave_reasons",
     "member_get",
+    "member_in_scope_by_code",
     "member_name_matches",
     "member_names",
+    "member_pick",
     "member_posts",
     "member_search",
     "member_search_count",

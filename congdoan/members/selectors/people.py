@@ -13,10 +13,12 @@ from django.db.models import Q, QuerySet
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.core.text import fold
 from congdoan.org.models import Unit
 
 from ..constants import MemberStatus
 from ..models import Member
+from .search import MemberFilter, member_search_page
 
 PATH = "unit__path"
 
@@ -29,6 +31,28 @@ def members_in_scope(*, scope: Scope, unit: Unit | None = None, active: bool = F
     if active:
         qs = qs.filter(status=MemberStatus.ACTIVE)
     return qs.order_by("name_folded", "id")
+
+
+def member_pick(
+    *, scope: Scope, q: str, unit: Unit | None = None, active: bool = False, limit: int = 20
+) -> list[Member]:
+    """Suggestions for a member picker: the search page's matching (code exactly, name without diacritics),
+    in scope (within ``unit`` when given), at most ``limit``, nothing for fewer than two letters."""
+    text = q.replace("\x00", "").strip()[:100]
+    if len(fold(text)) < 2:
+        return []
+    filters = MemberFilter(
+        q=text, unit_id=unit.pk if unit else None, status=MemberStatus.ACTIVE if active else ""
+    )
+    return member_search_page(scope=scope, filters=filters, limit=limit)
+
+
+def member_in_scope_by_code(*, scope: Scope, code: str, unit: Unit | None = None, active: bool = False):
+    """The member with this code whose current unit is in scope (and in ``unit``'s subtree), or None."""
+    code = code.replace("\x00", "").strip().upper()[:32]
+    if not code:
+        return None
+    return members_in_scope(scope=scope, unit=unit, active=active).filter(code=code).first()
 
 
 def members_with_posts_within(*, scope: Scope, unit: Unit) -> QuerySet[Member]:

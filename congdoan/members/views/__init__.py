@@ -10,6 +10,7 @@ from .duplicates import duplicates
 from .leave_reasons import leave_reason_edit, leave_reason_list
 from .lists import index
 from .operations import member_card, member_leave, member_readmit, member_transfer
+from .pick import member_pick
 from .posts import post_add, post_delete, post_edit
 from .record import member_detail, member_edit, member_new
 from .statistics import statistics, statistics_export
@@ -28,6 +29,7 @@ __all__ = [
     "member_card",
     "member_detail",
     "member_edit",
+    "member_pick",
     "member_leave",
     "member_new",
     "member_readmit",

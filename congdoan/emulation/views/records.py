@@ -11,7 +11,7 @@ from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
 from congdoan.members import selectors as member_selectors
 
-from .. import forms, services
+from .. import forms, selectors, services
 from ..models import Discipline, WorkAbsence
 
 FORM = "emulation/form.html"
@@ -41,8 +41,8 @@ def member_records(request, member_id: int):
     scope, member = _member(request, member_id, change=False)
     context = {
         "member": member,
-        "disciplines": Discipline.objects.filter(member=member).order_by("-starts_on"),
-        "absences": WorkAbsence.objects.filter(member=member).order_by("-year", "pk"),
+        "disciplines": selectors.member_disciplines(member=member).reverse(),
+        "absences": selectors.member_absences(member=member),
         "can_act": scope.can(member.unit),
     }
     return render(request, "emulation/member_records.html", context)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from congdoan.core.scoping import Scope
+from congdoan.core.views import int_param
 from congdoan.org import selectors as org_selectors
 
 from .. import selectors
@@ -16,11 +17,14 @@ def member_pick(request):
     """``<option value="CODE">Name — unit</option>``s for the datalist of a MemberCodeInput."""
     scope = Scope.of(request)
     field = request.GET.get("field", "q")
-    unit_id = request.GET.get("unit", "")
     unit = None
-    if unit_id.isdigit():
-        # A unit outside the user's scope narrows to nothing rather than widening to the whole scope.
-        unit = org_selectors.unit_list(scope=scope).filter(pk=int(unit_id)).first()
+    if request.GET.get("unit"):
+        # A unit outside the user's scope (or not a number: "²".isdigit() is true) narrows to nothing rather
+        # than widening to the whole scope.
+        unit_id = int_param(request, "unit")
+        unit = (
+            org_selectors.unit_list(scope=scope).filter(pk=unit_id).first() if unit_id is not None else None
+        )
         if unit is None:
             return render(request, "members/partials/member_options.html", {"members": []})
     members = selectors.member_pick(

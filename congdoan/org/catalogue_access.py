@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from congdoan.core.roles import Role
@@ -32,6 +33,14 @@ def is_catalogue_admin(scope: Scope) -> bool:
     """Holds the administrator role on some unit: may open the catalogue pages (what they may change is
     decided per entry)."""
     return scope.holds(Role.ADMIN)
+
+
+def catalogue_admin_scope(request) -> Scope:
+    """The request's Scope when the user may open the catalogue pages; 404 otherwise (not a hint they exist)."""
+    scope = Scope.of(request)
+    if not is_catalogue_admin(scope):
+        raise Http404
+    return scope
 
 
 def administered_units(*, scope: Scope, max_level: int) -> QuerySet[Unit]:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from congdoan.core.forms import StyledModelForm
-from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
 
-from .catalogue_access import is_catalogue_admin, is_national_admin, require_national_admin
+from .catalogue_access import catalogue_admin_scope, is_national_admin, require_national_admin
 from .kind_services import unit_kind_save
 from .models import UnitKind
 
@@ -29,16 +27,9 @@ class UnitKindForm(StyledModelForm):
         self.fields["sort_order"].required = False  # empty: 0
 
 
-def _admin_scope(request) -> Scope:
-    scope = Scope.of(request)
-    if not is_catalogue_admin(scope):
-        raise Http404
-    return scope
-
-
 @login_required
 def unit_kind_list(request):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     rows = [
         {
             "cells": [k.code, k.name, k.level, _("Có") if k.is_grassroots else ""],
@@ -60,7 +51,7 @@ def unit_kind_list(request):
 
 @login_required
 def unit_kind_edit(request, pk: int | None = None):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     require_national_admin(scope)
     kind = get_object_or_404(UnitKind, pk=pk) if pk else None
     form = UnitKindForm(request.POST or None, instance=kind)

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from congdoan.core.scoping import Action, Scope
+from congdoan.core.scoping import Action
 from congdoan.core.views import run_form
 from congdoan.org.catalogue_access import (
     administered_units,
-    is_catalogue_admin,
+    catalogue_admin_scope,
     is_national_admin,
     require_national_admin,
 )
@@ -23,16 +23,9 @@ from ..models import AwardKind, AwardQuota
 from ._common import year_param
 
 
-def _admin_scope(request) -> Scope:
-    scope = Scope.of(request)
-    if not is_catalogue_admin(scope):
-        raise Http404
-    return scope
-
-
 @login_required
 def catalogue_manage(request):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     year = year_param(request)
     national = is_national_admin(scope)
     quotas = [
@@ -45,7 +38,7 @@ def catalogue_manage(request):
 
 @login_required
 def award_kind_edit(request, pk: int | None = None):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     require_national_admin(scope)
     kind = get_object_or_404(AwardKind, pk=pk) if pk else None
     form = AwardKindForm(request.POST or None, instance=kind)
@@ -66,7 +59,7 @@ def award_kind_edit(request, pk: int | None = None):
 
 @login_required
 def quota_edit(request, pk: int | None = None):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     quota = None
     if pk:
         quota = get_object_or_404(AwardQuota.objects.select_related("award_kind", "granting_unit"), pk=pk)

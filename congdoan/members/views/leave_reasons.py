@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from congdoan.core.forms import StyledModelForm
-from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
-from congdoan.org.catalogue_access import is_catalogue_admin, is_national_admin, require_national_admin
+from congdoan.org.catalogue_access import catalogue_admin_scope, is_national_admin, require_national_admin
 
 from .. import services
 from ..models import LeaveReason
@@ -29,16 +27,9 @@ class LeaveReasonForm(StyledModelForm):
         self.fields["sort_order"].required = False  # empty: 0
 
 
-def _admin_scope(request) -> Scope:
-    scope = Scope.of(request)
-    if not is_catalogue_admin(scope):
-        raise Http404
-    return scope
-
-
 @login_required
 def leave_reason_list(request):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     rows = [
         {
             "cells": [r.code, r.name, _("Có") if r.is_system else ""],
@@ -62,7 +53,7 @@ def leave_reason_list(request):
 
 @login_required
 def leave_reason_edit(request, pk: int | None = None):
-    scope = _admin_scope(request)
+    scope = catalogue_admin_scope(request)
     require_national_admin(scope)
     reason = get_object_or_404(LeaveReason, pk=pk) if pk else None
     form = LeaveReasonForm(request.POST or None, instance=reason)

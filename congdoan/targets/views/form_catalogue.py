@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.core.views import run_form
-from congdoan.org.catalogue_access import is_catalogue_admin, is_national_admin, require_national_admin
+from congdoan.org.catalogue_access import catalogue_admin_scope, is_national_admin, require_national_admin
 
 from .. import services
 from ..catalogue_forms import ReportFormForm, RuleForm
@@ -25,9 +24,7 @@ from ..models import Indicator, ReportForm, ValidationRule
 
 
 def _admin_scope(request, *, edit: bool) -> Scope:
-    scope = Scope.of(request)
-    if not is_catalogue_admin(scope):
-        raise Http404
+    scope = catalogue_admin_scope(request)
     if edit:
         require_national_admin(scope)
     return scope

@@ -14,18 +14,22 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from congdoan.accounts.auth import api_auth
+from congdoan.congress.api import router as congress_router
 from congdoan.core.api import (
     NulRefusingParser,
     document_error_statuses,
     http_error_message,
     validation_detail,
 )
+from congdoan.culture.api import router as culture_router
 from congdoan.documents.api import router as documents_router
 from congdoan.emulation.api import router as emulation_router
+from congdoan.finance.api import router as finance_router
 from congdoan.jobs.api import router as jobs_router
 from congdoan.members.api import router as members_router
 from congdoan.members.excel.api import router as members_excel_router
 from congdoan.org.api import router as org_router
+from congdoan.party.api import router as party_router
 from congdoan.restructure import api as restructure_api
 from congdoan.targets.api import router as targets_router
 from congdoan.welfare.api import router as welfare_router
@@ -97,5 +101,9 @@ api.add_router("/members", members_router)
 api.add_router("/targets", targets_router)
 api.add_router("/welfare", welfare_router)
 api.add_router("/emulation", emulation_router)
+api.add_router("/finance", finance_router)
+api.add_router("/congress", congress_router)
+api.add_router("/culture", culture_router)
+api.add_router("/party", party_router)
 api.add_router("/documents", documents_router)
 api.add_router("/jobs", jobs_router)

@@ -17,3 +17,12 @@ document.addEventListener("keydown", (event) => {
     button.focus();
   });
 });
+// A click outside an open drop-down menu (data-cd-toggle on a .dropdown-toggle) closes it.
+document.addEventListener("click", (event) => {
+  document.querySelectorAll(".dropdown-toggle[data-cd-toggle][aria-expanded='true']").forEach((button) => {
+    const menu = document.querySelector(button.dataset.cdToggle);
+    if (button.contains(event.target) || menu?.contains(event.target)) return;
+    menu?.classList.remove("show");
+    button.setAttribute("aria-expanded", "false");
+  });
+});

@@ -1,0 +1,1 @@
+"""Giới thiệu đoàn viên cho Đảng."""

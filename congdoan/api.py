@@ -25,6 +25,7 @@ from congdoan.culture.api import router as culture_router
 from congdoan.documents.api import router as documents_router
 from congdoan.emulation.api import router as emulation_router
 from congdoan.finance.api import router as finance_router
+from congdoan.history.api import router as history_router
 from congdoan.jobs.api import router as jobs_router
 from congdoan.members.api import router as members_router
 from congdoan.members.excel.api import router as members_excel_router
@@ -105,5 +106,6 @@ api.add_router("/finance", finance_router)
 api.add_router("/congress", congress_router)
 api.add_router("/culture", culture_router)
 api.add_router("/party", party_router)
+api.add_router("/history", history_router)
 api.add_router("/documents", documents_router)
 api.add_router("/jobs", jobs_router)

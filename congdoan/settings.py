@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "congdoan.congress",
     "congdoan.culture",
     "congdoan.party",
+    "congdoan.history",
     "congdoan.restructure",
     "congdoan.documents",
     "congdoan.jobs",

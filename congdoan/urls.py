@@ -28,6 +28,7 @@ urlpatterns = [
     path("congress/", include("congdoan.congress.urls")),
     path("culture/", include("congdoan.culture.urls")),
     path("party/", include("congdoan.party.urls")),
+    path("history/", include("congdoan.history.urls")),
     path("jobs/", include("congdoan.jobs.urls")),
     path("inbox/", include("congdoan.inbox.urls")),
     path("api/v1/", api.urls),

@@ -23,7 +23,17 @@ SCALES = {
     "province": {"grassroots": 1900, "members": 300_000},
     "national": {"grassroots": 136_000, "members": 12_000_000},
 }
-HOOK_APPS = ["targets", "finance", "welfare", "emulation", "congress", "culture", "party", "documents"]
+HOOK_APPS = [
+    "targets",
+    "finance",
+    "welfare",
+    "emulation",
+    "congress",
+    "culture",
+    "party",
+    "history",
+    "documents",
+]
 # Members per grassroots union of the small scenario (the `coso` account's union has about 40).
 SMALL_SIZES = {"LCI.BT.001": 40}
 

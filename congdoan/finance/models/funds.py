@@ -43,6 +43,9 @@ class EmployerMonth(models.Model):
     paid = models.BigIntegerField(_("đã đóng (đồng)"), default=0)
     deferred_to = models.DateField(_("hạn đóng bù"), null=True, blank=True)
 
+    def __str__(self):
+        return f"{self.employer_id} {self.month:%m/%Y}"
+
     class Meta:
         ordering = ["employer_id", "-month"]
         verbose_name = _("kinh phí công đoàn tháng")
@@ -62,6 +65,9 @@ class Relief(models.Model):
     )
     back_payment_due = models.DateField(_("hạn đóng bù"), null=True, blank=True)
     decision = models.CharField(_("số, ngày quyết định"), max_length=120)
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.decision}"
 
     class Meta:
         ordering = ["employer_id", "-valid_from"]

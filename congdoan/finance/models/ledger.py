@@ -19,6 +19,9 @@ class Transfer(models.Model):
     received = models.BigIntegerField(_("cấp trên đã nhận (đồng)"), default=0)
     received_on = models.DateField(_("ngày nhận"), null=True, blank=True)
 
+    def __str__(self):
+        return f"{self.from_unit_id}→{self.to_unit_id} {self.kind} {self.month:%m/%Y}"
+
     class Meta:
         ordering = ["-month", "from_unit_id", "kind"]
         verbose_name = _("khoản nộp cấp trên")
@@ -49,6 +52,9 @@ class LedgerEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.line} {self.amount}"
 
     class Meta:
         ordering = ["unit_id", "on", "id"]

@@ -28,6 +28,9 @@ class BaseSalary(Dated):
 
     amount = models.BigIntegerField(_("lương cơ sở (đồng)"))
 
+    def __str__(self):
+        return f"{self.amount} ({self.valid_from})"
+
     class Meta(Dated.Meta):
         verbose_name = _("lương cơ sở")
         verbose_name_plural = _("lương cơ sở")
@@ -49,6 +52,9 @@ class DuesRate(Dated):
         help_text=_("Để trống: không giới hạn."),
     )
 
+    def __str__(self):
+        return f"{self.group}: {self.rate} % ({self.valid_from})"
+
     class Meta(Dated.Meta):
         verbose_name = _("mức đóng đoàn phí")
         verbose_name_plural = _("mức đóng đoàn phí")
@@ -59,6 +65,9 @@ class FundRate(Dated):
     """Kinh phí công đoàn: a percentage of the salary fund on which social insurance is paid."""
 
     rate = models.DecimalField(_("tỷ lệ (%)"), max_digits=6, decimal_places=3)
+
+    def __str__(self):
+        return f"{self.rate} % ({self.valid_from})"
 
     class Meta(Dated.Meta):
         verbose_name = _("mức đóng kinh phí công đoàn")
@@ -71,6 +80,9 @@ class Split(Dated):
 
     kind = models.CharField(_("khoản"), max_length=8, choices=SplitKind.choices)
     grassroots_percent = models.DecimalField(_("công đoàn cơ sở giữ lại (%)"), max_digits=6, decimal_places=3)
+
+    def __str__(self):
+        return f"{self.kind}: {self.grassroots_percent} % ({self.valid_from})"
 
     class Meta(Dated.Meta):
         verbose_name = _("tỷ lệ phân phối")
@@ -85,6 +97,9 @@ class SpendingNorm(Dated):
     lines = models.CharField(_("các dòng chi"), max_length=120, help_text=_("Mã dòng, cách nhau dấu phẩy."))
     bound = models.CharField(_("giới hạn"), max_length=4, choices=NormBound.choices)
     percent = models.DecimalField(_("tỷ lệ (%)"), max_digits=6, decimal_places=3)
+
+    def __str__(self):
+        return self.name
 
     class Meta(Dated.Meta):
         verbose_name = _("định mức chi")

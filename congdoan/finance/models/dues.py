@@ -87,11 +87,11 @@ class DuesLine(models.Model):
     due = models.BigIntegerField(_("đoàn phí phải đóng (đồng)"), default=0)
     paid = models.BigIntegerField(_("đã đóng (đồng)"), default=0)
 
-    def __str__(self):
-        return f"{self.member_id}: {self.due}"
-
     class Meta:
         ordering = ["roll_id", "id"]
         verbose_name = _("dòng thu đoàn phí")
         verbose_name_plural = _("dòng thu đoàn phí")
         constraints = [models.UniqueConstraint(fields=["roll", "member"], name="dues_line_one_per_member")]
+
+    def __str__(self):
+        return f"{self.member_id}: {self.due}"

@@ -43,14 +43,14 @@ class EmployerMonth(models.Model):
     paid = models.BigIntegerField(_("đã đóng (đồng)"), default=0)
     deferred_to = models.DateField(_("hạn đóng bù"), null=True, blank=True)
 
-    def __str__(self):
-        return f"{self.employer_id} {self.month:%m/%Y}"
-
     class Meta:
         ordering = ["employer_id", "-month"]
         verbose_name = _("kinh phí công đoàn tháng")
         verbose_name_plural = _("kinh phí công đoàn tháng")
         constraints = [models.UniqueConstraint(fields=["employer", "month"], name="employer_month_unique")]
+
+    def __str__(self):
+        return f"{self.employer_id} {self.month:%m/%Y}"
 
 
 class Relief(models.Model):
@@ -66,9 +66,6 @@ class Relief(models.Model):
     back_payment_due = models.DateField(_("hạn đóng bù"), null=True, blank=True)
     decision = models.CharField(_("số, ngày quyết định"), max_length=120)
 
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.decision}"
-
     class Meta:
         ordering = ["employer_id", "-valid_from"]
         verbose_name = _("quyết định miễn, giảm, tạm dừng")
@@ -79,3 +76,6 @@ class Relief(models.Model):
                 name="relief_dates_in_order",
             )
         ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.decision}"

@@ -19,14 +19,14 @@ class Transfer(models.Model):
     received = models.BigIntegerField(_("cấp trên đã nhận (đồng)"), default=0)
     received_on = models.DateField(_("ngày nhận"), null=True, blank=True)
 
-    def __str__(self):
-        return f"{self.from_unit_id}→{self.to_unit_id} {self.kind} {self.month:%m/%Y}"
-
     class Meta:
         ordering = ["-month", "from_unit_id", "kind"]
         verbose_name = _("khoản nộp cấp trên")
         verbose_name_plural = _("khoản nộp cấp trên")
         indexes = [models.Index(fields=["to_unit", "month"]), models.Index(fields=["from_unit", "month"])]
+
+    def __str__(self):
+        return f"{self.from_unit_id}→{self.to_unit_id} {self.kind} {self.month:%m/%Y}"
 
     @property
     def outstanding(self) -> int:
@@ -53,11 +53,11 @@ class LedgerEntry(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self):
-        return f"{self.line} {self.amount}"
-
     class Meta:
         ordering = ["unit_id", "on", "id"]
         verbose_name = _("bút toán")
         verbose_name_plural = _("sổ thu chi")
         indexes = [models.Index(fields=["unit", "on"]), models.Index(fields=["source"])]
+
+    def __str__(self):
+        return f"{self.line} {self.amount}"

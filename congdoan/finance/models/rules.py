@@ -28,13 +28,13 @@ class BaseSalary(Dated):
 
     amount = models.BigIntegerField(_("lương cơ sở (đồng)"))
 
-    def __str__(self):
-        return f"{self.amount} ({self.valid_from})"
-
     class Meta(Dated.Meta):
         verbose_name = _("lương cơ sở")
         verbose_name_plural = _("lương cơ sở")
         constraints = [_in_order("base_salary_dates_in_order")]
+
+    def __str__(self):
+        return f"{self.amount} ({self.valid_from})"
 
 
 class DuesRate(Dated):
@@ -52,13 +52,13 @@ class DuesRate(Dated):
         help_text=_("Để trống: không giới hạn."),
     )
 
-    def __str__(self):
-        return f"{self.group}: {self.rate} % ({self.valid_from})"
-
     class Meta(Dated.Meta):
         verbose_name = _("mức đóng đoàn phí")
         verbose_name_plural = _("mức đóng đoàn phí")
         constraints = [_in_order("dues_rate_dates_in_order")]
+
+    def __str__(self):
+        return f"{self.group}: {self.rate} % ({self.valid_from})"
 
 
 class FundRate(Dated):
@@ -66,13 +66,13 @@ class FundRate(Dated):
 
     rate = models.DecimalField(_("tỷ lệ (%)"), max_digits=6, decimal_places=3)
 
-    def __str__(self):
-        return f"{self.rate} % ({self.valid_from})"
-
     class Meta(Dated.Meta):
         verbose_name = _("mức đóng kinh phí công đoàn")
         verbose_name_plural = _("mức đóng kinh phí công đoàn")
         constraints = [_in_order("fund_rate_dates_in_order")]
+
+    def __str__(self):
+        return f"{self.rate} % ({self.valid_from})"
 
 
 class Split(Dated):
@@ -81,13 +81,13 @@ class Split(Dated):
     kind = models.CharField(_("khoản"), max_length=8, choices=SplitKind.choices)
     grassroots_percent = models.DecimalField(_("công đoàn cơ sở giữ lại (%)"), max_digits=6, decimal_places=3)
 
-    def __str__(self):
-        return f"{self.kind}: {self.grassroots_percent} % ({self.valid_from})"
-
     class Meta(Dated.Meta):
         verbose_name = _("tỷ lệ phân phối")
         verbose_name_plural = _("tỷ lệ phân phối")
         constraints = [_in_order("split_dates_in_order")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.grassroots_percent} % ({self.valid_from})"
 
 
 class SpendingNorm(Dated):
@@ -98,10 +98,10 @@ class SpendingNorm(Dated):
     bound = models.CharField(_("giới hạn"), max_length=4, choices=NormBound.choices)
     percent = models.DecimalField(_("tỷ lệ (%)"), max_digits=6, decimal_places=3)
 
-    def __str__(self):
-        return self.name
-
     class Meta(Dated.Meta):
         verbose_name = _("định mức chi")
         verbose_name_plural = _("định mức chi")
         constraints = [_in_order("norm_dates_in_order")]
+
+    def __str__(self):
+        return self.name

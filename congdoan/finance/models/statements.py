@@ -48,9 +48,9 @@ class StatementLine(models.Model):
     amount = models.BigIntegerField(_("năm nay (đồng)"), default=0)
     approved = models.BigIntegerField(_("cấp trên duyệt (đồng)"), null=True, blank=True)
 
-    def __str__(self):
-        return f"{self.line}: {self.amount}"
-
     class Meta:
         ordering = ["statement_id", "line"]
         constraints = [models.UniqueConstraint(fields=["statement", "line"], name="statement_line_unique")]
+
+    def __str__(self):
+        return f"{self.line}: {self.amount}"

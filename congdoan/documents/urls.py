@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import review_views, views
+from . import finance_views, review_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -23,4 +23,10 @@ urlpatterns = [
         "cluster-reviews/<int:pk>/file.<str:fmt>", review_views.cluster_download, name="cluster_review_file"
     ),
     path("reviews/<int:pk>/file.<str:fmt>", review_views.review_download, name="review_download"),
+    path("finance/dues/<int:pk>/receipts.<str:fmt>", finance_views.finance_receipts, name="finance_receipts"),
+    path(
+        "finance/statements/<int:pk>/file.<str:fmt>",
+        finance_views.finance_statement,
+        name="finance_statement",
+    ),
 ]

@@ -4,6 +4,7 @@ import datetime as dt
 
 from congdoan.documents.reviews import review_open
 from congdoan.emulation.tests.scope_fixtures import build
+from congdoan.finance.tests.scope_fixtures import document_objects
 from congdoan.org.services import cluster_save
 from congdoan.welfare import services as welfare_services
 from congdoan.welfare.constants import FundKind
@@ -27,6 +28,7 @@ def outside_objects(tree) -> dict:
     )
     return {
         **reviews,
+        **document_objects(tree),
         "documents:cluster_review": {"pk": cluster.pk},
         "documents:member_personal_data": {"pk": member.pk},
         "documents:cluster_review_file": {"pk": cluster.pk, "fmt": "pdf"},

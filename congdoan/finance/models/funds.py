@@ -52,6 +52,10 @@ class EmployerMonth(models.Model):
     def __str__(self):
         return f"{self.employer_id} {self.month:%m/%Y}"
 
+    @property
+    def arrears(self) -> int:
+        return self.due - self.paid
+
 
 class Relief(models.Model):
     """Exemption, reduction or suspension (≤ 12 months, back-payment by the end of the following month)."""

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.actors import user_or_none
 from congdoan.org import selectors as org_selectors
-from congdoan.org.constants import KIND_GRASSROOTS
 from congdoan.org.models import Unit
 
 from ..constants import Line, SplitKind
@@ -18,7 +17,7 @@ from ..rules import split
 
 
 def require_grassroots(unit: Unit) -> None:
-    if unit.kind.code != KIND_GRASSROOTS:
+    if not unit.kind.is_grassroots:
         raise ValidationError(_("Chỉ công đoàn cơ sở mới lập bảng thu đoàn phí và kinh phí công đoàn."))
 
 

@@ -115,3 +115,15 @@ def transfer_receive(*, scope: Scope, transfer: Transfer, amount: int, on: dt.da
         obj=transfer,
     )
     return transfer
+
+
+def spending_post(
+    *, unit: Unit, on: dt.date, amount: int, memo: str, source: str, actor=None
+) -> LedgerEntry | None:
+    """Member-care spending decided elsewhere (a welfare payment from union money of ``unit``'s level), booked
+    to ``unit``'s ledger; a reversal posts a negative amount. The caller has checked the scope."""
+    if not amount:
+        return None
+    return ledger_add(
+        unit=unit, on=on, line=Line.MEMBER_CARE, amount=amount, memo=memo, source=source, actor=actor
+    )

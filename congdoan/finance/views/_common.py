@@ -6,7 +6,6 @@ from django.http import Http404
 
 from congdoan.core.views import int_param
 from congdoan.org import selectors as org_selectors
-from congdoan.org.constants import KIND_GRASSROOTS
 
 
 def chosen_unit(request, scope):
@@ -21,4 +20,4 @@ def chosen_unit(request, scope):
 
 
 def is_grassroots(unit) -> bool:
-    return unit.kind.code == KIND_GRASSROOTS
+    return unit.kind.is_grassroots

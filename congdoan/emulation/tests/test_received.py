@@ -2,6 +2,7 @@
 counted by level and by award year; refusals table-tested."""
 
 import datetime as dt
+import random
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -304,3 +305,29 @@ def test_the_api_records_a_received_decision_once_per_key_and_filters_by_year(tr
     assert (
         client.post(url, {**body, "number": "79/QĐ-UBND"}, content_type="application/json").status_code == 404
     )
+
+
+def test_figures_by_award_year_and_by_signing_date_match_a_recount_on_random_decisions(tree):
+    rng = random.Random(16)
+    members = [make_member(unit, f"Đoàn viên {i}") for i, unit in enumerate([tree.g1, tree.g2, tree.g3] * 2)]
+    individual = [current("bang_khen_ubnd"), current("huy_hieu_ubnd")]
+    for n in range(12):
+        issued_on = dt.date(rng.choice([2023, 2024, 2025]), rng.randint(1, 12), rng.randint(1, 28))
+        year = issued_on.year - rng.choice([0, 0, 1])
+        chosen = rng.sample(members, rng.randint(1, 3))
+        lines = [(rng.choice(individual), None, m) for m in chosen]
+        if rng.random() < 0.5:
+            lines.append((current("bang_khen_ubnd_tt"), rng.choice([tree.g1, tree.g2, tree.g3]), None))
+        record(tree, lines, number=f"{n}/QĐ-UBND", issued_on=issued_on, year=year)
+    awards = list(Award.objects.select_related("decision"))
+    for year in (2022, 2023, 2024, 2025):
+        by_year = selectors.figures(scope=SYSTEM, unit=tree.lc, year=year)
+        signed = selectors.figures(scope=SYSTEM, unit=tree.lc, year=year, by="signed")
+        assert by_year["total"] == sum(a.year == year for a in awards)
+        assert signed["total"] == sum(a.decision.issued_on.year == year for a in awards)
+        assert by_year["individuals"] == sum(a.year == year and a.member_id is not None for a in awards)
+        assert sum(c + i for _l, _n, c, i in by_year["by_level"]) == by_year["total"]
+        counts = selectors.award_counts_between(
+            scope=SYSTEM, unit=tree.lc, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+        )
+        assert counts["total"] == by_year["total"]

@@ -20,6 +20,8 @@ from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
 from .fact import Fact, display, share
 from .members import AREA_MEMBERS, AREA_UNIONS, member_facts, union_facts
+from .party import AREA as AREA_PARTY
+from .party import party_facts
 from .targets import AREA as AREA_TARGETS
 from .targets import target_facts
 from .welfare import AREA as AREA_WELFARE
@@ -31,6 +33,7 @@ AREAS = [
     (AREA_TARGETS, _l("Báo cáo, chỉ tiêu")),
     (AREA_WELFARE, _l("Chăm lo")),
     (AREA_EMULATION, _l("Thi đua, khen thưởng")),
+    (AREA_PARTY, _l("Giới thiệu đoàn viên cho Đảng")),
 ]
 
 
@@ -49,6 +52,7 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *target_facts(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
         *welfare_facts(scope=scope, unit=unit, start=start, end=end),
         *emulation_facts(scope=scope, unit=unit, start=start, end=end),
+        *party_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 
 

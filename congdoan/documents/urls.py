@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import review_views, views
+from . import congress_views, review_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -23,4 +23,9 @@ urlpatterns = [
         "cluster-reviews/<int:pk>/file.<str:fmt>", review_views.cluster_download, name="cluster_review_file"
     ),
     path("reviews/<int:pk>/file.<str:fmt>", review_views.review_download, name="review_download"),
+    path(
+        "congress/terms/<int:pk>/decision.<str:fmt>",
+        congress_views.congress_decision_file,
+        name="congress_decision",
+    ),
 ]

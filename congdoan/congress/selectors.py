@@ -197,3 +197,9 @@ def round_for(*, unit: Unit, year: int) -> CongressPlan | None:
         .order_by("-term_start", "-owner__depth")
         .first()
     )
+
+
+def round_grassroots(*, scope: Scope, plan: CongressPlan, within: Unit, upto) -> tuple[int, int]:
+    """(held by ``upto``, must hold) among the grassroots unions of ``within``'s subtree in the round."""
+    units = plan_units(scope=scope, plan=plan, within=within).filter(kind__is_grassroots=True)
+    return units.filter(held_on__lte=upto).count(), units.count()

@@ -20,6 +20,11 @@ from .constants import CongressForm, SeatRole
 router = Router(tags=["Đại hội, nhiệm kỳ"])
 
 
+def _fields(payload: Schema, exclude: set[str] = frozenset()) -> dict:
+    """The payload's values as parsed (dates stay dates: ``.dict()`` would serialise them back to text)."""
+    return {name: getattr(payload, name) for name in type(payload).model_fields if name not in exclude}
+
+
 class CongressOut(Schema):
     id: int
     unit_id: int
@@ -168,7 +173,7 @@ def create_congress(request, payload: CongressIn):
     gửi lại cùng khoá trả về đại hội đã lập."""
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=payload.unit_id)
-    fields = payload.dict(exclude={"unit_id"})
+    fields = _fields(payload, {"unit_id"})
     congress = idempotent_create(
         request,
         lambda: services.congress_create(scope=scope, unit=unit, **fields),
@@ -181,7 +186,7 @@ def create_congress(request, payload: CongressIn):
 def record_congress(request, congress_id: int, payload: RecordIn):
     scope = Scope.of(request)
     congress = selectors.congress_get(scope=scope, pk=congress_id)
-    services.congress_record(scope=scope, congress=congress, **payload.dict())
+    services.congress_record(scope=scope, congress=congress, **_fields(payload))
     return selectors.congress_get(scope=scope, pk=congress_id)
 
 
@@ -198,9 +203,7 @@ def add_seat(request, term_id: int, payload: SeatIn):
     member = member_selectors.member_get(scope=scope, pk=payload.member_id) if payload.member_id else None
     seat = idempotent_create(
         request,
-        lambda: services.seat_add(
-            scope=scope, term=term, member=member, **payload.dict(exclude={"member_id"})
-        ),
+        lambda: services.seat_add(scope=scope, term=term, member=member, **_fields(payload, {"member_id"})),
         lambda pk: selectors.seat_get(scope=scope, pk=pk),
     )
     return 201, seat
@@ -221,7 +224,7 @@ def create_plan(request, payload: PlanIn):
     if unknown:
         raise ValidationError({"deadlines": _("Loại đơn vị không có: %(k)s.") % {"k": ", ".join(unknown)}})
     deadlines = {kinds[d.unit_kind]: d.deadline for d in payload.deadlines}
-    fields = payload.dict(exclude={"owner_id", "deadlines"})
+    fields = _fields(payload, {"owner_id", "deadlines"})
     plan = idempotent_create(
         request,
         lambda: services.plan_create(scope=scope, owner=owner, deadlines=deadlines, **fields),

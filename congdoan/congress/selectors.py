@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, CharField, Count, F, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
 
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
@@ -63,14 +64,25 @@ def bodies_of(*, term: Term) -> list[tuple[str, str, list[Seat]]]:
     return [(kind, label, from_kind.get(kind, [])) for kind, label in BodyKind.choices]
 
 
+def _visible_plans(scope: Scope) -> QuerySet[CongressPlan]:
+    """Plans of units in scope, and those of the levels above the user's units (what they must do, shown for
+    their part of the tree only: the plan's unit list is scoped)."""
+    qs = CongressPlan.objects.select_related("owner", "owner__kind")
+    if scope.everything:
+        return qs
+    above = {int(part) for path, _role in scope.roots for part in path.strip("/").split("/") if part}
+    return qs.filter(scope.q("owner__path") | Q(owner_id__in=above))
+
+
 def plan_list(*, scope: Scope) -> QuerySet[CongressPlan]:
-    return scope.filter(CongressPlan.objects.select_related("owner"), "owner__path").order_by(
-        "-term_start", "owner__path"
-    )
+    return _visible_plans(scope).order_by("-term_start", "owner__path")
 
 
 def plan_get(*, scope: Scope, pk: int) -> CongressPlan:
-    return scope.get_or_404(CongressPlan.objects.select_related("owner", "owner__kind"), "owner__path", pk=pk)
+    try:
+        return _visible_plans(scope).get(pk=pk)
+    except CongressPlan.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 def plan_deadlines(*, plan: CongressPlan) -> list[PlanDeadline]:

@@ -119,3 +119,13 @@ def test_who_cannot_record(tree, login, user):
     client = login(getattr(tree, user))
     response = client.get(f"/congress/{congress.pk}/record/")
     assert response.status_code in (403, 404)
+
+
+def test_a_lower_level_sees_the_plan_above_for_its_own_units_only(tree, plan, login):
+    held(tree.g1, day=D(2023, 3, 20))
+    client = login(tree.commune_officer)
+    text = client.get(f"/congress/plans/{plan.pk}/").content.decode()
+    assert "1/2 công đoàn cơ sở đã tổ chức đại hội (50,00 %)" in text
+    assert tree.g3.name not in text and 'id="remind"' not in text
+    assert client.get(f"/congress/plans/{plan.pk}/edit/").status_code == 403
+    assert login(tree.other_province_officer).get(f"/congress/plans/{plan.pk}/").status_code == 404

@@ -14,8 +14,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.concurrency import Versioned
+from congdoan.core.dates import today
 
-from .constants import BodyKind, CapKind, CongressForm, SeatRole, TermOrigin
+from .constants import BodyKind, CapKind, CongressForm, PlanState, SeatRole, TermOrigin
 
 
 class CongressRule(models.Model):
@@ -204,6 +205,18 @@ class Congress(Versioned):
     @property
     def is_held(self) -> bool:
         return self.held_on is not None
+
+    def state_on(self, day) -> str:
+        """Where the congress stands on ``day`` against its deadline (a ``PlanState``)."""
+        if self.held_on is not None:
+            return (
+                PlanState.HELD if not self.deadline or self.held_on <= self.deadline else PlanState.HELD_LATE
+            )
+        return PlanState.LATE if self.deadline and self.deadline < day else PlanState.PENDING
+
+    @property
+    def state_label(self) -> str:
+        return PlanState(self.state_on(today())).label
 
     def get_absolute_url(self):
         return f"/congress/{self.pk}/"

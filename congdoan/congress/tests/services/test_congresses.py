@@ -10,6 +10,7 @@ from congdoan.congress.constants import BodyKind, SeatRole
 from congdoan.congress.tests.conftest import SYSTEM, held, make_congress, make_member
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
+from congdoan.members.selectors import members_with_posts_within
 
 D = dt.date
 
@@ -171,3 +172,28 @@ def test_the_recognising_decision_comes_after_the_congress(tree):
         signer_title="Chủ tịch",
     )
     assert term.decision_no == "25/QĐ-CĐX"
+
+
+def test_the_medal_candidates_include_the_members_elected(tree):
+    member = make_member(tree.g1, "Lò Thị Hương")
+    term = held(tree.g1, day=D(2023, 5, 1)).term
+    assert member not in members_with_posts_within(scope=SYSTEM, unit=tree.lc)
+    services.seat_add(scope=SYSTEM, term=term, kind=BodyKind.INSPECTION, role=SeatRole.CHAIR, member=member)
+    assert list(members_with_posts_within(scope=SYSTEM, unit=tree.lc)) == [member]
+    assert member.posts.get().title == "Chủ nhiệm Ủy ban Kiểm tra — CĐCS Công ty Apatit Việt Nam"
+
+
+@pytest.mark.parametrize(
+    ("held_on", "deadline", "state"),
+    [
+        (D(2023, 3, 31), D(2023, 3, 31), "held"),
+        (D(2023, 4, 1), D(2023, 3, 31), "held_late"),
+        (None, D(2023, 3, 31), "late"),
+        (None, D(2023, 4, 1), "pending"),
+        (None, None, "pending"),
+    ],
+)
+def test_the_state_against_the_deadline(held_on, deadline, state):
+    from congdoan.congress.models import Congress
+
+    assert Congress(held_on=held_on, deadline=deadline).state_on(D(2023, 4, 1)) == state

@@ -4,6 +4,8 @@ from django.urls import path
 
 from . import finance_views, review_views, views
 
+from . import congress_views, review_views, views
+
 app_name = "documents"
 urlpatterns = [
     path("emulation/decisions/<int:pk>/pdf/", views.decision_pdf, name="decision_pdf"),
@@ -28,5 +30,10 @@ urlpatterns = [
         "finance/statements/<int:pk>/file.<str:fmt>",
         finance_views.finance_statement,
         name="finance_statement",
+
+    path(
+        "congress/terms/<int:pk>/decision.<str:fmt>",
+        congress_views.congress_decision_file,
+        name="congress_decision",
     ),
 ]

@@ -16,6 +16,8 @@ from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
+from .congress import AREA as AREA_CONGRESS
+from .congress import congress_facts
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
 from .fact import Fact, display, share
@@ -38,6 +40,8 @@ AREAS = [
     (AREA_FINANCE, _l("Tài chính công đoàn")),
 
     (AREA_PARTY, _l("Giới thiệu đoàn viên cho Đảng")),
+
+    (AREA_CONGRESS, _l("Đại hội, nhiệm kỳ")),
 ]
 
 
@@ -59,6 +63,8 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *finance_facts(scope=scope, unit=unit, start=start, end=end),
 
         *party_facts(scope=scope, unit=unit, start=start, end=end),
+
+        *congress_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 
 

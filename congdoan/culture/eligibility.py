@@ -57,6 +57,10 @@ class Eligibility:
     def message(self) -> str:
         return " ".join(self.reasons)
 
+    @property
+    def kind_label(self) -> str:
+        return str(RecognitionKind(self.kind).label) if self.kind else ""
+
 
 def judge(
     *,

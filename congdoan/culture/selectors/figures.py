@@ -120,7 +120,8 @@ def union_rows(
     ids = [u.pk for u in page]
     registrations = {r.unit_id: r for r in Registration.objects.filter(year=year, unit_id__in=ids)}
     recognitions: dict[int, Recognition] = {}
-    for rec in Recognition.objects.filter(unit_id__in=ids, issued_on__lte=day).order_by("issued_on", "id"):
+    recs = Recognition.objects.select_related("authority").filter(unit_id__in=ids, issued_on__lte=day)
+    for rec in recs.order_by("issued_on", "id"):
         recognitions[rec.unit_id] = rec
     results, past = unit_history(ids)
     rule = rule_for(year)

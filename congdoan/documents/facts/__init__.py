@@ -19,6 +19,7 @@ from congdoan.org.models import Unit
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
 from .fact import Fact, display, share
+from .history import history_facts
 from .members import AREA_MEMBERS, AREA_UNIONS, member_facts, union_facts
 from .targets import AREA as AREA_TARGETS
 from .targets import target_facts
@@ -49,6 +50,7 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *target_facts(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
         *welfare_facts(scope=scope, unit=unit, start=start, end=end),
         *emulation_facts(scope=scope, unit=unit, start=start, end=end),
+        *history_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 
 

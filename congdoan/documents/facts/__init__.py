@@ -23,6 +23,8 @@ from .emulation import emulation_facts
 from .fact import Fact, display, share
 from .finance import AREA as AREA_FINANCE
 from .finance import finance_facts
+
+from .history import history_facts
 from .members import AREA_MEMBERS, AREA_UNIONS, member_facts, union_facts
 from .party import AREA as AREA_PARTY
 from .party import party_facts
@@ -65,6 +67,8 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *party_facts(scope=scope, unit=unit, start=start, end=end),
 
         *congress_facts(scope=scope, unit=unit, start=start, end=end),
+
+        *history_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 
 

@@ -11,8 +11,8 @@ from congdoan.core.files import file_response
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Action, Scope
 from congdoan.documents.annex import facts_xlsx
-from congdoan.documents.breakdowns import unit_charts
-from congdoan.documents.facts import facts_by_area, facts_for
+from congdoan.documents.facts import facts_by_area
+from congdoan.documents.figures import facts_kept, figures_kept
 from congdoan.members import selectors as member_selectors
 from congdoan.members import stats as member_stats
 from congdoan.members.models import AdmissionBatch
@@ -76,14 +76,14 @@ def dashboard(request, pk: int):
     form = PeriodForm(request.GET or None)
     start, end = form.dates()
     day = today()
-    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
     context = {
         "unit": unit,
         "form": form,
         "start": start,
         "end": end,
         "areas": facts_by_area(facts),
-        "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=day, facts=facts),
+        "charts": charts,
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
         "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=end)),
         "todo": _todo(scope, unit),
@@ -102,6 +102,6 @@ def dashboard_xlsx(request, pk: int):
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     start, end = PeriodForm(request.GET or None).dates()
     day = today()
-    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    facts = facts_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
     data = facts_xlsx(unit=unit, start=start, end=end, facts=facts, on=day)
     return file_response(data, f"so-lieu-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")

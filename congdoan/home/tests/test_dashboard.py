@@ -14,6 +14,9 @@ from congdoan.members import services as member_services
 from congdoan.members.models import AdmissionBatch
 from congdoan.members.tests.conftest import admit_active, person
 from congdoan.targets.tests.conftest import fill
+from congdoan.welfare import services as welfare_services
+from congdoan.welfare.constants import ProgrammeKind
+from congdoan.welfare.tests.conftest import make_programme
 
 SYSTEM = Scope.unrestricted()
 
@@ -170,3 +173,24 @@ def test_the_figures_download_as_an_excel_annex_with_the_header_and_the_same_num
     assert by_label["Đoàn viên cuối kỳ"][3] == 3 and by_label["Đoàn viên cuối kỳ"][5] == "người"
     assert by_label["Tỷ lệ đoàn viên nữ"][3] == 100
     assert by_label["Kết nạp trong kỳ"][1] == "Đoàn viên"
+
+
+def test_the_dashboard_counts_the_union_houses_built_and_repaired(records, client):
+    programme = make_programme(records.lc, ProgrammeKind.UNION_HOUSE, standard_amount=50_000_000)
+    for name, work, amount in (("Hộ ông Páo", "new", 60_000_000), ("Hộ bà Mai", "repair", 25_000_000)):
+        welfare_services.house_create(
+            scope=Scope.for_user(records.province_officer),
+            programme=programme,
+            unit=records.g1,
+            household_name=name,
+            situation="Nhà tạm",
+            work=work,
+            approved_amount=amount,
+            approved_on=dt.date(2025, 5, 1),
+        )
+    client.force_login(records.province_officer)
+    html = client.get(reverse("home:dashboard", args=[records.lc.pk]), {"year": 2025}).content.decode()
+    assert fact(html, "welfare.houses") == "2"
+    assert fact(html, "welfare.houses_new") == "1" and fact(html, "welfare.houses_repair") == "1"
+    assert fact(html, "welfare.house_amount") == "85.000.000"
+    assert link_of(html, "welfare.houses").startswith("/welfare/figures/?")

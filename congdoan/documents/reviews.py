@@ -65,6 +65,11 @@ def _snapshot(scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.dat
     }
 
 
+def review_preview(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> Review:
+    """The draft ``review_open`` would write, in memory only (never saved; benchmarks, previews)."""
+    return Review(unit=unit, start=start, end=end, **_snapshot(scope, unit, start, end, on))
+
+
 def review_open(
     *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date | None = None
 ) -> Review:

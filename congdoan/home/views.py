@@ -74,8 +74,7 @@ def dashboard(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     form = PeriodForm(request.GET or None)
-    start, end = form.dates()
-    day = today()
+    start, end, day = form.window()
     facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
     context = {
         "unit": unit,
@@ -90,6 +89,7 @@ def dashboard(request, pk: int):
         # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
         "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),
         "query": request.GET.urlencode(),
+        "as_of": day,
         "today": today(),
     }
     return render(request, "home/dashboard.html", context)
@@ -100,8 +100,7 @@ def dashboard_xlsx(request, pk: int):
     """The dashboard's figures for the same unit and period as an Excel annex (the fact table)."""
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
-    start, end = PeriodForm(request.GET or None).dates()
-    day = today()
+    start, end, day = PeriodForm(request.GET or None).window()
     facts = facts_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
     data = facts_xlsx(unit=unit, start=start, end=end, facts=facts, on=day)
     return file_response(data, f"so-lieu-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")

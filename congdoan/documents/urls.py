@@ -13,6 +13,7 @@ urlpatterns = [
     path("emulation/awards/<int:pk>/certificate/", views.certificate, name="certificate"),
     path("welfare/programmes/<int:pk>/receipt.<str:fmt>", views.welfare_receipt, name="welfare_receipt"),
     path("units/<int:pk>/review.<str:fmt>", views.review, name="review"),
+    path("units/<int:pk>/statistics-form.xlsx", views.statistics_form, name="statistics_form"),
     path("members/<int:pk>/personal-data.xlsx", views.member_personal_data, name="member_personal_data"),
     path("units/<int:pk>/reviews/", review_views.review_create, name="review_create"),
     path("reviews/<int:pk>/", review_views.review_page, name="review_page"),

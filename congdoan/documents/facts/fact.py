@@ -19,6 +19,7 @@ TARGETS = "chỉ tiêu"
 UNIONS = "công đoàn cơ sở"
 REPORTS = "báo cáo"
 AWARDS = "lượt khen thưởng"
+HOUSES = "nhà"
 
 
 @dataclass(frozen=True)

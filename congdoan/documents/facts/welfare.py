@@ -1,7 +1,8 @@
-"""Facts of welfare: money spent by fund source and people supported in the period (approved payments,
-net of reversals: ``welfare.selectors.welfare_figures``), people and money by paying level
-(``welfare.levels``), and — under their own keys, never added to member welfare — social work for people
-who are not members (``welfare.social.selectors.social_figures``)."""
+"""Facts of welfare: money spent by programme kind and by fund source, people supported, and the Mái ấm
+Công đoàn houses approved in the period (built, repaired, their value) — approved payments net of reversals:
+``welfare.selectors.welfare_figures``; people and money by paying level (``welfare.levels``), and — under
+their own keys, never added to member welfare — social work for people who are not members
+(``welfare.social.selectors.social_figures``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from congdoan.welfare import selectors as welfare_selectors
 from congdoan.welfare.levels import welfare_by_level
 from congdoan.welfare.social.selectors import social_figures
 
-from .fact import MONEY, PEOPLE, Fact, link
+from .fact import HOUSES, MONEY, PEOPLE, Fact, link
 
 AREA = "welfare"
 GIFTS = "lượt trao tặng"
@@ -34,6 +35,10 @@ def welfare_facts(*, scope, unit: Unit, start: dt.date, end: dt.date) -> list[Fa
             url=url,
             area=AREA,
         ),
+    ]
+    facts += [
+        Fact(f"welfare.kind.{kind}", _("Chi cho %(k)s") % {"k": label}, amount, MONEY, url=url, area=AREA)
+        for kind, label, amount in figures["by_kind"]
     ]
     facts += [
         Fact(f"welfare.fund.{kind}", _("Chi từ %(f)s") % {"f": label}, amount, MONEY, url=url, area=AREA)
@@ -95,4 +100,12 @@ def welfare_facts(*, scope, unit: Unit, start: dt.date, end: dt.date) -> list[Fa
             area=AREA,
         ),
     ]
+
+    houses = [
+        ("welfare.houses", _("Nhà Mái ấm Công đoàn"), figures["houses"], HOUSES),
+        ("welfare.houses_new", _("Nhà Mái ấm Công đoàn xây mới"), figures["houses_new"], HOUSES),
+        ("welfare.houses_repair", _("Nhà Mái ấm Công đoàn sửa chữa"), figures["houses_repair"], HOUSES),
+        ("welfare.house_amount", _("Kinh phí hỗ trợ nhà Mái ấm Công đoàn"), figures["house_amount"], MONEY),
+    ]
+    facts += [Fact(key, label, value, measure, url=url, area=AREA) for key, label, value, measure in houses]
     return facts

@@ -2,9 +2,7 @@
 
 from django.urls import path
 
-from . import finance_views, review_views, views
-
-from . import congress_views, review_views, views
+from . import congress_views, finance_views, review_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -31,7 +29,7 @@ urlpatterns = [
         "finance/statements/<int:pk>/file.<str:fmt>",
         finance_views.finance_statement,
         name="finance_statement",
-
+    ),
     path(
         "congress/terms/<int:pk>/decision.<str:fmt>",
         congress_views.congress_decision_file,

@@ -102,6 +102,11 @@ def registration_submit(
     require(unit.parent_id is not None, _("Đơn vị không có công đoàn cấp trên để đăng ký."), "unit")
     require(bool(entries), _("Cần đăng ký ít nhất một danh hiệu."), "entries")
     day = registered_on or today()
+    require(
+        day <= today(),
+        _("Ngày đăng ký %(d)s chưa đến.") % {"d": format_date(day)},
+        "registered_on",
+    )
     resolved = []
     for index, (kind, member) in enumerate(entries, start=1):
         row = _("Dòng %(i)s") % {"i": index}

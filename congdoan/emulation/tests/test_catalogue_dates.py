@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from congdoan.emulation import selectors
-from congdoan.emulation.models import AwardKind
+from congdoan.emulation.models import AwardKind, Registration
 from congdoan.emulation.services._common import kind_in_force
 
 from .conftest import register
@@ -81,3 +81,18 @@ def test_a_registration_before_any_version_says_not_yet(tree):
     message = " ".join(info.value.message_dict["entries"])
     assert message.startswith("Dòng 1: “Lao động giỏi” chưa áp dụng vào ngày 20/01/2003")
     assert "không còn" not in message
+
+
+def test_the_page_enters_a_2023_registration_on_its_own_date_and_refuses_a_future_one(tree, login):
+    member = make_member(tree.g1)
+    kind = AwardKind.objects.get(code="lao_dong_gioi", valid_to__isnull=True)
+    client = login(tree.grassroots_officer)
+    url = f"/emulation/registrations/new/?unit={tree.g1.pk}"
+    data = {"year": "2023", "registered_on": "20/01/2023", "individual_kind": kind.pk, "members": [member.pk]}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    registration = Registration.objects.get(unit=tree.g1, year=2023)
+    assert registration.registered_on == D(2023, 1, 20) and not registration.is_late
+    assert registration.entries.get().award_kind.valid_to == D(2024, 5, 28)
+    response = client.post(url, {**data, "year": "2099", "registered_on": "20/01/2099"})
+    assert response.status_code == 200 and "Ngày đăng ký 20/01/2099 chưa đến." in response.content.decode()

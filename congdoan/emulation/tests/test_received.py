@@ -266,6 +266,9 @@ def test_the_page_records_a_received_decision_and_names_a_bad_code_by_row(tree, 
     assert "35/QĐ-UBND" in client.get("/emulation/decisions/?year=2024&by=signed").content.decode()
     figures = client.get(f"/emulation/figures/?unit={tree.lc.pk}&year=2023").content.decode()
     assert 'data-level="province_gov"' in figures
+    history = client.get(f"/emulation/history/member/{hoa.pk}/").content.decode()
+    assert "Ủy ban nhân dân tỉnh Lào Cai" in history and "35/QĐ-UBND" in history
+    assert "Giấy chứng nhận" not in history  # the union prints no certificate for another body's award
 
 
 def test_the_api_records_a_received_decision_once_per_key_and_filters_by_year(tree, hoa, client):

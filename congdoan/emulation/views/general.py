@@ -118,7 +118,12 @@ def registration_new(request):
         if data["individual_kind"]:
             entries += [(data["individual_kind"], m) for m in data["members"]]
         services.registration_submit(
-            scope=scope, unit=unit, year=data["year"], entries=entries, note=data["note"]
+            scope=scope,
+            unit=unit,
+            year=data["year"],
+            entries=entries,
+            note=data["note"],
+            registered_on=data.get("registered_on"),
         )
         return f"/emulation/registrations/?year={data['year']}"
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
-from congdoan.core.concurrency import version_claim
+from congdoan.core.concurrency import VersionConflict, version_claim
 from congdoan.core.dates import today
 from congdoan.core.money import MAX_AMOUNT
 from congdoan.core.scoping import Scope
@@ -48,7 +48,14 @@ def _apply(scope: Scope, unit, year: int, values: dict, note: str | None, versio
     summary, _created = YearSummary.objects.select_for_update().get_or_create(
         unit=unit, year=year, defaults={"entered_by": user_or_none(scope.actor)}
     )
-    version_claim(summary, None if _created else version)
+    try:
+        version_claim(summary, None if _created else version)
+    except VersionConflict as exc:
+        # The page shows the figures as saved now: give them to the record the conflict carries.
+        saved = {f.item: f.value for f in exc.current.figures.all()}
+        for item in SummaryItem.values:
+            setattr(exc.current, item, saved.get(item))
+        raise
     if note is not None:
         summary.note = " ".join(note.split())[:255]
     summary.entered_by = user_or_none(scope.actor)

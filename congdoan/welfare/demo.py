@@ -18,8 +18,17 @@ from congdoan.members.selectors.people import active_members_unscoped
 from congdoan.org.models import Unit
 
 from . import services
-from .constants import FundKind, HouseStage, HouseWork, PaymentForm, PaymentStatus, ProgrammeKind
+from .constants import (
+    FundKind,
+    HouseStage,
+    HouseWork,
+    PaymentForm,
+    PaymentStatus,
+    ProgrammeKind,
+    RegistrationSource,
+)
 from .models import HouseCase, Payment, PaymentSplit, Registration
+from .social import demo as social_demo
 
 SYSTEM = Scope.unrestricted()
 D = dt.date
@@ -238,8 +247,18 @@ def _market(province: Unit, rng: random.Random) -> None:
         online_registration=True,
     )
     services.fund_add(scope=SYSTEM, programme=programme, kind=FundKind.NATIONAL, budget=300_000_000)
+    # Made over the week the market has been open; some came through the national platform's export.
     Registration.objects.bulk_create(
-        [Registration(programme=programme, member=m, unit_id=m.unit_id) for m in _members(province, 25, rng)]
+        [
+            Registration(
+                programme=programme,
+                member=m,
+                unit_id=m.unit_id,
+                registered_on=day - dt.timedelta(days=i % 7),
+                source=RegistrationSource.PLATFORM if i % 3 == 0 else RegistrationSource.WEB,
+            )
+            for i, m in enumerate(_members(province, 25, rng))
+        ]
     )
 
 
@@ -253,5 +272,6 @@ def load(*, scale: str) -> None:
     _visits(province, rng)
     _houses(province, rng)
     _market(province, rng)
+    social_demo.load(rng=rng)
     # The payments above were bulk-inserted, bypassing the approval service that keeps the tally.
     services.payment_tally_rebuild()

@@ -107,6 +107,7 @@ def _social_sheet(book, social: dict, bold, money) -> None:
     for title, items, key in (
         (_("Theo đối tượng nhận"), social["by_recipient"], "label"),
         (_("Theo nhà tài trợ"), social["donors"], "donor"),
+        (_("Theo chương trình"), social["by_programme"], "programme"),
         (_("Theo cấp trao tặng"), social["by_level"], "label"),
     ):
         row += 1

@@ -67,6 +67,18 @@ def test_outside_the_scope_is_refused_and_a_stale_edit_conflicts(tree):
     assert SummaryFigure.objects.get().value == 12
 
 
+def test_a_stale_page_is_refilled_with_the_figures_saved_meanwhile(tree, login):
+    client = login(tree.commune_officer)
+    services.summary_save(scope=SYSTEM, unit=tree.g1, year=2023, values={"members_admitted": 10})
+    url = reverse("history:edit", args=[tree.g1.pk, 2023])
+    seen = YearSummary.objects.get().version
+    services.summary_save(scope=SYSTEM, unit=tree.g1, year=2023, values={"members_admitted": 12})
+    page = client.post(url, {"members_admitted": "99", "version": seen}).content.decode()
+    assert "người khác sửa" in page
+    assert "Kết nạp đoàn viên mới: hiện tại “12”, bạn đã nhập “99”." in page
+    assert SummaryFigure.objects.get().value == 12
+
+
 HEADER = [
     "Mã đơn vị",
     "Năm",

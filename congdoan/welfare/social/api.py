@@ -79,6 +79,7 @@ class SocialFiguresOut(Schema):
     by_recipient: list[dict]
     by_donor_kind: list[SocialAmountRow]
     donors: list[dict]
+    by_programme: list[dict]
     by_level: list[dict]
 
 

@@ -104,6 +104,12 @@ def social_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict:
     for name, kind, value in rows.order_by():
         by_donor_kind[kind] += value or 0
         donors.append({"donor": name, "kind": str(DonorKind(kind).label), "value": value or 0})
+    programmes = (
+        gifts.filter(programme__isnull=False)
+        .values_list("programme__name")
+        .annotate(Count("id"), Sum("value"))
+        .order_by("programme__name")
+    )
     levels = gifts.values_list("level").annotate(Count("id"), Sum("value")).order_by("level")
     return {
         "gifts": totals["n"] or 0,
@@ -124,6 +130,9 @@ def social_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict:
             if k in by_donor_kind
         ],
         "donors": sorted(donors, key=lambda d: (-d["value"], d["donor"])),
+        "by_programme": [
+            {"programme": name, "gifts": n, "value": value or 0} for name, n, value in programmes
+        ],
         "by_level": [
             {"level": level, "label": paying_level_label(level), "gifts": n, "value": value or 0}
             for level, n, value in levels

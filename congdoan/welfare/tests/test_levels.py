@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from congdoan.documents.facts import facts_for
 from congdoan.welfare import services
 from congdoan.welfare.constants import PaymentStatus
 from congdoan.welfare.levels import welfare_by_level
@@ -44,6 +45,14 @@ def test_a_sector_unions_own_people_read_apart_from_its_grassroots_unions(world)
         ("Công đoàn cấp trên trực tiếp cơ sở", 3, 1_500_000),
         ("Công đoàn cơ sở", 1, 500_000),
     ]
+    facts = {
+        f.key: f.value
+        for f in facts_for(
+            scope=SYSTEM, unit=tree.lc, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31), previous=False
+        )
+    }
+    assert (facts["welfare.level.2.people"], facts["welfare.level.3.people"]) == (3, 1)
+    assert facts["welfare.level.2.amount"] + facts["welfare.level.3.amount"] == facts["welfare.spent"]
 
 
 def approve_all(programmes):

@@ -115,3 +115,18 @@ def test_the_api_records_a_registration_with_its_day(tree, market, login):
     assert again.status_code == 422 and "đã đăng ký" in str(again.json())
     listed = client.get("/api/v1/welfare/registrations").json()
     assert listed["count"] == 1 and listed["items"][0]["registered_on"] == "2024-12-20"
+
+
+def test_the_import_page_takes_the_platforms_file(tree, market, login):
+    from django.urls import reverse
+
+    member = make_member(tree.g1, "Sùng A Lử")
+    client = login(tree.province_officer)
+    url = reverse("welfare:registration_import", args=[market.pk])
+    data = workbook([HEADER, [1, member.code, "", "Sùng A Lử", "", "15/12/2024"]])
+    upload = io.BytesIO(data)
+    upload.name = "dang-ky.xlsx"
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 302, response.content.decode()
+    listing = client.get(response["Location"]).content.decode()
+    assert "Sùng A Lử" in listing and "15/12/2024" in listing and "Nhập từ nền tảng số quốc gia" in listing

@@ -75,6 +75,12 @@ def test_a_donor_of_another_branch_or_a_programme_elsewhere_is_refused(tree):
     other = make_programme(tree.cd, name="Tết Cam Đường")
     with pytest.raises(ValidationError, match="không tham gia chương trình"):
         gift(tree.g1, programme=other)
+    own = make_programme(tree.bt, name="Tết vì người nghèo Bảo Thắng")
+    gift(tree.g1, programme=own, value=7_000_000)
+    figures = social_selectors.social_figures(scope=SYSTEM, unit=tree.bt, start=DAY, end=DAY)
+    assert figures["by_programme"] == [
+        {"programme": "Tết vì người nghèo Bảo Thắng", "gifts": 1, "value": 7_000_000}
+    ]
 
 
 def test_outside_the_scope_is_refused_and_a_donor_is_listed_once(tree, apatit):

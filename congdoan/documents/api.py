@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from congdoan.core.api import LimitOffset
@@ -31,6 +31,7 @@ class FactOut(Schema):
     previous: int | float | None
     area: str
     out_of: int | None
+    summary: bool = Field(False, description="Số liệu tổng hợp nhập cho năm cũ (không có số liệu chi tiết)")
 
     @staticmethod
     def resolve_value(obj) -> int | float | None:

@@ -136,6 +136,16 @@ def test_a_year_becomes_facts_flagged_as_summary_figures(tree):
     assert not [f for f in half if f.summary]  # a summary is a whole year's
 
 
+def test_the_facts_api_marks_summary_figures(tree, login):
+    services.summary_save(scope=SYSTEM, unit=tree.bt, year=2023, values={"members_admitted": 80})
+    client = login(tree.province_officer)
+    query = {"unit_id": tree.lc.pk, "start": "2023-01-01", "end": "2023-12-31"}
+    items = {f["key"]: f for f in client.get("/api/v1/documents/facts", query).json()["items"]}
+    assert items["history.members_admitted"]["summary"] is True
+    assert items["history.members_admitted"]["value"] == 80
+    assert items["members.admitted"]["summary"] is False
+
+
 def test_pages_show_edit_and_import(tree, login):
     client = login(tree.commune_officer)
     response = client.post(

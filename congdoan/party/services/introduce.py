@@ -136,6 +136,7 @@ def introduction_update(
     introduction.resolution_no = require_text(resolution_no, "resolution_no", _("số nghị quyết giới thiệu"))
     introduction.party_cell = require_text(party_cell, "party_cell", _("tên chi bộ"))
     introduction.mentors = require_text(mentors, "mentors", _("họ tên đảng viên giúp đỡ"))
+    introduction.full_clean(validate_constraints=False)
     introduction.save()
     event_record(
         actor=scope.actor,

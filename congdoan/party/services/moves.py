@@ -74,6 +74,7 @@ def introduction_move(
             member=member, status=PartyStatus.NONE, introduced_on=introduction.introduced_on, admitted_on=None
         )
     introduction.status = to
+    introduction.full_clean(validate_constraints=False)
     introduction.save()
     event_record(
         actor=scope.actor,

@@ -140,3 +140,21 @@ def test_introducing_unit_is_the_union_of_the_day(tree):
     member = make_member(tree.g2, "Vàng Thị Dợ", joined=D(2020, 1, 1))
     intro = introduce(member, on=D(2023, 1, 1))
     assert intro.unit == tree.g2
+
+
+def test_too_long_texts_are_refused_naming_the_field(tree, member):
+    with pytest.raises(ValidationError) as exc:
+        introduce(member, resolution_no="9" * 65)
+    assert "resolution_no" in exc.value.message_dict
+    intro = introduce(member)
+    services.introduction_move(scope=SYSTEM, introduction=intro, to="training", on=D(2025, 4, 1))
+    with pytest.raises(ValidationError) as exc:
+        services.introduction_move(
+            scope=SYSTEM, introduction=intro, to="admitted", on=D(2025, 5, 1), decision_no="1" * 65
+        )
+    assert "decision_no" in exc.value.message_dict
+    with pytest.raises(ValidationError) as exc:
+        services.introduction_update(
+            scope=SYSTEM, introduction=intro, resolution_no="1", party_cell="x" * 256, mentors="y"
+        )
+    assert "party_cell" in exc.value.message_dict

@@ -49,7 +49,7 @@ def _fill(roll, rng: random.Random, pays: dict[int, int]) -> None:
         pay = pays.setdefault(line.member_id, rng.randrange(5_000_000, 30_000_000, 50_000))
         line.pay, line.due = pay, rule.amount(pay)
         line.paid = line.due if rng.random() > 0.04 else 0
-    DuesLine.objects.bulk_update(lines, ["pay", "due", "paid"], batch_size=2000)
+    services.dues.rewrite_lines(roll, lines)
 
 
 def _unit_year(unit, months, rng: random.Random) -> None:

@@ -12,10 +12,10 @@ from congdoan.core.money import parse_amount
 from congdoan.core.scoping import Action, Scope
 from congdoan.members import selectors as member_selectors
 
-from ..models import DuesLine, DuesMonth
+from ..models import DuesMonth
 from ..months import month_label
 from ..payroll import read_payroll
-from .dues import _require_draft, roll_rule
+from .dues import _require_draft, rewrite_lines, roll_rule
 
 MAX_ERRORS = 50
 
@@ -86,7 +86,9 @@ def dues_import(*, scope: Scope, roll: DuesMonth, content: bytes, version: int |
         shown = errors[:MAX_ERRORS] + ([_("… và %(n)s lỗi khác.") % {"n": more}] if more > 0 else [])
         raise ValidationError([_("Không nhập được tệp, chưa lưu gì:"), *shown])
     changed = [lines[code] for code in seen]
-    DuesLine.objects.bulk_update(changed, ["pay", "due", "paid"], batch_size=2000)
+    rewrite_lines(
+        roll, list(lines.values()) + [line for line in roll.lines.filter(member__code__isnull=True)]
+    )
     event_record(
         actor=scope.actor,
         action="finance.dues_import",

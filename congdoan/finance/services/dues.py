@@ -87,9 +87,9 @@ def _require_draft(roll: DuesMonth) -> None:
         )
 
 
-def _check_amount(value, label: str, row: str) -> int:
+def _check_amount(value, label: str, line: DuesLine) -> int:
     if value is None or value < 0 or value > MAX_AMOUNT:
-        raise ValidationError(_("%(row)s: %(what)s không hợp lệ.") % {"row": row, "what": label})
+        raise ValidationError(_("%(row)s: %(what)s không hợp lệ.") % {"row": line.member, "what": label})
     return int(value)
 
 
@@ -112,9 +112,9 @@ def dues_month_save(
             raise ValidationError(
                 _("Đoàn viên (mã %(id)s) không có trong bảng thu tháng này.") % {"id": member_id}
             )
-        line.pay = _check_amount(pay, _("tiền lương"), str(line.member))
+        line.pay = _check_amount(pay, _("tiền lương"), line)
         line.due = rule.amount(line.pay)
-        line.paid = line.due if paid is None else _check_amount(paid, _("số đã đóng"), str(line.member))
+        line.paid = line.due if paid is None else _check_amount(paid, _("số đã đóng"), line)
         changed += 1
     rewrite_lines(roll, list(lines.values()))
     event_record(

@@ -63,7 +63,10 @@ def load_rows(roll: DuesMonth) -> list[Row]:
 def rewrite_lines(roll: DuesMonth, lines) -> None:
     """Write a roll's lines anew: one DELETE and one COPY (nothing refers to a line, so rewriting is safe)."""
     DuesLine.objects.filter(roll=roll).delete()
-    insert_lines([(roll.pk, line.member_id, line.pay, line.due, line.paid) for line in lines])
+    rows = [(roll.pk, line.member_id, line.pay, line.due, line.paid) for line in lines]
+    insert_lines(rows)
+    roll.due_total, roll.paid_total = sum(r[3] for r in rows), sum(r[4] for r in rows)
+    DuesMonth.objects.filter(pk=roll.pk).update(due_total=roll.due_total, paid_total=roll.paid_total)
 
 
 def roll_rule(roll: DuesMonth):
@@ -97,6 +100,8 @@ def dues_month_open(*, scope: Scope, unit: Unit, month: dt.date) -> DuesMonth:
         due = rule.amount(pay)
         lines.append((roll.pk, member_id, pay, due, 0))
     insert_lines(lines)
+    roll.due_total = sum(row[3] for row in lines)
+    roll.save(update_fields=["due_total"])
     event_record(
         actor=scope.actor,
         action="finance.dues_open",

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from congdoan.congress.tests.scope_fixtures import build as build_congress
 from congdoan.documents.reviews import review_open
 from congdoan.emulation.tests.scope_fixtures import build
 from congdoan.finance.tests.scope_fixtures import document_objects
@@ -39,6 +40,9 @@ def outside_objects(tree) -> dict:
         "documents:certificate": {"pk": emulation["award"].pk},
         "documents:welfare_receipt": {"pk": programme.pk, "fmt": "pdf"},
         "documents:review": {"pk": tree.dn.pk, "fmt": "pdf"},
+        "documents:congress_decision": {"pk": build_congress(tree)["term"].pk, "fmt": "pdf"},
+
+        "documents:statistics_form": {"pk": tree.dn.pk},
         "GET /api/v1/documents/facts": {
             "query": {"unit_id": tree.dn.pk, "start": "2026-01-01", "end": "2026-12-31"}
         },

@@ -20,7 +20,7 @@ from . import figures, selectors, services
 router = Router(tags=["Tài chính công đoàn"])
 
 
-class RollLineOut(Schema):
+class FinanceRollLineOut(Schema):
     member_id: int
     member_code: str
     name: str
@@ -37,7 +37,7 @@ class RollLineOut(Schema):
         return obj.member.full_name
 
 
-class RollOut(Schema):
+class FinanceRollOut(Schema):
     id: int
     unit_id: int
     month: dt.date
@@ -55,38 +55,38 @@ class RollOut(Schema):
         return services.roll_totals(obj)["paid"]
 
 
-class RollDetailOut(RollOut):
-    lines: list[RollLineOut]
+class FinanceRollDetailOut(FinanceRollOut):
+    lines: list[FinanceRollLineOut]
 
     @staticmethod
     def resolve_lines(obj):
         return list(selectors.roll_lines(roll=obj))
 
 
-class RollIn(Schema):
+class FinanceRollIn(Schema):
     month: ApiDate
 
 
-class LineIn(Schema):
+class FinanceLineIn(Schema):
     member_id: int
     pay: ApiAmount
     paid: ApiAmount | None = None
 
 
-class LinesIn(Schema):
+class FinanceLinesIn(Schema):
     version: int | None = api_version_field()
-    lines: list[LineIn]
+    lines: list[FinanceLineIn]
 
 
-class VersionIn(Schema):
+class FinanceVersionIn(Schema):
     version: int | None = api_version_field()
 
 
-class CountOut(Schema):
+class FinanceCountOut(Schema):
     count: int
 
 
-class CollectionOut(Schema):
+class FinanceCollectionOut(Schema):
     unit_id: int
     year: int
     dues_due: int
@@ -97,7 +97,9 @@ class CollectionOut(Schema):
     fund_arrears: int
 
 
-@router.get("/units/{unit_id}/rolls", response=list[RollOut], summary="Các bảng thu đoàn phí của đơn vị")
+@router.get(
+    "/units/{unit_id}/rolls", response=list[FinanceRollOut], summary="Các bảng thu đoàn phí của đơn vị"
+)
 @paginate(LimitOffset)
 def roll_list(request, unit_id: int):
     scope = Scope.of(request)
@@ -105,8 +107,10 @@ def roll_list(request, unit_id: int):
     return selectors.roll_list(scope=scope, unit=unit)
 
 
-@router.post("/units/{unit_id}/rolls", response={201: RollDetailOut}, summary="Mở bảng thu đoàn phí tháng")
-def roll_open(request, unit_id: int, payload: RollIn):
+@router.post(
+    "/units/{unit_id}/rolls", response={201: FinanceRollDetailOut}, summary="Mở bảng thu đoàn phí tháng"
+)
+def roll_open(request, unit_id: int, payload: FinanceRollIn):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     made = idempotent_create(
@@ -117,13 +121,17 @@ def roll_open(request, unit_id: int, payload: RollIn):
     return 201, made
 
 
-@router.get("/rolls/{roll_id}", response=RollDetailOut, summary="Bảng thu đoàn phí tháng, từng đoàn viên")
+@router.get(
+    "/rolls/{roll_id}", response=FinanceRollDetailOut, summary="Bảng thu đoàn phí tháng, từng đoàn viên"
+)
 def roll_detail(request, roll_id: int):
     return selectors.roll_get(scope=Scope.of(request), pk=roll_id)
 
 
-@router.put("/rolls/{roll_id}/lines", response=responses(RollDetailOut), summary="Sửa tiền lương, số đã đóng")
-def roll_lines(request, roll_id: int, payload: LinesIn):
+@router.put(
+    "/rolls/{roll_id}/lines", response=responses(FinanceRollDetailOut), summary="Sửa tiền lương, số đã đóng"
+)
+def roll_lines(request, roll_id: int, payload: FinanceLinesIn):
     scope = Scope.of(request)
     roll = selectors.roll_get(scope=scope, pk=roll_id)
     rows = {line.member_id: (line.pay, line.paid) for line in payload.lines}
@@ -134,9 +142,11 @@ def roll_lines(request, roll_id: int, payload: LinesIn):
 
 
 @router.post(
-    "/rolls/{roll_id}/post", response=responses(RollDetailOut), summary="Ghi sổ tháng (không sửa được nữa)"
+    "/rolls/{roll_id}/post",
+    response=responses(FinanceRollDetailOut),
+    summary="Ghi sổ tháng (không sửa được nữa)",
 )
-def roll_post(request, roll_id: int, payload: VersionIn):
+def roll_post(request, roll_id: int, payload: FinanceVersionIn):
     scope = Scope.of(request)
     roll = selectors.roll_get(scope=scope, pk=roll_id)
     return update_or_conflict(
@@ -146,7 +156,9 @@ def roll_post(request, roll_id: int, payload: VersionIn):
 
 
 @router.post(
-    "/rolls/{roll_id}/import", response=CountOut, summary="Nhập bảng lương Excel (mã đoàn viên, tiền lương)"
+    "/rolls/{roll_id}/import",
+    response=FinanceCountOut,
+    summary="Nhập bảng lương Excel (mã đoàn viên, tiền lương)",
 )
 def roll_import(request, roll_id: int, file: File[UploadedFile] = None, version: Form[int | None] = None):
     # The file is optional in the signature so that a roll out of scope answers 404, not 422.
@@ -159,7 +171,7 @@ def roll_import(request, roll_id: int, file: File[UploadedFile] = None, version:
 
 
 @router.get(
-    "/units/{unit_id}/collection", response=CollectionOut, summary="Thu đoàn phí, KPCĐ so với phải thu"
+    "/units/{unit_id}/collection", response=FinanceCollectionOut, summary="Thu đoàn phí, KPCĐ so với phải thu"
 )
 def collection(request, unit_id: int, year: ApiYear | None = None):
     scope = Scope.of(request)

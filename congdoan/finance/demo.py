@@ -16,7 +16,7 @@ from congdoan.org.constants import Sector
 
 from . import services
 from .constants import DuesGroup, StatementKind
-from .models import DuesLine, DuesMonth, Transfer
+from .models import DuesMonth, Transfer
 from .months import add_months, month_start
 
 SYSTEM = Scope.unrestricted()
@@ -44,12 +44,12 @@ def _group(unit) -> str:
 
 def _fill(roll, rng: random.Random, pays: dict[int, int]) -> None:
     rule = services.dues.roll_rule(roll)
-    lines = list(DuesLine.objects.filter(roll=roll))
+    lines = services.dues.load_rows(roll)
     for line in lines:
         pay = pays.setdefault(line.member_id, rng.randrange(5_000_000, 30_000_000, 50_000))
         line.pay, line.due = pay, rule.amount(pay)
         line.paid = line.due if rng.random() > 0.04 else 0
-    DuesLine.objects.bulk_update(lines, ["pay", "due", "paid"], batch_size=2000)
+    services.dues.rewrite_lines(roll, lines)
 
 
 def _unit_year(unit, months, rng: random.Random) -> None:

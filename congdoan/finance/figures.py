@@ -16,7 +16,7 @@ from congdoan.org.models import Unit
 
 from .constants import SPENDING_LINES, Line, MonthStatus
 from .ledger import ledger_sums
-from .models import DuesLine, EmployerMonth
+from .models import DuesMonth, EmployerMonth
 
 
 def _sum(qs, *fields) -> dict[str, int]:
@@ -27,14 +27,14 @@ def _sum(qs, *fields) -> dict[str, int]:
 def collection(*, unit: Unit, start: dt.date, end: dt.date) -> dict[str, int]:
     """Dues due and paid on posted rolls, the fund due and paid, of ``unit``'s subtree over the months of
     ``start..end``; arrears = due − paid (suspended fund months counted once their back-payment date passed)."""
-    months = {"roll__month__gte": start.replace(day=1), "roll__month__lte": end}
-    dues = _sum(
-        DuesLine.objects.filter(
-            roll__unit__path__startswith=unit.path, roll__status=MonthStatus.POSTED, **months
-        ),
-        "due",
-        "paid",
+    rolls = DuesMonth.objects.filter(
+        unit__path__startswith=unit.path,
+        status=MonthStatus.POSTED,
+        month__gte=start.replace(day=1),
+        month__lte=end,
     )
+    totals = _sum(rolls, "due_total", "paid_total")
+    dues = {"due": totals["due_total"], "paid": totals["paid_total"]}
     fund_qs = EmployerMonth.objects.filter(
         employer__unit__path__startswith=unit.path, month__gte=start.replace(day=1), month__lte=end
     )

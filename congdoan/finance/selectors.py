@@ -8,7 +8,7 @@ from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
 from .constants import MonthStatus
-from .models import DuesLine, DuesMonth, Employer, Statement, UnitDuesProfile
+from .models import DuesLine, DuesMonth, Employer, LedgerEntry, Statement, Transfer, UnitDuesProfile
 
 PATH = "unit__path"
 
@@ -62,3 +62,27 @@ def statement_list(*, scope: Scope, unit: Unit | None = None) -> QuerySet[Statem
 
 def statement_get(*, scope: Scope, pk: int) -> Statement:
     return scope.get_or_404(Statement.objects.select_related("unit", "unit__kind"), PATH, pk=pk)
+
+
+def ledger_entries(*, scope: Scope, unit: Unit, start, end) -> QuerySet[LedgerEntry]:
+    qs = scope.filter(LedgerEntry.objects.filter(unit=unit, on__gte=start, on__lte=end), PATH)
+    return qs.order_by("-on", "-id")
+
+
+def entry_get(*, scope: Scope, pk: int) -> LedgerEntry:
+    return scope.get_or_404(LedgerEntry.objects.select_related("unit"), PATH, pk=pk)
+
+
+def transfers_out(*, scope: Scope, unit: Unit, start, end) -> QuerySet[Transfer]:
+    qs = Transfer.objects.filter(from_unit=unit, month__gte=start, month__lte=end).select_related("to_unit")
+    return scope.filter(qs, "from_unit__path")
+
+
+def transfers_in(*, scope: Scope, unit: Unit, start, end) -> QuerySet[Transfer]:
+    """What the units below owe ``unit``: visible to whoever sees the paying unit."""
+    qs = Transfer.objects.filter(to_unit=unit, month__gte=start, month__lte=end).select_related("from_unit")
+    return scope.filter(qs, "from_unit__path").order_by("-month", "from_unit__name")
+
+
+def transfer_get(*, scope: Scope, pk: int) -> Transfer:
+    return scope.get_or_404(Transfer.objects.select_related("from_unit", "to_unit"), "from_unit__path", pk=pk)

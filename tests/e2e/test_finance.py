@@ -61,8 +61,8 @@ def test_coso_posts_a_month_and_tinh_approves_the_settlement(demo, page, live_se
     hoa, sang, tuan = demo
     login(page, live_server, "coso")
     page.goto(f"{live_server.url}/finance/")
-    page.fill("#id_month", "11")
-    page.fill("#id_year", "2026")
+    page.fill("#id_roll-month", "11")
+    page.fill("#id_roll-year", "2026")
     page.get_by_role("button", name="Mở bảng thu tháng").click()
     page.locator("#rolls").get_by_role("link", name="11/2026").click()
     expect(page.locator("#roll-lines tbody tr")).to_have_count(3)
@@ -84,12 +84,12 @@ def test_coso_posts_a_month_and_tinh_approves_the_settlement(demo, page, live_se
 
     page.get_by_role("button", name="Ghi sổ tháng").click()
     expect(page.locator("#roll-status")).to_have_text("Đã ghi sổ")
-    pdf = page.request.get(page.locator("#receipt-pdf").get_attribute("href"))
+    pdf = page.request.get(live_server.url + page.locator("#receipt-pdf").get_attribute("href"))
     assert pdf.ok and pdf.body().startswith(b"%PDF")
 
     page.goto(f"{live_server.url}/finance/")
-    page.select_option("#id_kind", "settlement")
-    page.fill("#id_year", "2026")
+    page.select_option("#id_statement-kind", "settlement")
+    page.fill("#id_statement-year", "2026")
     page.get_by_role("button", name="Lập", exact=True).click()
     expect(page.locator("#statement-lines")).to_contain_text("343.000 đ")
     page.get_by_role("button", name="Gửi cấp trên").click()

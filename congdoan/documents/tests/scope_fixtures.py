@@ -41,7 +41,6 @@ def outside_objects(tree) -> dict:
         "documents:welfare_receipt": {"pk": programme.pk, "fmt": "pdf"},
         "documents:review": {"pk": tree.dn.pk, "fmt": "pdf"},
         "documents:congress_decision": {"pk": build_congress(tree)["term"].pk, "fmt": "pdf"},
-
         "documents:statistics_form": {"pk": tree.dn.pk},
         "GET /api/v1/documents/facts": {
             "query": {"unit_id": tree.dn.pk, "start": "2026-01-01", "end": "2026-12-31"}

@@ -58,6 +58,9 @@ class DuesMonth(Versioned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reversals = models.PositiveSmallIntegerField(_("số lần điều chỉnh"), default=0)
+    # Derived: the sums of the lines, kept by the services that write them (roll-ups add months, not lines).
+    due_total = models.BigIntegerField(_("tổng phải thu (đồng)"), default=0, editable=False)
+    paid_total = models.BigIntegerField(_("tổng đã thu (đồng)"), default=0, editable=False)
 
     class Meta:
         ordering = ["unit_id", "-month"]

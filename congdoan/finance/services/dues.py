@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +28,45 @@ from ._common import post_collection, require_grassroots
 
 def _profile(unit: Unit) -> UnitDuesProfile | None:
     return UnitDuesProfile.objects.filter(unit=unit).first()
+
+
+def insert_lines(rows: list[tuple[int, int, int, int, int]]) -> None:
+    """Insert (roll, member, pay, due, paid) rows: ``COPY`` on PostgreSQL, ``executemany`` elsewhere — the
+    ORM's ``bulk_create`` spent most of a 5,000-line roll preparing values one field at a time."""
+    table = connection.ops.quote_name(DuesLine._meta.db_table)
+    cols = "roll_id, member_id, pay, due, paid"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES (%s, %s, %s, %s, %s)", rows)  # noqa: S608
+
+
+@dataclass(slots=True)
+class Row:
+    """A line of a roll as the writers handle it (plain values: no model instance per member)."""
+
+    member_id: int
+    code: str
+    pay: int
+    due: int
+    paid: int
+
+
+def load_rows(roll: DuesMonth) -> list[Row]:
+    values = roll.lines.values_list("member_id", "member__code", "pay", "due", "paid").order_by("id")
+    return [Row(m, c or "", p, d, q) for m, c, p, d, q in values]
+
+
+def rewrite_lines(roll: DuesMonth, lines) -> None:
+    """Write a roll's lines anew: one DELETE and one COPY (nothing refers to a line, so rewriting is safe)."""
+    DuesLine.objects.filter(roll=roll).delete()
+    rows = [(roll.pk, line.member_id, line.pay, line.due, line.paid) for line in lines]
+    insert_lines(rows)
+    roll.due_total, roll.paid_total = sum(r[3] for r in rows), sum(r[4] for r in rows)
+    DuesMonth.objects.filter(pk=roll.pk).update(due_total=roll.due_total, paid_total=roll.paid_total)
 
 
 def roll_rule(roll: DuesMonth):
@@ -57,8 +97,11 @@ def dues_month_open(*, scope: Scope, unit: Unit, month: dt.date) -> DuesMonth:
     lines = []
     for member_id in members.values_list("id", flat=True):
         pay = pays.get(member_id, 0)
-        lines.append(DuesLine(roll=roll, member_id=member_id, pay=pay, due=rule.amount(pay)))
-    DuesLine.objects.bulk_create(lines, batch_size=2000)
+        due = rule.amount(pay)
+        lines.append((roll.pk, member_id, pay, due, 0))
+    insert_lines(lines)
+    roll.due_total = sum(row[3] for row in lines)
+    roll.save(update_fields=["due_total"])
     event_record(
         actor=scope.actor,
         action="finance.dues_open",
@@ -78,9 +121,10 @@ def _require_draft(roll: DuesMonth) -> None:
         )
 
 
-def _check_amount(value, label: str, row: str) -> int:
+def _check_amount(value, label: str, line: Row) -> int:
     if value is None or value < 0 or value > MAX_AMOUNT:
-        raise ValidationError(_("%(row)s: %(what)s không hợp lệ.") % {"row": row, "what": label})
+        name = ", ".join(member_selectors.member_names(ids=[line.member_id]))
+        raise ValidationError(_("%(row)s: %(what)s không hợp lệ.") % {"row": name, "what": label})
     return int(value)
 
 
@@ -95,24 +139,25 @@ def dues_month_save(
     version_claim(roll, version)
     _require_draft(roll)
     rule = roll_rule(roll)
-    lines = {line.member_id: line for line in roll.lines.all()}
-    changed = []
+    lines = {line.member_id: line for line in load_rows(roll)}
+    pay_label, paid_label = _("tiền lương"), _("số đã đóng")
+    changed = 0
     for member_id, (pay, paid) in rows.items():
         line = lines.get(member_id)
         if line is None:
             raise ValidationError(
                 _("Đoàn viên (mã %(id)s) không có trong bảng thu tháng này.") % {"id": member_id}
             )
-        line.pay = _check_amount(pay, _("tiền lương"), str(line.member))
+        line.pay = _check_amount(pay, pay_label, line)
         line.due = rule.amount(line.pay)
-        line.paid = line.due if paid is None else _check_amount(paid, _("số đã đóng"), str(line.member))
-        changed.append(line)
-    DuesLine.objects.bulk_update(changed, ["pay", "due", "paid"], batch_size=2000)
+        line.paid = line.due if paid is None else _check_amount(paid, paid_label, line)
+        changed += 1
+    rewrite_lines(roll, list(lines.values()))
     event_record(
         actor=scope.actor,
         action="finance.dues_save",
         summary=_("Cập nhật bảng thu đoàn phí tháng %(m)s: %(n)s dòng")
-        % {"m": month_label(roll.month), "n": len(changed)},
+        % {"m": month_label(roll.month), "n": changed},
         unit=roll.unit,
         obj=roll,
     )

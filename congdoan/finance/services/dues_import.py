@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
 from congdoan.core.concurrency import version_claim
-from congdoan.core.money import parse_amount
+from congdoan.core.money import MAX_AMOUNT, parse_amount
 from congdoan.core.scoping import Action, Scope
 from congdoan.members import selectors as member_selectors
 
-from ..models import DuesLine, DuesMonth
+from ..models import DuesMonth
 from ..months import month_label
 from ..payroll import read_payroll
-from .dues import _require_draft, roll_rule
+from .dues import _require_draft, load_rows, rewrite_lines, roll_rule
 
 MAX_ERRORS = 50
 
@@ -27,6 +27,8 @@ def _amount(value, label: str) -> int | None:
         if not value.is_integer():
             raise ValidationError(_("%(f)s phải là số đồng nguyên.") % {"f": label})
         value = int(value)
+    if isinstance(value, int) and 0 <= value <= MAX_AMOUNT:
+        return value  # the common case (calamine gives numbers): no text parsing
     try:
         return parse_amount(str(value), field=label)
     except ValueError as exc:
@@ -48,12 +50,14 @@ def dues_import(*, scope: Scope, roll: DuesMonth, content: bytes, version: int |
     rows = read_payroll(content)
     if not rows:
         raise ValidationError(_("Tệp không có dòng dữ liệu nào."))
-    lines = {line.member.code: line for line in roll.lines.select_related("member") if line.member.code}
+    every = load_rows(roll)
+    lines = {line.code: line for line in every if line.code}
     unknown = {code for _r, code, _p, _d in rows if code and code not in lines}
     known_elsewhere = set(member_selectors.members_by_codes(codes=unknown)) if unknown else set()
     rule = roll_rule(roll)
     errors: list[str] = []
     seen: dict[str, int] = {}
+    pay_label, paid_label = _("Tiền lương"), _("Số đã đóng")
     for row, code, pay_cell, paid_cell in rows:
         if not code:
             _row_error(errors, row, _("thiếu mã đoàn viên."))
@@ -70,8 +74,8 @@ def dues_import(*, scope: Scope, roll: DuesMonth, content: bytes, version: int |
             _row_error(errors, row, message % {"c": code, "m": month_label(roll.month)})
             continue
         try:
-            pay = _amount(pay_cell, _("Tiền lương"))
-            paid = _amount(paid_cell, _("Số đã đóng"))
+            pay = _amount(pay_cell, pay_label)
+            paid = _amount(paid_cell, paid_label)
         except ValidationError as exc:
             _row_error(errors, row, " ".join(exc.messages))
             continue
@@ -86,7 +90,7 @@ def dues_import(*, scope: Scope, roll: DuesMonth, content: bytes, version: int |
         shown = errors[:MAX_ERRORS] + ([_("… và %(n)s lỗi khác.") % {"n": more}] if more > 0 else [])
         raise ValidationError([_("Không nhập được tệp, chưa lưu gì:"), *shown])
     changed = [lines[code] for code in seen]
-    DuesLine.objects.bulk_update(changed, ["pay", "due", "paid"], batch_size=2000)
+    rewrite_lines(roll, every)
     event_record(
         actor=scope.actor,
         action="finance.dues_import",

@@ -22,9 +22,11 @@ def test_the_treasurer_opens_a_month_from_the_index(tree, staff, login):
     client = login(tree.grassroots_officer)
     page = client.get("/finance/")
     assert "Bảng thu đoàn phí theo tháng" in page.content.decode()
-    client.post(f"/finance/units/{tree.g1.pk}/dues/open/", {"month": "7", "year": "2025"})
+    client.post(f"/finance/units/{tree.g1.pk}/dues/open/", {"roll-month": "7", "roll-year": "2025"})
     assert DuesMonth.objects.filter(unit=tree.g1, month=D(2025, 7, 1)).exists()
-    bad = client.post(f"/finance/units/{tree.g1.pk}/dues/open/", {"month": "13", "year": "2025"}, follow=True)
+    bad = client.post(
+        f"/finance/units/{tree.g1.pk}/dues/open/", {"roll-month": "13", "roll-year": "2025"}, follow=True
+    )
     assert "Tháng, năm không hợp lệ" in bad.content.decode()
 
 
@@ -85,7 +87,10 @@ def test_a_settlement_goes_up_for_approval_through_the_pages(tree, login):
         scope=SYSTEM, unit=tree.g1, on=D(2025, 3, 1), line="II.4", amount=900_000, memo="Thăm ốm"
     )
     coso = login(tree.grassroots_officer)
-    coso.post(f"/finance/units/{tree.g1.pk}/statements/open/", {"kind": "settlement", "year": "2025"})
+    coso.post(
+        f"/finance/units/{tree.g1.pk}/statements/open/",
+        {"statement-kind": "settlement", "statement-year": "2025"},
+    )
     statement = Statement.objects.get()
     coso.post(f"/finance/statements/{statement.pk}/submit/")
     tinh = login(tree.province_officer)

@@ -25,7 +25,7 @@ from ..rules import dues_rule
 def roll_open(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
-    form = forms.MonthForm(request.POST)
+    form = forms.MonthForm(request.POST, prefix="roll")
     back = f"{reverse('finance:index')}?unit={unit.pk}"
     if not form.is_valid():
         messages.error(request, _("Tháng, năm không hợp lệ."))

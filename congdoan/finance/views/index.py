@@ -36,12 +36,16 @@ def index(request):
         "awaiting": selectors.statement_list(scope=scope, unit=unit)
         .filter(status=StatementStatus.SUBMITTED)
         .exclude(unit=unit)[:50],
-        "open_form": forms.StatementOpenForm(initial={"year": year, "kind": "settlement"}),
+        "open_form": forms.StatementOpenForm(
+            initial={"year": year, "kind": "settlement"}, prefix="statement"
+        ),
     }
     if grassroots:
         context |= {
             "rolls": selectors.roll_list(scope=scope, unit=unit)[:24],
-            "month_form": forms.MonthForm(initial={"month": today().month, "year": today().year}),
+            "month_form": forms.MonthForm(
+                initial={"month": today().month, "year": today().year}, prefix="roll"
+            ),
             "arrears": selectors.member_arrears(scope=scope, unit=unit)[:100],
             "warnings": norm_warnings(unit=unit, year=year),
             "employer": selectors.employer_list(scope=scope).filter(unit=unit).first(),

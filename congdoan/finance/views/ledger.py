@@ -16,7 +16,6 @@ from congdoan.org import selectors as org_selectors
 
 from .. import forms, selectors, services
 from ..ledger import ledger_sums, norm_warnings, totals
-from ..models import LedgerEntry, Transfer
 
 
 @login_required
@@ -35,19 +34,12 @@ def ledger(request, pk: int):
     context = {
         "unit": unit,
         "year": year,
-        "entries": LedgerEntry.objects.filter(unit=unit, on__gte=start, on__lte=end).order_by("-on", "-id")[
-            :500
-        ],
+        "entries": selectors.ledger_entries(scope=scope, unit=unit, start=start, end=end)[:500],
         "sums": sorted(sums.items()),
         "totals": totals(sums),
         "warnings": norm_warnings(unit=unit, year=year),
-        "transfers_out": Transfer.objects.filter(from_unit=unit, month__gte=start, month__lte=end),
-        "transfers_in": scope.filter(
-            Transfer.objects.filter(to_unit=unit, month__gte=start, month__lte=end).select_related(
-                "from_unit"
-            ),
-            "from_unit__path",
-        ),
+        "transfers_out": selectors.transfers_out(scope=scope, unit=unit, start=start, end=end),
+        "transfers_in": selectors.transfers_in(scope=scope, unit=unit, start=start, end=end),
         "can_act": scope.can(unit, Action.ACT),
     }
     return run_form(
@@ -58,7 +50,7 @@ def ledger(request, pk: int):
 @login_required
 def entry_reverse(request, pk: int):
     scope = Scope.of(request)
-    entry = scope.get_or_404(LedgerEntry.objects.select_related("unit"), "unit__path", pk=pk)
+    entry = selectors.entry_get(scope=scope, pk=pk)
     form = forms.ReasonForm(request.POST or None)
     back = reverse("finance:ledger", args=[entry.unit_id])
 
@@ -78,9 +70,7 @@ def entry_reverse(request, pk: int):
 @login_required
 def transfer_receive(request, pk: int):
     scope = Scope.of(request)
-    transfer = scope.get_or_404(
-        Transfer.objects.select_related("from_unit", "to_unit"), "from_unit__path", pk=pk
-    )
+    transfer = selectors.transfer_get(scope=scope, pk=pk)
     if not scope.can(transfer.to_unit, Action.VIEW):
         raise Http404
     form = forms.ReceiveForm(request.POST or None, initial={"amount": transfer.outstanding, "on": today()})
@@ -94,6 +84,3 @@ def transfer_receive(request, pk: int):
     return run_form(
         request, action, form=form, template="finance/form.html", context={"title": title, "back": back}
     )
-
-
-__all__ = ["entry_reverse", "ledger", "selectors", "transfer_receive"]

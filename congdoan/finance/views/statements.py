@@ -23,7 +23,7 @@ from ..ledger import norm_warnings
 def statement_open(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
-    form = forms.StatementOpenForm(request.POST)
+    form = forms.StatementOpenForm(request.POST, prefix="statement")
     back = f"{reverse('finance:index')}?unit={unit.pk}"
     if not form.is_valid():
         messages.error(request, _("Loại, năm không hợp lệ."))

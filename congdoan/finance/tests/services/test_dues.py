@@ -54,6 +54,9 @@ def test_posting_books_the_dues_and_the_share_owed_above_then_freezes_the_month(
     transfer = Transfer.objects.get()
     assert (transfer.to_unit, transfer.collected, transfer.owed) == (tree.bt, 150_000, 45_000)
     assert selectors.member_arrears(scope=SYSTEM, unit=tree.g1)[0]["owed"] == 134_000
+    lines = list(roll.lines.all())
+    roll.refresh_from_db()
+    assert (roll.due_total, roll.paid_total) == (sum(x.due for x in lines), sum(x.paid for x in lines))
     with pytest.raises(ValidationError, match="đã ghi sổ"):
         services.dues_month_save(scope=SYSTEM, roll=roll, version=roll.version, rows=rows)
     assert Event.objects.filter(action="finance.dues_post").count() == 1

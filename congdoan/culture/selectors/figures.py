@@ -48,11 +48,12 @@ def grassroots_in(*, scope: Scope, unit, day: dt.date):
     )
 
 
-def culture_figures(*, scope: Scope, unit, year: int) -> dict:
+def culture_figures(*, scope: Scope, unit, year: int, on: dt.date | None = None) -> dict:
     """Totals for ``unit``'s subtree in ``year``: grassroots unions, registered, recognised (a recognition in
-    force on the year's last day, or today), their shares, by title and by unit of the next level."""
+    force on ``on``: by default the year's last day, or today), their shares, by title and by unit of the
+    next level."""
     org_selectors.unit_get(scope=scope, pk=unit.pk)
-    day = status_day(year)
+    day = on or status_day(year)
     paths = dict(grassroots_in(scope=scope, unit=unit, day=day).values_list("id", "path"))
     ids = list(paths)
     registered = dict(

@@ -16,6 +16,8 @@ from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
+from .culture import AREA as AREA_CULTURE
+from .culture import culture_facts
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
 from .fact import Fact, display, share
@@ -31,6 +33,7 @@ AREAS = [
     (AREA_TARGETS, _l("Báo cáo, chỉ tiêu")),
     (AREA_WELFARE, _l("Chăm lo")),
     (AREA_EMULATION, _l("Thi đua, khen thưởng")),
+    (AREA_CULTURE, _l("Đạt chuẩn văn hoá")),
 ]
 
 
@@ -49,6 +52,7 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *target_facts(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
         *welfare_facts(scope=scope, unit=unit, start=start, end=end),
         *emulation_facts(scope=scope, unit=unit, start=start, end=end),
+        *culture_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import review_views, views
+from . import culture_views, review_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -23,4 +23,5 @@ urlpatterns = [
         "cluster-reviews/<int:pk>/file.<str:fmt>", review_views.cluster_download, name="cluster_review_file"
     ),
     path("reviews/<int:pk>/file.<str:fmt>", review_views.review_download, name="review_download"),
+    path("culture/list.pdf", culture_views.culture_list, name="culture_list"),
 ]

@@ -54,15 +54,17 @@ def culture_figures(*, scope: Scope, unit, year: int, on: dt.date | None = None)
     next level."""
     org_selectors.unit_get(scope=scope, pk=unit.pk)
     day = on or status_day(year)
-    paths = dict(grassroots_in(scope=scope, unit=unit, day=day).values_list("id", "path"))
+    units = grassroots_in(scope=scope, unit=unit, day=day)
+    paths = dict(units.values_list("id", "path"))
     ids = list(paths)
+    below = units.values("id")  # a subquery: a country's 136 000 ids never travel as parameters
     registered = dict(
-        Registration.objects.filter(year=year, unit_id__in=ids).values_list("unit_id", "culture_type")
+        Registration.objects.filter(year=year, unit_id__in=below).values_list("unit_id", "culture_type")
     )
     recognised = set(
-        Recognition.objects.filter(in_force_q(day), unit_id__in=ids).values_list("unit_id", flat=True)
+        Recognition.objects.filter(in_force_q(day), unit_id__in=below).values_list("unit_id", flat=True)
     )
-    decided = Recognition.objects.filter(year=year, unit_id__in=ids, revoked_on__isnull=True).count()
+    decided = Recognition.objects.filter(year=year, unit_id__in=below, revoked_on__isnull=True).count()
     by_type = [
         (code, label, sum(1 for t in registered.values() if t == code)) for code, label in CultureType.choices
     ]

@@ -31,6 +31,7 @@ def outside_objects(tree) -> dict:
         },
         f"GET {api}/figures": {"query": {"unit_id": tree.dn.pk}},
         "culture:registration": reg,
+        "culture:registration_delete": reg,
         "culture:evidence_new": reg,
         "culture:recognise": reg,
         "culture:evidence": ev,

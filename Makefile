@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-sqlite test-postgres lint format venv bench clean
+.PHONY: demo test test-sqlite test-postgres lint format venv bench bench-smoke clean
 
 $(UV):
 	python3 -m pip install --user --quiet "uv==0.13.9" || python3 -m pip install --quiet "uv==0.13.9"
@@ -47,6 +47,11 @@ format: venv
 
 bench: venv
 	DATABASE_URL=$(PG_URL) $(PY) bench/tree.py
+
+# Every bench once on the small demo, in a throwaway database it drops and recreates (bench/smoke.py).
+BENCH_SMOKE_URL ?= postgres://postgres@127.0.0.1:5432/bench_smoke
+bench-smoke: venv
+	$(PY) bench/smoke.py --database-url $(BENCH_SMOKE_URL)
 
 clean:
 	rm -rf $(VENV) var/test.sqlite3

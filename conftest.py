@@ -2,6 +2,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from congdoan.documents.figures import figures_forget
 from tests.state import tree_state
 
 CHROMIUM_FLAGS = [
@@ -19,6 +20,12 @@ CHROMIUM_FLAGS = [
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser (see DEVELOPERS notes in README)."""
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_figures():
+    """Figures kept by the dashboard are keyed by the audit log, which test factories do not write."""
+    figures_forget()
 
 
 @pytest.fixture

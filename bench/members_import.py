@@ -9,8 +9,15 @@ fewer of its indexes (which shows what the write costs). Numbers, not pass/fail.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import uv run python manage.py migrate
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import uv run python bench/members_import.py [--rows 100000]
 
-The workbook is generated once (xlsxwriter, constant memory) into var/bench/. The script empties the
-member tables of that database before and after each run.
+The workbook is generated once (xlsxwriter, constant memory) into var/bench/.
+
+**It changes nothing by default**: everything (the bench province and its unions, each import, each raw
+``COPY``) runs inside one transaction that is rolled back at the end, each measurement in its own savepoint
+rolled back before the next; the foreign-key checks PostgreSQL defers to the commit are forced at the end of
+each measurement (``SET CONSTRAINTS ALL IMMEDIATE``) and counted in its time. So it can be pointed at a
+full registry (the national demo) to measure an import into it. The old mode, which empties the member
+tables of the database before and after each run and commits, needs both ``--truncate`` and
+``--database NAME`` naming the database ``DATABASE_URL`` points at.
 """
 
 from __future__ import annotations
@@ -214,12 +221,25 @@ def process_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def deferred_checks() -> float:
+    """Run the foreign-key checks PostgreSQL deferred to the commit now (inside the kept-open transaction);
+    seconds taken. Then defer again, as a fresh transaction would."""
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        elapsed = time.perf_counter() - start
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    return elapsed
+
+
 def bench_import(path: Path, unit) -> float:
     from congdoan.members.excel.services import member_import
 
     server, python = backend_cpu(), process_cpu()
     start = time.perf_counter()
     outcome = member_import(scope=SYSTEM, unit=unit, path=path)
+    if connection.in_atomic_block:  # rolled-back mode: the commit's deferred checks happen here
+        outcome.timings["deferred checks"] = deferred_checks()
     elapsed = time.perf_counter() - start
     python = process_cpu() - python
     server = backend_cpu() - server if server is not None else float("nan")
@@ -234,31 +254,38 @@ def bench_import(path: Path, unit) -> float:
     return elapsed
 
 
-def bench_copy(unit) -> None:
-    """A raw binary COPY of the rows just imported (read back as tuples) into the emptied table: the floor."""
+def imported_rows(first_id: int) -> tuple[list, list[str], list]:
+    """The member rows the import just wrote (IDs above ``first_id``), with their columns and COPY types."""
     from congdoan.members.excel.services import _binary_types
     from congdoan.members.models import Member
 
     fields = [f for f in Member._meta.concrete_fields]
     columns_ = [f.column for f in fields]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns_)} FROM members_member ORDER BY id")
+        cursor.execute(
+            f"SELECT {', '.join(columns_)} FROM members_member WHERE id > %s ORDER BY id", [first_id]
+        )
         rows = cursor.fetchall()
-    empty_member_tables()
-    quoted = ", ".join(columns_)
-    types = _binary_types(fields)
+    return rows, columns_, _binary_types(fields)
+
+
+def bench_copy(rows, columns_: list[str], types, *, autocommit: bool) -> None:
+    """A raw binary COPY of the same rows into the same table (without them): the floor. In the rolled-back
+    mode the deferred foreign-key check is forced and counted, as the commit would."""
     start = time.perf_counter()
     with connection.cursor() as cursor:
-        with cursor.copy(f"COPY members_member ({quoted}) FROM STDIN (FORMAT BINARY)") as copy:
+        with cursor.copy(f"COPY members_member ({', '.join(columns_)}) FROM STDIN (FORMAT BINARY)") as copy:
             copy.set_types(types)
             for row in rows:
                 copy.write_row(row)
+    if not autocommit:
+        deferred_checks()
     elapsed = time.perf_counter() - start
     n = len(rows)
     print(
         f"raw COPY              {n:>8} rows  {elapsed:6.2f} s  {n / elapsed:>9,.0f} rows/s  peak RSS {rss_mib():,.0f} MiB"
+        f"  load {os.getloadavg()[0]:.1f}"
     )
-    bench_copy_indexes(rows, columns_, types)
 
 
 def bench_copy_indexes(rows, columns_: list[str], types) -> None:
@@ -302,9 +329,33 @@ def main() -> None:
     parser.add_argument(
         "--import-only", action="store_true", help="skip the raw read and the raw COPY measurements"
     )
+    parser.add_argument(
+        "--indexes", action="store_true", help="also COPY into a scratch table with fewer indexes"
+    )
+    parser.add_argument(
+        "--truncate",
+        action="store_true",
+        help="empty the member tables before and after each run and commit (needs --database)",
+    )
+    parser.add_argument("--database", default="", help="with --truncate: the name of the database to empty")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import")
+    name = connection.settings_dict["NAME"]
+    if args.truncate and args.database != name:
+        sys.exit(f"--truncate empties the member tables: add --database {name} to confirm")
+    if args.database and not args.truncate:
+        sys.exit("--database is only for --truncate")
+    if args.truncate:
+        run(args, truncate=True)
+        return
+    with transaction.atomic():
+        run(args, truncate=False)
+        transaction.set_rollback(True)
+    print("rolled back: the database is as it was")
+
+
+def run(args, *, truncate: bool) -> None:
     province, codes = setup_units()
     folder = ROOT / "var" / "bench"
     folder.mkdir(parents=True, exist_ok=True)
@@ -318,25 +369,42 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'members_member' ORDER BY 1")
         indexes = [name for (name,) in cursor.fetchall()]
+        cursor.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM members_member")
+        n_members, first_id = cursor.fetchone()
     print(
         f"PostgreSQL {connection.pg_version}, {os.cpu_count()} CPU, workbook {path.stat().st_size / 1024 / 1024:.1f} MB, "
         f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n"
+        f"registry: {n_members:,} members ({'emptied first' if truncate else 'kept; everything rolled back'})\n"
         f"members_member has {len(indexes)} indexes: {', '.join(indexes)}"
     )
-    empty_member_tables()
+    if truncate:
+        empty_member_tables()
     if not args.import_only:
         bench_read(path)
     times = []
+    rows = None
     for _run in range(args.repeat):
+        point = None if truncate else transaction.savepoint()
         times.append(bench_import(path, province))
-        if _run < args.repeat - 1:
+        if rows is None and not args.import_only:
+            rows, columns_, types = imported_rows(first_id)
+        if truncate:
             empty_member_tables()
+        else:
+            transaction.savepoint_rollback(point)
     if args.repeat > 1:
         best = min(times)
         print(f"best of {len(times)}: {best:.2f} s — {args.rows / best:,.0f} rows/s")
-    if not args.import_only:
-        bench_copy(province)
-    empty_member_tables()
+    if rows is not None:
+        for _run in range(args.repeat):
+            point = None if truncate else transaction.savepoint()
+            bench_copy(rows, columns_, types, autocommit=truncate)
+            if truncate:
+                empty_member_tables()
+            else:
+                transaction.savepoint_rollback(point)
+        if args.indexes:
+            bench_copy_indexes(rows, columns_, types)
 
 
 if __name__ == "__main__":

@@ -61,23 +61,65 @@ TALLY_SNAPSHOT = [
        WHERE l.parent_id = %(root)s AND l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(day)s)
          AND s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s) GROUP BY s.unit_id""",
 ]
-TALLY_PERIOD = """SELECT SUM(admitted), SUM(leavers), SUM(party_introduced) FROM members_membertally
-WHERE unit_id = %(root)s AND day >= %(start)s AND day <= %(day)s"""
+EVENTS = ", ".join(f"SUM({c})" for c in tally.EVENT_COLUMNS)
+# Period counts as the statistics page shows them: the unit's ledger rows over the period, and per child
+# the ledger rows of the days its link to the unit covers, plus the children's own stints (the selector's
+# ``_periods``: totals and the per-child split of every event column).
+_STINT_EVENTS = (
+    "COUNT(*) FILTER (WHERE s.start_kind IN ('admit', 'readmit') AND s.valid_from BETWEEN {f} AND {t})",
+    "COUNT(*) FILTER (WHERE s.start_kind IN ('admit', 'readmit') AND s.valid_from BETWEEN {f} AND {t}"
+    " AND m.is_informal)",
+    "COUNT(*) FILTER (WHERE s.valid_to BETWEEN {f} AND {t} AND s.end_reason_id IS NOT NULL"
+    " AND r.code NOT IN ('transfer', 'restructure'))",
+    "COUNT(*) FILTER (WHERE m.party_introduced_on BETWEEN {f} AND {t} AND s.valid_from <= m.party_introduced_on"
+    " AND (s.valid_to IS NULL OR s.valid_to >= m.party_introduced_on))",
+    "COUNT(*) FILTER (WHERE m.party_admitted_on BETWEEN {f} AND {t} AND s.valid_from <= m.party_admitted_on"
+    " AND (s.valid_to IS NULL OR s.valid_to >= m.party_admitted_on))",
+)
+STINT_EVENTS = ",\n    ".join(_STINT_EVENTS)
+STINTS = """members_membership s JOIN members_member m ON m.id = s.member_id
+    LEFT JOIN members_leavereason r ON r.id = s.end_reason_id"""
+CHILD_WINDOWS = """WITH w AS (
+    SELECT l.child_id, GREATEST(l.valid_from, %(start)s::date) AS f, LEAST(COALESCE(l.valid_to, %(day)s), %(day)s) AS t
+    FROM org_unitlink l
+    WHERE l.parent_id = %(root)s AND l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(start)s))"""
+TALLY_PERIOD = [
+    f"""SELECT {", ".join(f"COALESCE(a.c{i}, 0) + b.c{i}" for i in range(len(_STINT_EVENTS)))} FROM
+    (SELECT {", ".join(f"SUM({c}) AS c{i}" for i, c in enumerate(tally.EVENT_COLUMNS))} FROM members_membertally
+     WHERE unit_id = %(root)s AND day >= %(start)s AND day <= %(day)s) a,
+    (SELECT {", ".join(f"{e} AS c{i}" for i, e in enumerate(_STINT_EVENTS)).format(f="%(start)s", t="%(day)s")}
+     FROM {STINTS} WHERE s.unit_id = %(root)s AND s.valid_from <= %(day)s
+       AND (s.valid_to IS NULL OR s.valid_to >= %(start)s)) b""",  # noqa: S608
+    f"""{CHILD_WINDOWS}
+    SELECT w.child_id, {EVENTS} FROM w JOIN members_membertally t ON t.unit_id = w.child_id AND t.day BETWEEN w.f AND w.t
+    GROUP BY w.child_id""",  # noqa: S608
+    f"""{CHILD_WINDOWS}
+    SELECT w.child_id, {STINT_EVENTS.format(f="w.f", t="w.t")}
+    FROM w JOIN {STINTS} ON s.unit_id = w.child_id
+    WHERE s.valid_from <= w.t AND (s.valid_to IS NULL OR s.valid_to >= w.f) GROUP BY w.child_id""",  # noqa: S608
+]
+# The plain GROUP BY over members and stints a user would otherwise write (today's tree: path prefix,
+# the child from the path), for the same columns and the same split.
+RAW_PERIOD = f"""SELECT split_part(u.path, '/', %(child_part)s) AS branch,
+    {STINT_EVENTS.format(f="%(start)s", t="%(day)s")}
+FROM org_unit u JOIN {STINTS} ON s.unit_id = u.id
+WHERE u.path LIKE %(prefix)s AND s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(start)s)
+GROUP BY 1"""
 # Straight over the stints: the tree of the day (recursive walk of the links valid that day).
-SUBTREE_ON = """WITH RECURSIVE t(id) AS (
-    SELECT %(root)s::bigint
+SUBTREE_ON = """WITH RECURSIVE t(id, branch) AS (
+    SELECT %(root)s::bigint, NULL::bigint
     UNION ALL
-    SELECT l.child_id FROM org_unitlink l JOIN t ON l.parent_id = t.id
+    SELECT l.child_id, COALESCE(t.branch, l.child_id) FROM org_unitlink l JOIN t ON l.parent_id = t.id
     WHERE l.valid_from <= %(day)s AND (l.valid_to IS NULL OR l.valid_to >= %(day)s))"""
 RAW_TOTAL = f"""{SUBTREE_ON}
 SELECT COUNT(*) FROM t JOIN members_membership s ON s.unit_id = t.id
 WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)"""
 RAW_SNAPSHOT = f"""{SUBTREE_ON}
-SELECT m.gender, m.ethnicity, m.is_informal, u.sector, EXTRACT(YEAR FROM m.date_of_birth), COUNT(*)
+SELECT m.gender, m.ethnicity, m.is_informal, u.sector, EXTRACT(YEAR FROM m.date_of_birth), t.branch, COUNT(*)
 FROM t JOIN org_unit u ON u.id = t.id JOIN members_membership s ON s.unit_id = u.id
 JOIN members_member m ON m.id = s.member_id
 WHERE s.valid_from <= %(day)s AND (s.valid_to IS NULL OR s.valid_to >= %(day)s)
-GROUP BY 1, 2, 3, 4, 5"""
+GROUP BY 1, 2, 3, 4, 5, 6"""
 
 # Unions under five members straight over the stints: every grassroots union of the day's tree, counted.
 RAW_SMALL = f"""{SUBTREE_ON}
@@ -98,6 +140,25 @@ def run_sql(queries, params):
                 cursor.fetchall()
 
     return run
+
+
+def same_period(selector: tuple[dict, dict], params: dict) -> str:
+    """Whether the hand-written ledger SQL gives the selector's totals and per-child split."""
+    totals, per_branch = selector
+    with connection.cursor() as cursor:
+        cursor.execute(TALLY_PERIOD[0], params)
+        hand = dict(zip(tally.EVENT_COLUMNS, (n or 0 for n in cursor.fetchone()), strict=True))
+        split: dict = {c: {} for c in tally.EVENT_COLUMNS}
+        for query in TALLY_PERIOD[1:]:
+            cursor.execute(query, params)
+            for child, *values in cursor.fetchall():
+                for column, n in zip(tally.EVENT_COLUMNS, values, strict=True):
+                    if n:
+                        split[column][child] = split[column].get(child, 0) + n
+    same = hand == {c: totals[c] or 0 for c in tally.EVENT_COLUMNS} and all(
+        split[c] == {k: v for k, v in per_branch[c].items() if v} for c in tally.EVENT_COLUMNS
+    )
+    return "same answer" if same else "DIFFERENT ANSWER"
 
 
 def line(label: str, ours: list[float], **others: list[float]) -> None:
@@ -134,7 +195,7 @@ def main() -> None:
                GROUP BY t.unit_id ORDER BY SUM(t.total) DESC LIMIT 1"""
         )
         province = Unit.objects.get(pk=cursor.fetchone()[0])
-    root = Unit.objects.get(depth=0)
+    root = Unit.objects.filter(depth=0).order_by("pk").first()
     load = os.getloadavg()[0]
     print(
         f"data: {n_members:,} members; ledger {n_rows:,} rows + {n_eth:,} minority rows ({size}); load {load:.1f}"
@@ -142,7 +203,13 @@ def main() -> None:
     everything = Scope.unrestricted()
     for unit, label in ((province, f"province {province.name}"), (root, "country")):
         for day, when in days:
-            params = {"root": unit.pk, "day": day, "start": dt.date(day.year, 1, 1)}
+            params = {
+                "root": unit.pk,
+                "day": day,
+                "start": dt.date(day.year, 1, 1),
+                "prefix": unit.path + "%",
+                "child_part": unit.depth + 3,
+            }
             n = stats.total_on(unit=unit, on=day)
             raw = {} if args.no_raw else {"raw": timed(run_sql(RAW_TOTAL, params), args.raw_repeat)}
             line(
@@ -168,14 +235,15 @@ def main() -> None:
             start = dt.date(day.year, 1, 1)
 
             def period(u=unit, s=start, d=day):
-                stats.admitted_between(unit=u, start=s, end=d)
-                stats.left_between(unit=u, start=s, end=d)
-                stats.party_between(unit=u, start=s, end=d)
+                return stats._periods(u, tally.EVENT_COLUMNS, s, d)
 
+            check = same_period(period(), params)
+            raw = {} if args.no_raw else {"raw": timed(run_sql(RAW_PERIOD, params), args.raw_repeat)}
             line(
-                f"period counts {start.year} (+ per child), {label}",
+                f"period counts {start.year} (+ per child), {label} ({check})",
                 timed(period, args.repeat),
                 tally=timed(run_sql(TALLY_PERIOD, params), args.repeat),
+                **raw,
             )
         for day, when in days[:2]:
             start = dt.date(day.year, 1, 1)

@@ -107,9 +107,14 @@ else:
     # lose nothing measurable (docs/performance.md).
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
-# Persistent connections for gunicorn workers (seconds; 0 closes after each request), checked before reuse.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
+# Persistent connections (seconds; 0 closes after each request: 5-6 ms of PostgreSQL connection set-up per
+# request, docs/performance.md), checked before reuse so a restarted server costs one failed check, not a 500.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+# Behind PgBouncer in transaction pooling a server-side cursor (.iterator()) may outlive its transaction's
+# server connection: set DISABLE_SERVER_SIDE_CURSORS=1 there (docs/operations.md, "PgBouncer").
+if env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 # Optional streaming replica for the statistics and dashboard pages (congdoan/db_router.py, docs/operations.md).
 if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = {

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 
 from congdoan.core.text import fold
+from congdoan.org import tree
 from congdoan.org.constants import Sector, UnitStatus
 from congdoan.org.models import Unit, UnitKind, UnitLink
 
@@ -189,6 +190,7 @@ class Builder:
         units = bulk.insert(bulk.Table(Unit, UNIT_FIELDS), iter(self.units))
         links = bulk.insert(bulk.Table(UnitLink, LINK_FIELDS), iter(self.links))
         bulk.sync_sequence(Unit)
+        tree.tree_change_rebuild()  # the links were written around org.tree
         return units, links
 
     # -- pieces ---------------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from congdoan.core.api import LimitOffset
+from congdoan.core.dates import today
 from congdoan.core.fields import ApiDate
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
-from .facts import facts_for
+from .figures import facts_kept
 
 router = Router(tags=["Văn bản, biểu mẫu"])
 
@@ -48,4 +49,4 @@ def facts(request, unit_id: int, start: ApiDate, end: ApiDate, as_of: ApiDate | 
     unit = org_selectors.unit_get(scope=scope, pk=unit_id)
     if start > end:
         start, end = end, start
-    return facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of)
+    return facts_kept(scope=scope, unit=unit, start=start, end=end, as_of=as_of or today())

@@ -124,6 +124,8 @@ def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) ->
             "w": vnd_in_words(int(spent.value)),
         }
         out.append(_with_change(text, spent))
+    if (houses := _houses(f)) is not None:
+        out.append(houses)
     collectives, individuals = f.get("awards.collectives"), f.get("awards.individuals")
     parts = [
         _("%(n)s tập thể") % {"n": format_number(collectives.value)}
@@ -136,3 +138,22 @@ def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) ->
     if any(parts):
         out.append(_("Khen thưởng %(who)s.") % {"who": _join(parts)})
     return out
+
+
+def _houses(f: dict[str, Fact]) -> str | None:
+    """ "Hỗ trợ xây mới 3 và sửa chữa 2 nhà Mái ấm Công đoàn với kinh phí 250.000.000 đồng." """
+    houses = f.get("welfare.houses")
+    if houses is None or not houses.value:
+        return None
+    new, repair = f.get("welfare.houses_new"), f.get("welfare.houses_repair")
+    work = _join(
+        [
+            _("xây mới %(n)s") % {"n": format_number(new.value)} if new and new.value else "",
+            _("sửa chữa %(n)s") % {"n": format_number(repair.value)} if repair and repair.value else "",
+        ]
+    ) or format_number(houses.value)
+    text = _("Hỗ trợ %(w)s nhà Mái ấm Công đoàn") % {"w": work}
+    amount = f.get("welfare.house_amount")
+    if amount is not None and amount.value:
+        text += _(" với kinh phí %(a)s đồng") % {"a": format_number(amount.value)}
+    return text + "."

@@ -14,13 +14,13 @@ from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
-from .breakdowns import unit_charts
 from .charts import VI_NUMBER_LOCALE
 from .engine.docx import admin_document, docx_bytes
 from .engine.layout import admin_header
 from .engine.pdf import render_pdf
-from .engine.vega import chart_png, chart_svg_data_uri
-from .facts import facts_by_area, facts_for
+from .engine.vega import chart_picture
+from .facts import facts_by_area
+from .figures import figures_kept
 from .narrative import is_whole_year, sentences
 
 
@@ -37,12 +37,12 @@ def review_title(start: dt.date, end: dt.date) -> str:
 
 def draft_content(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
     """What a draft is written from on day ``on``: the title, the rule-written sentences, the facts and charts."""
-    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=on)
+    facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=on)
     return {
         "title": review_title(start, end),
         "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
         "facts": facts,
-        "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=on, facts=facts),
+        "charts": charts,
     }
 
 
@@ -96,7 +96,7 @@ def context_pdf(context: dict) -> bytes:
     context = {
         **context,
         "figures": [
-            (chart, chart_svg_data_uri(chart.spec, locale=VI_NUMBER_LOCALE)) for chart in context["charts"]
+            (chart, chart_picture(chart.spec, locale=VI_NUMBER_LOCALE)) for chart in context["charts"]
         ],
     }
     return render_pdf("documents/review.html", context)
@@ -107,11 +107,13 @@ def review_pdf(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt
 
 
 def _chart_figures(doc, charts) -> None:
-    """Each chart as a picture (PNG at a print scale) with its table under it."""
+    """Each chart as a picture (the PDF's PNG) with its table under it."""
     doc.add_heading(_("PHỤ LỤC: BIỂU ĐỒ"), level=2)
     for chart in charts:
         doc.add_paragraph().add_run(chart.title).bold = True
-        doc.add_picture(io.BytesIO(chart_png(chart.spec, locale=VI_NUMBER_LOCALE)), width=Cm(15))
+        picture = chart_picture(chart.spec, locale=VI_NUMBER_LOCALE)
+        # At its drawn size (96 CSS pixels an inch), never wider than the 15 cm of text.
+        doc.add_picture(io.BytesIO(picture.png), width=min(Cm(15), Cm(picture.width * 2.54 / 96)))
         table = doc.add_table(rows=0, cols=1 + max(1, len(chart.series)))
         table.style = "Table Grid"
         if chart.series:

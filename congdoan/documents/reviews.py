@@ -17,7 +17,7 @@ from congdoan.core.dates import format_date, today
 from congdoan.core.scoping import Action, Scope
 from congdoan.org.models import Unit
 
-from .facts import facts_for
+from .figures import facts_kept
 from .models import Review
 from .review import context_docx, context_pdf, document_context, draft_content
 from .snapshots import (
@@ -63,6 +63,11 @@ def _snapshot(scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.dat
         "facts_digest": facts_digest(content["facts"]),
         "drafted_on": on,
     }
+
+
+def review_preview(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> Review:
+    """The draft ``review_open`` would write, in memory only (never saved; benchmarks, previews)."""
+    return Review(unit=unit, start=start, end=end, **_snapshot(scope, unit, start, end, on))
 
 
 def review_open(
@@ -208,9 +213,7 @@ def review_reopen(*, scope: Scope, review: Review, reason: str) -> Review:
 
 def review_changes(*, scope: Scope, review: Review, on: dt.date | None = None) -> list[tuple[str, str, str]]:
     """The figures that differ today from those the draft was written from (empty when none)."""
-    now = facts_for(
-        scope=scope, unit=review.unit, start=review.start, end=review.end, as_of=on or today(), previous=False
-    )
+    now = facts_kept(scope=scope, unit=review.unit, start=review.start, end=review.end, as_of=on or today())
     if facts_digest(now) == review.facts_digest:
         return []
     return changed_facts(facts_from_json(review.facts), now)

@@ -14,6 +14,7 @@ from congdoan.audit.services import event_record
 from congdoan.core.dates import today
 from congdoan.core.files import export_name, file_response
 from congdoan.core.scoping import Scope
+from congdoan.core.views import date_param
 from congdoan.emulation import selectors as emulation_selectors
 from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
@@ -21,6 +22,8 @@ from congdoan.welfare import selectors as welfare_selectors
 from congdoan.welfare.constants import PaymentStatus
 
 from . import decisions, personal, receipts, tasks
+from .figures import facts_kept
+from .statistics_forms import statistics_form_name, statistics_form_xlsx
 
 
 @login_required
@@ -64,10 +67,28 @@ def welfare_receipt(request, pk: int, fmt: str):
 
 
 def _iso_param(request, name: str, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return default
+    """A date parameter (ISO or dd/mm/yyyy) within the years 1900–2100, else ``default``."""
+    return date_param(request, name) or default
+
+
+def _period(request) -> tuple[dt.date, dt.date]:
+    """``?start=&end=``, the current year by default, in order."""
+    day = today()
+    start = _iso_param(request, "start", dt.date(day.year, 1, 1))
+    end = _iso_param(request, "end", dt.date(day.year, 12, 31))
+    return min(start, end), max(start, end)
+
+
+@login_required
+def statistics_form(request, pk: int):
+    """Mẫu 1-HĐCĐ (grassroots) or 2-HĐCĐ (upper levels) of a unit over ``?start=&end=``, as XLSX."""
+    scope = Scope.of(request)
+    unit = org_selectors.unit_get(scope=scope, pk=pk)
+    start, end = _period(request)
+    day = today()
+    facts = facts_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    data = statistics_form_xlsx(unit=unit, start=start, end=end, facts=facts, on=day)
+    return file_response(data, statistics_form_name(unit, start, end))
 
 
 @login_required
@@ -79,9 +100,7 @@ def review(request, pk: int, fmt: str):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     day = today()
-    start = _iso_param(request, "start", dt.date(day.year, 1, 1))
-    end = _iso_param(request, "end", dt.date(day.year, 12, 31))
-    start, end = min(start, end), max(start, end)
+    start, end = _period(request)
     if tasks.runs_as_job(unit):
         job = tasks.review_start(scope=scope, unit=unit, start=start, end=end, on=day, fmt=fmt)
         return redirect(job.get_absolute_url())

@@ -3,9 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class GrantingLevel(models.TextChoices):
-    """Which level of the union grants an award; the value maps to ``UnitKind.level``."""
+    """Who grants an award: a level of the union (the value maps to ``UnitKind.level``) or a body outside
+    it (the State, a ministry, the provincial People's Committee), whose decisions the union receives."""
 
+    STATE = "state", _("Nhà nước (Chủ tịch nước, Thủ tướng Chính phủ)")
+    MINISTRY = "ministry", _("Bộ, ban, ngành Trung ương")
     NATIONAL = "national", _("Tổng Liên đoàn")
+    PROVINCE_GOV = "province_gov", _("Ủy ban nhân dân tỉnh, thành phố")
     PROVINCIAL = "provincial", _("LĐLĐ tỉnh, thành phố, công đoàn ngành TW")
     UPPER_GRASSROOTS = "upper_grassroots", _("Công đoàn cấp trên trực tiếp cơ sở")
     GRASSROOTS = "grassroots", _("Công đoàn cơ sở")
@@ -17,6 +21,33 @@ LEVEL_DEPTH = {
     GrantingLevel.UPPER_GRASSROOTS: 2,
     GrantingLevel.GRASSROOTS: 3,
 }
+
+
+class Issuer(models.TextChoices):
+    """Who signed a decision: the union itself, or an outside body whose decision the union records."""
+
+    UNION = "union", _("Công đoàn")
+    PROVINCE_GOV = "province_gov", _("Ủy ban nhân dân tỉnh, thành phố")
+    MINISTRY = "ministry", _("Bộ, ban, ngành Trung ương")
+    PRIME_MINISTER = "prime_minister", _("Thủ tướng Chính phủ")
+    PRESIDENT = "president", _("Chủ tịch nước")
+
+
+# The granting level of the award forms an outside issuer may grant (the union's own levels are not here).
+ISSUER_LEVEL = {
+    Issuer.PROVINCE_GOV: GrantingLevel.PROVINCE_GOV,
+    Issuer.MINISTRY: GrantingLevel.MINISTRY,
+    Issuer.PRIME_MINISTER: GrantingLevel.STATE,
+    Issuer.PRESIDENT: GrantingLevel.STATE,
+}
+OUTSIDE_LEVELS = frozenset(ISSUER_LEVEL.values())
+
+
+class CountBy(models.TextChoices):
+    """How award figures pick a year: the year the award is for, or the date the decision was signed."""
+
+    AWARD_YEAR = "year", _("Theo năm khen thưởng")
+    SIGNED = "signed", _("Theo ngày ký")
 
 
 class Recipient(models.TextChoices):

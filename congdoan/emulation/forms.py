@@ -71,6 +71,13 @@ class DeadlineForm(StyledForm):
 
 class RegistrationForm(StyledForm):
     year = YearField(label=_("Năm"), initial=_year_initial)
+    registered_on = DateField(
+        label=_("Ngày đăng ký"),
+        required=False,
+        help_text=_(
+            "Để trống: hôm nay. Khi nhập lại năm trước, ghi ngày đã đăng ký (danh mục áp dụng ngày đó)."
+        ),
+    )
     collective_kinds = forms.ModelMultipleChoiceField(
         label=_("Danh hiệu tập thể đăng ký"),
         queryset=AwardKind.objects.none(),

@@ -15,6 +15,7 @@ from .constants import (
     DisciplineForm,
     EligibilityRule,
     GrantingLevel,
+    Issuer,
     NominationStatus,
     PledgeStatus,
     Recipient,
@@ -336,17 +337,34 @@ class CouncilSession(models.Model):
 
 
 class Decision(models.Model):
-    """A numbered award decision issued by a granting unit."""
+    """A numbered award decision: issued by a granting unit through the nominations workflow, recorded
+    afterwards (a past year's decision), or received from a body outside the union (``issuer``), in which
+    case ``issuing_unit`` is the union unit that received and recorded it.
+
+    ``year`` is the year the awards are for ("năm 2023"), which may differ from the signing date's year.
+    """
 
     issuing_unit = models.ForeignKey(
-        "org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị ban hành")
+        "org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị ban hành / tiếp nhận")
+    )
+    issuer = models.CharField(_("cấp ban hành"), max_length=16, choices=Issuer.choices, default=Issuer.UNION)
+    issuer_name = models.CharField(
+        _("cơ quan ban hành"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Ủy ban nhân dân tỉnh Lào Cai (để trống nếu do công đoàn ban hành)."),
     )
     number = models.CharField(_("số quyết định"), max_length=64)
     issued_on = models.DateField(_("ngày ký"))
-    signer_name = models.CharField(_("người ký"), max_length=150)
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=150)
+    signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=150, blank=True)
     year = models.PositiveSmallIntegerField(_("năm khen thưởng"))
     subject = models.CharField(_("trích yếu"), max_length=255)
+    is_historical = models.BooleanField(
+        _("ghi nhận lịch sử"),
+        default=False,
+        help_text=_("Ghi nhận quyết định của năm trước khi không có phiên bản danh mục nào áp dụng."),
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:
@@ -359,6 +377,15 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def is_received(self) -> bool:
+        return self.issuer != Issuer.UNION
+
+    @property
+    def issuer_label(self) -> str:
+        """Who signed it, as shown in lists: the outside body's name, else the union unit's."""
+        return self.issuer_name or self.issuing_unit.name
 
 
 class Nomination(models.Model):
@@ -467,7 +494,7 @@ class Award(models.Model):
         related_name="awards",
         verbose_name=_("cá nhân"),
     )
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm khen thưởng"))
 
     class Meta:
         ordering = ["-decision__issued_on", "id"]

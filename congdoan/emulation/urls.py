@@ -31,6 +31,7 @@ urlpatterns = [
     path("councils/new/", views.council_new, name="council_new"),
     path("decisions/", views.decision_list, name="decisions"),
     path("decisions/new/", views.decision_new, name="decision_new"),
+    path("decisions/record/", views.decision_record, name="decision_record"),
     path("decisions/<int:pk>/", views.decision_detail, name="decision"),
     path("medals/", views.medal_candidates, name="medals"),
     path("figures/", views.figures, name="figures"),

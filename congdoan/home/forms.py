@@ -1,4 +1,5 @@
-"""The dashboard's period filter: a year, a quarter, a half-year, or dates typed dd/mm/yyyy."""
+"""The dashboard's period filter: a year, a half-year, a quarter, a month, or dates typed dd/mm/yyyy; and the
+day the figures are read as of (reports judged late on it; a period still running is cut at it)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ PERIODS = [
     ("Q4", _l("Quý IV")),
     ("H1", _l("6 tháng đầu năm")),
     ("H2", _l("6 tháng cuối năm")),
+    *[(f"M{m}", _l("Tháng %(m)s") % {"m": m}) for m in range(1, 13)],
     ("range", _l("Từ ngày … đến ngày …")),
 ]
 
@@ -29,6 +31,7 @@ class PeriodForm(StyledForm):
     year = YearField(label=_l("Năm"), required=False)
     start = DateField(label=_l("Từ ngày"), required=False)
     end = DateField(label=_l("Đến ngày"), required=False)
+    as_of = DateField(label=_l("Số liệu tính đến ngày"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -46,7 +49,20 @@ class PeriodForm(StyledForm):
             return (start, end) if start <= end else (end, start)
         if period == "year":
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if period[0] == "M":
+            month = int(period[1:])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
         months = 3 if period[0] == "Q" else 6
         first = (int(period[1]) - 1) * months + 1
         last = first + months - 1
         return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+    def window(self) -> tuple[dt.date, dt.date, dt.date]:
+        """(start, end, as of): today unless an as-of day is chosen; a chosen one inside the period cuts it
+        there (the figures up to that day)."""
+        start, end = self.dates()
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        chosen = data.get("as_of")
+        if chosen is None:
+            return start, end, today()
+        return start, (chosen if start <= chosen < end else end), chosen

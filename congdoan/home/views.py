@@ -11,8 +11,8 @@ from congdoan.core.files import file_response
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Action, Scope
 from congdoan.documents.annex import facts_xlsx
-from congdoan.documents.breakdowns import unit_charts
-from congdoan.documents.facts import facts_by_area, facts_for
+from congdoan.documents.facts import facts_by_area
+from congdoan.documents.figures import facts_kept, figures_kept
 from congdoan.members import selectors as member_selectors
 from congdoan.members import stats as member_stats
 from congdoan.members.models import AdmissionBatch
@@ -74,22 +74,22 @@ def dashboard(request, pk: int):
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     form = PeriodForm(request.GET or None)
-    start, end = form.dates()
-    day = today()
-    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    start, end, day = form.window()
+    facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
     context = {
         "unit": unit,
         "form": form,
         "start": start,
         "end": end,
         "areas": facts_by_area(facts),
-        "charts": unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=day, facts=facts),
+        "charts": charts,
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
         "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=end)),
         "todo": _todo(scope, unit),
         # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
         "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),
         "query": request.GET.urlencode(),
+        "as_of": day,
         "today": today(),
     }
     return render(request, "home/dashboard.html", context)
@@ -100,8 +100,7 @@ def dashboard_xlsx(request, pk: int):
     """The dashboard's figures for the same unit and period as an Excel annex (the fact table)."""
     scope = Scope.of(request)
     unit = org_selectors.unit_get(scope=scope, pk=pk)
-    start, end = PeriodForm(request.GET or None).dates()
-    day = today()
-    facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    start, end, day = PeriodForm(request.GET or None).window()
+    facts = facts_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
     data = facts_xlsx(unit=unit, start=start, end=end, facts=facts, on=day)
     return file_response(data, f"so-lieu-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")

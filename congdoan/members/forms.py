@@ -73,7 +73,14 @@ class PersonalForm(StyledForm):
 
 
 class PersonalEditForm(VersionedFormMixin, PersonalForm):
-    """The member edit page: personal data and the version shown (a stale save is refused)."""
+    """The member edit page: personal data and the version shown (a stale save is refused).
+
+    The Party status and dates are not edited here: they follow the Party introductions (/party/)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("party_status", "party_introduced_on", "party_admitted_on"):
+            del self.fields[name]
 
 
 class AdmitForm(SubmitOnceFormMixin, PersonalForm):

@@ -60,8 +60,9 @@ def _today_totals(unit: Unit) -> dict:
 def _links_change_after(day: dt.date) -> bool:
     """Whether the tree changed after ``day`` (then the materialised path is not that day's tree): a link
     ended on or after it, or a unit moved after it. A unit *founded* after it (its first link starts on
-    its founding day) does not count: units that did not exist yet are in no count of that day."""
-    return org_selectors.links_change_after(day)
+    its founding day) does not count: units that did not exist yet are in no count of that day. Read
+    from the row the tree's services keep (``org.selectors.tree_changed_after``), not searched per page."""
+    return org_selectors.tree_changed_after(day)
 
 
 def _rows(sql: str, params: list) -> list[tuple]:

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import tree
 from .models import Cluster, Unit, UnitKind, UnitLink
 
 
@@ -22,6 +23,11 @@ class UnitAdmin(admin.ModelAdmin):
     search_fields = ["code", "name", "name_folded"]
     readonly_fields = ["path", "depth", "parent"]
     inlines = [UnitLinkInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Links edited here bypass ``org.tree``: recount the kept "tree last changed" day."""
+        super().save_related(request, form, formsets, change)
+        tree.tree_change_rebuild()
 
 
 @admin.register(Cluster)

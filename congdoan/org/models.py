@@ -142,6 +142,22 @@ class UnitLink(models.Model):
         return f"{self.child} → {self.parent} ({format_date(self.valid_from)}–{format_date(self.valid_to) or '…'})"
 
 
+class TreeChange(models.Model):
+    """One row (``pk`` 1): the last day the tree changed for counting — the latest day a link ended, or
+    the day before a unit moved under another parent (a link starting after its unit's founding day).
+    After that day the materialised path is each day's tree. Kept by ``org.tree`` in the transaction
+    that changes a link (never lowered); ``tree.tree_change_rebuild`` recounts it from the links."""
+
+    last_change = models.DateField(_("lần thay đổi cây gần nhất"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mốc thay đổi cây tổ chức")
+        verbose_name_plural = _("mốc thay đổi cây tổ chức")
+
+    def __str__(self):
+        return format_date(self.last_change) if self.last_change else "—"
+
+
 class Cluster(models.Model):
     """An emulation cluster or block (cụm / khối thi đua) for one year: units of any level and a head unit."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Upper
 from django.http import Http404
 from django_cte import CTE, with_cte
@@ -15,7 +15,9 @@ from congdoan.core.scoping import Scope
 from congdoan.core.text import fold, natural_key
 
 from .constants import UnitStatus
-from .models import Cluster, Unit, UnitKind, UnitLink
+from .models import Cluster, TreeChange, Unit, UnitKind, UnitLink
+
+TREE_CHANGE_ROW = 1
 
 
 def _base() -> QuerySet[Unit]:
@@ -256,6 +258,24 @@ def links_change_after(day: dt.date) -> bool:
     return UnitLink.objects.filter(
         Q(valid_to__gte=day) | (Q(valid_from__gt=day) & Q(valid_from__gt=F("child__founded_on")))
     ).exists()
+
+
+def tree_last_change_recount() -> dt.date | None:
+    """The last day the tree changed for counting (``TreeChange``), recounted from every link: the latest
+    end of a link, or the day before the latest link that moved a unit (started after its founding)."""
+    ended = UnitLink.objects.aggregate(day=Max("valid_to"))["day"]
+    moved = UnitLink.objects.filter(valid_from__gt=F("child__founded_on")).aggregate(day=Max("valid_from"))
+    days = [d for d in (ended, moved["day"] - dt.timedelta(days=1) if moved["day"] else None) if d]
+    return max(days, default=None)
+
+
+def tree_changed_after(day: dt.date) -> bool:
+    """``links_change_after(day)`` read from the kept ``TreeChange`` row (one row by primary key) instead
+    of a search of every link; recounted when the row is missing (a database emptied by a test)."""
+    kept = list(TreeChange.objects.filter(pk=TREE_CHANGE_ROW).values_list("last_change", flat=True))
+    if not kept:
+        return links_change_after(day)
+    return kept[0] is not None and day <= kept[0]
 
 
 def child_links_between(*, parent: Unit, start: dt.date, end: dt.date) -> list[tuple]:

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from congdoan.core.dates import format_date
 from congdoan.core.validation import require
 
-from .models import Unit, UnitLink
-from .selectors import link_valid_on
+from .models import TreeChange, Unit, UnitLink
+from .selectors import TREE_CHANGE_ROW, link_valid_on, tree_last_change_recount
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -85,12 +85,35 @@ def move_path(unit: Unit, new_parent: Unit | None) -> list[int] | None:
     return old_ancestors if old_path != new_path else None
 
 
+def tree_change_note(link: UnitLink) -> None:
+    """Keep ``TreeChange`` (the last day the tree changed) in step with a link just opened or closed, in
+    the same transaction: raised to the link's end, or to the day before it if it moved its unit. Never
+    lowered; nothing when the row is missing (readers then recount)."""
+    founded_on = Unit.objects.filter(pk=link.child_id).values_list("founded_on", flat=True).first()
+    days = [link.valid_to] if link.valid_to else []
+    if founded_on is not None and link.valid_from > founded_on:
+        days.append(link.valid_from - ONE_DAY)
+    if days:
+        day = max(days)
+        TreeChange.objects.filter(
+            Q(last_change__isnull=True) | Q(last_change__lt=day), pk=TREE_CHANGE_ROW
+        ).update(last_change=day)
+
+
+def tree_change_rebuild() -> None:
+    """Recount ``TreeChange`` from every link (after a bulk load or an edit outside these functions)."""
+    TreeChange.objects.update_or_create(
+        pk=TREE_CHANGE_ROW, defaults={"last_change": tree_last_change_recount()}
+    )
+
+
 def close_link(link: UnitLink, last_day: dt.date, *, clean: bool = True) -> None:
     """End ``link`` on ``last_day`` (inclusive)."""
     link.valid_to = last_day
     if clean:
         link.full_clean()
     link.save(update_fields=["valid_to"])
+    tree_change_note(link)
 
 
 def new_link(
@@ -107,6 +130,7 @@ def new_link(
     )
     link.full_clean()
     link.save()
+    tree_change_note(link)
     return link
 
 
@@ -143,6 +167,8 @@ def lock_unit(unit: Unit) -> Unit:
 
 def first_link(unit: Unit, parent: Unit, day: dt.date, decision_no: str, decision_date=None) -> UnitLink:
     """A newly founded unit's link to its parent, from its founding day."""
-    return UnitLink.objects.create(
+    link = UnitLink.objects.create(
         child=unit, parent=parent, valid_from=day, decision_no=decision_no, decision_date=decision_date
     )
+    tree_change_note(link)
+    return link

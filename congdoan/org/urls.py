@@ -8,6 +8,7 @@ urlpatterns = [
     path("units/pick/", views.unit_pick, name="unit_pick"),
     path("units/<int:pk>/", views.unit_detail, name="unit"),
     path("units/<int:pk>/children/", views.children, name="children"),
+    path("units/<int:pk>/historic/new/", views.historic_unit_new, name="historic_unit_new"),
     path("clusters/", views.cluster_list, name="clusters"),
     path("clusters/new/", views.cluster_edit, name="cluster_new"),
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster"),

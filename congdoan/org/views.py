@@ -12,7 +12,7 @@ from congdoan.core.dates import today
 from congdoan.core.scoping import Action, Scope
 from congdoan.core.views import date_param, run_form, year_param
 
-from . import forms, selectors, services
+from . import forms, historic, selectors, services
 from .constants import UnitStatus
 
 
@@ -81,8 +81,28 @@ def unit_detail(request, pk: int):
         "events": events_of(scope=scope, obj=unit)[:20],
         "can_act": scope.can(unit) and unit.status == UnitStatus.ACTIVE,
         "can_restructure": scope.can(unit, Action.RESTRUCTURE) and unit.status == UnitStatus.ACTIVE,
+        "can_enter_history": historic.may_enter_history(scope, unit),
     }
     return render(request, "org/unit_detail.html", context)
+
+
+@login_required
+def historic_unit_new(request, pk: int):
+    """A unit of a kind no longer founded, with past dates (entering a pre-2025 structure)."""
+    scope = Scope.of(request)
+    parent = selectors.unit_get(scope=scope, pk=pk)
+    if not historic.may_enter_history(scope, parent):
+        raise PermissionDenied
+    form = historic.HistoricUnitForm(request.POST or None, parent=parent)
+
+    def action(data):
+        unit = historic.historic_unit_record(scope=scope, parent=parent, **data)
+        return reverse("org:unit", args=[unit.pk])
+
+    title = _("Nhập đơn vị thuộc cơ cấu trước đây")
+    return run_form(
+        request, action, form=form, template="org/operation.html", context={"unit": parent, "title": title}
+    )
 
 
 @login_required

@@ -16,8 +16,12 @@ from congdoan.org import selectors as org_selectors
 
 from . import selectors, services
 from .constants import PaymentForm, ProgrammeStatus
+from .registration_api import router as registration_router
+from .social.api import router as social_router
 
 router = Router(tags=["Chăm lo, phúc lợi"])
+router.add_router("/social", social_router)
+router.add_router("", registration_router)
 
 
 class FundOut(Schema):
@@ -150,21 +154,6 @@ class CountOut(Schema):
 
 class WarningsOut(Schema):
     warnings: list[str]
-
-
-class WelfareRegistrationOut(Schema):
-    id: int
-    programme_id: int
-    member_id: int
-    unit_id: int
-    status: str
-    note: str
-    created_at: dt.datetime
-
-
-class DecideIn(Schema):
-    approve: bool
-    note: str = ""
 
 
 class AmountRow(Schema):
@@ -332,25 +321,6 @@ def reverse_payment(request, payment_id: int, payload: ReverseIn):
     payment = selectors.payment_get(scope=scope, pk=payment_id)
     reversal = services.payment_reverse(scope=scope, payment=payment, reason=payload.reason, on=payload.on)
     return 201, selectors.payment_get(scope=scope, pk=reversal.pk)
-
-
-@router.get("/registrations", response=list[WelfareRegistrationOut], summary="Đăng ký trực tuyến")
-@paginate(LimitOffset)
-def list_registrations(request, status: str = "", programme_id: int | None = None):
-    scope = Scope.of(request)
-    programme = selectors.programme_get(scope=scope, pk=programme_id) if programme_id else None
-    return selectors.registration_list(scope=scope, programme=programme, status=status)
-
-
-@router.post(
-    "/registrations/{registration_id}/decide", response=WelfareRegistrationOut, summary="Xét đăng ký"
-)
-def decide_registration(request, registration_id: int, payload: DecideIn):
-    scope = Scope.of(request)
-    registration = selectors.registration_get(scope=scope, pk=registration_id)
-    return services.registration_decide(
-        scope=scope, registration=registration, approve=payload.approve, note=payload.note
-    )
 
 
 @router.get(

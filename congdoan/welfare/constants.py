@@ -66,3 +66,41 @@ class RegistrationStatus(models.TextChoices):
     PENDING = "pending", _("Chờ xét duyệt")
     APPROVED = "approved", _("Đã duyệt")
     REJECTED = "rejected", _("Không duyệt")
+
+
+class RegistrationSource(models.TextChoices):
+    WEB = "web", _("Trang đăng ký công khai")
+    PLATFORM = "platform", _("Nhập từ nền tảng số quốc gia")
+    API = "api", _("Nhập qua API")
+
+
+# -- social work for people who are not members (công tác xã hội) -------------------------------------------
+class DonorKind(models.TextChoices):
+    BUSINESS = "business", _("Doanh nghiệp")
+    INDIVIDUAL = "individual", _("Cá nhân")
+    ORGANISATION = "organisation", _("Cơ quan, tổ chức")
+
+
+class GiftRecipient(models.TextChoices):
+    HOUSEHOLD = "household", _("Hộ gia đình khó khăn")
+    SCHOOL = "school", _("Trường học, học sinh")
+    POLICY_FAMILY = "policy_family", _("Gia đình chính sách")
+    COMMUNITY = "community", _("Cộng đồng, địa phương")
+
+
+class GiftForm(models.TextChoices):
+    CASH = "cash", _("Tiền mặt")
+    IN_KIND = "in_kind", _("Hiện vật (giá trị ước tính)")
+
+
+# The paying level of a programme or a gift: the level (``UnitKind.level``) of the unit that pays.
+PAYING_LEVELS = {
+    0: _("Tổng Liên đoàn"),
+    1: _("LĐLĐ tỉnh, thành phố, công đoàn ngành"),
+    2: _("Công đoàn cấp trên trực tiếp cơ sở"),
+    3: _("Công đoàn cơ sở"),
+}
+
+
+def paying_level_label(level: int) -> str:
+    return str(PAYING_LEVELS.get(level, PAYING_LEVELS[3]))

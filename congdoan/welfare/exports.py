@@ -8,7 +8,9 @@ from congdoan.core.dates import format_date
 from congdoan.core.xlsx import Workbook, print_layout
 
 
-def figures_xlsx(figures: dict, children: list[dict]) -> bytes:
+def figures_xlsx(
+    figures: dict, children: list[dict], *, levels: list[dict] = (), social: dict | None = None
+) -> bytes:
     book = Workbook()
     bold = book.format(bold=True)
     money = book.format(num_format="#,##0")
@@ -68,4 +70,51 @@ def figures_xlsx(figures: dict, children: list[dict]) -> bytes:
     units.set_column(0, 0, 50)
     print_layout(units, header_row=0, first_col=1)
     units.set_column(1, 4, 16)
+    _levels_sheet(book, levels, bold, money)
+    if social is not None:
+        _social_sheet(book, social, bold, money)
     return book.close()
+
+
+def _levels_sheet(book, levels, bold, money) -> None:
+    sheet = book.add_sheet(_("Theo cấp chi"))
+    for col, text in enumerate([_("Cấp chi"), _("Số người được hỗ trợ"), _("Số tiền (đồng)")]):
+        book.write(sheet, 0, col, text, bold)
+    for i, r in enumerate(levels, start=1):
+        book.write(sheet, i, 0, r["label"])
+        book.write(sheet, i, 1, r["people"])
+        book.write(sheet, i, 2, r["amount"], money)
+    sheet.set_column(0, 0, 45)
+    sheet.set_column(1, 2, 20)
+
+
+def _social_sheet(book, social: dict, bold, money) -> None:
+    """Social work for people who are not members: beside member welfare, never added to it."""
+    sheet = book.add_sheet(_("Công tác xã hội"))
+    book.write(sheet, 0, 0, _("Công tác xã hội (người không là đoàn viên) — tính riêng"), bold)
+    lines = [
+        (_("Số lượt trao tặng"), social["gifts"]),
+        (_("Tổng giá trị (đồng)"), social["value"]),
+        (_("Vận động nhà tài trợ (đồng)"), social["donated"]),
+        (_("Công đoàn tự chi (đồng)"), social["union_own"]),
+        (_("Số nhà tài trợ"), social["donors_count"]),
+    ]
+    row = 2
+    for label, value in lines:
+        book.write(sheet, row, 0, label)
+        book.write(sheet, row, 1, value, money)
+        row += 1
+    for title, items, key in (
+        (_("Theo đối tượng nhận"), social["by_recipient"], "label"),
+        (_("Theo nhà tài trợ"), social["donors"], "donor"),
+        (_("Theo cấp trao tặng"), social["by_level"], "label"),
+    ):
+        row += 1
+        book.write(sheet, row, 0, title, bold)
+        for item in items:
+            row += 1
+            book.write(sheet, row, 0, item[key])
+            book.write(sheet, row, 1, item["value"], money)
+        row += 1
+    sheet.set_column(0, 0, 50)
+    sheet.set_column(1, 1, 20)

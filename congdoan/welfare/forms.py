@@ -153,3 +153,13 @@ class FiguresForm(StyledForm):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class RegistrationImportForm(SubmitOnceFormMixin, StyledForm):
+    file = FileField(
+        label=_("Tệp Excel xuất từ nền tảng số"),
+        help_text=_(
+            "Các cột: “Mã đoàn viên” hoặc “Số CCCD”, “Họ và tên”, “Số điện thoại”, “Ngày đăng ký” "
+            "(dd/mm/yyyy, có thể kèm giờ)."
+        ),
+    )

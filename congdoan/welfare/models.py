@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.concurrency import Versioned
+from congdoan.core.dates import today
 from congdoan.members.models import cccd_validator
 
 from .constants import (
@@ -21,8 +22,22 @@ from .constants import (
     PaymentStatus,
     ProgrammeKind,
     ProgrammeStatus,
+    RegistrationSource,
     RegistrationStatus,
 )
+from .social_models import Donor, Gift
+
+__all__ = [
+    "Donor",
+    "FundSource",
+    "Gift",
+    "HouseCase",
+    "Payment",
+    "PaymentSplit",
+    "PaymentTally",
+    "Programme",
+    "Registration",
+]
 
 
 class Programme(Versioned):
@@ -253,6 +268,13 @@ class Registration(models.Model):
         _("trạng thái"), max_length=16, choices=RegistrationStatus.choices, default=RegistrationStatus.PENDING
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    registered_on = models.DateField(
+        _("ngày đăng ký"), default=today, help_text=_("Ngày đoàn viên đăng ký: kỳ mà đăng ký được tính.")
+    )
+    source = models.CharField(
+        _("nguồn"), max_length=16, choices=RegistrationSource.choices, default=RegistrationSource.WEB
+    )
+    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -311,7 +311,7 @@ def welfare_figures(*, scope: Scope, unit, start: dt.date, end: dt.date) -> dict
     )
     registrations = (
         scope.filter(Registration.objects.all(), "unit__path")
-        .filter(unit__path__startswith=unit.path, created_at__date__gte=start, created_at__date__lte=end)
+        .filter(unit__path__startswith=unit.path, registered_on__gte=start, registered_on__lte=end)
         .count()
     )
     return {

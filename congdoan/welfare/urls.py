@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .social import views as social
 
 app_name = "welfare"
 urlpatterns = [
@@ -19,6 +20,13 @@ urlpatterns = [
     path("houses/<int:pk>/", views.house_detail, name="house"),
     path("registrations/", views.registrations, name="registrations"),
     path("registrations/<int:pk>/decide/", views.registration_decide, name="registration_decide"),
+    path("programmes/<int:pk>/registrations/import/", views.registration_import, name="registration_import"),
     path("register/", views.register, name="register"),
+    path("social/", social.social, name="social"),
+    path("social/gifts/new/", social.gift_new, name="gift_new"),
+    path("social/gifts/<int:pk>/delete/", social.gift_delete, name="gift_delete"),
+    path("social/import/", social.gift_import, name="gift_import"),
+    path("social/donors/", social.donors, name="donors"),
+    path("social/donors/new/", social.donor_new, name="donor_new"),
     path("figures/", views.figures, name="figures"),
 ]

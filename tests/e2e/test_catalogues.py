@@ -21,7 +21,7 @@ def test_a_national_admin_ends_an_award_kind_through_the_catalogue_page(org_demo
     from congdoan.audit.models import Event
     from congdoan.emulation.models import AwardKind
 
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     assert kind.valid_to is None
     _log_in(page, org_demo.url, "trunguong")
     page.get_by_role("link", name="Danh mục", exact=True).click()

@@ -8,6 +8,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docxtpl import DocxTemplate
@@ -52,9 +53,9 @@ def build_decision_template(path: Path) -> Path:
     header = doc.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = header.rows[0].cells
-    left.paragraphs[0].add_run("{{ issuer_parent }}")
+    left.paragraphs[0].add_run("{{ issuer_parent_lines }}")
     p = left.add_paragraph()
-    p.add_run("{{ issuer }}").bold = True
+    p.add_run("{{ issuer_lines }}").bold = True
     left.add_paragraph("Số: {{ number }}")
     right.paragraphs[0].add_run(NATION).bold = True
     right.add_paragraph().add_run(MOTTO).bold = True
@@ -78,10 +79,9 @@ def build_decision_template(path: Path) -> Path:
     decides = doc.add_paragraph()
     decides.alignment = WD_ALIGN_PARAGRAPH.CENTER
     decides.add_run("QUYẾT ĐỊNH:").bold = True
-    doc.add_paragraph(
-        "Điều 1. Khen thưởng {{ count }} tập thể, cá nhân đã có thành tích xuất sắc năm {{ award_year }} "
-        "(danh sách kèm theo)."
-    )
+    article = doc.add_paragraph()
+    article.add_run("Điều 1. ").bold = True
+    article.add_run("{{ article_one }}")
     table = doc.add_table(rows=3, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(
@@ -102,13 +102,21 @@ def build_decision_template(path: Path) -> Path:
     doc.add_paragraph(
         "Điều 2. Các đơn vị, tập thể và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này."
     )
-    signature = doc.add_paragraph()
-    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    signature.add_run("{{ signer_title }}").bold = True
-    doc.add_paragraph()
-    name = doc.add_paragraph()
-    name.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    name.add_run("{{ signer_name }}").bold = True
+    for row in table.rows:  # a row of the list never splits across two pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # "Nơi nhận" on the left, the signer on the right (8 cm and 8,5 cm: the title never wraps).
+    closing = doc.add_table(rows=1, cols=2)
+    closing.autofit = False
+    left, right = closing.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8.5)
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    left.add_paragraph("{{ recipients_text }}")
+    right.paragraphs[0].add_run("{{ signer_title }}").bold = True
+    right.add_paragraph()
+    right.add_paragraph()
+    right.add_paragraph().add_run("{{ signer_name }}").bold = True
+    for paragraph in right.paragraphs:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
@@ -132,8 +140,15 @@ def admin_document(header: dict) -> Document:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
-    left.paragraphs[0].add_run(header["issuer_parent_upper"])
-    left.add_paragraph().add_run(header["issuer_upper"]).bold = True
+    for i, line in enumerate(header["issuer_parent_lines"]):
+        if i:
+            left.paragraphs[0].add_run().add_break()
+        left.paragraphs[0].add_run(line)
+    issuer = left.add_paragraph()
+    for i, line in enumerate(header["issuer_lines"]):  # broken before the place name, never inside it
+        if i:
+            issuer.add_run().add_break()
+        issuer.add_run(line).bold = True
     if header["number_line"]:
         left.add_paragraph(header["number_line"])
     right.paragraphs[0].add_run(header["nation"]).bold = True

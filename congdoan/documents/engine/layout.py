@@ -14,12 +14,42 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TOP_PARENT = "CÔNG ĐOÀN VIỆT NAM"
 
 
+# Where a place name starts in a unit's name: the province or city first, then the commune or ward.
+PLACE_MARKERS = (" tỉnh ", " thành phố ", " xã ", " phường ", " thị trấn ", " huyện ", " quận ", " thị xã ")
+
+
 def place_of(unit) -> str:
-    """The place name in the date line: the province's name from the issuing unit's name."""
-    for marker in (" tỉnh ", " thành phố "):
-        if marker in unit.name:
-            return unit.name.split(marker, 1)[1]
-    return "Hà Nội" if unit.depth == 0 else unit.name
+    """The place name in the date line (Nghị định 30: where the issuer sits, never its own name): the
+    province, city, commune or ward named in the unit's name; else its parent's place (a grassroots union
+    prints its commune's or province's name); "Hà Nội" at the top."""
+    seen = 0
+    while unit is not None and seen < 12:
+        for marker in PLACE_MARKERS:
+            if marker in f" {unit.name} ":
+                return f" {unit.name} ".split(marker, 1)[1].strip()
+        if unit.depth == 0 or not unit.parent_id:
+            break
+        unit, seen = unit.parent, seen + 1
+    return "Hà Nội"
+
+
+# A name this long or shorter fits on one line of the issuer's column (12 pt, 45 % of the text width).
+ONE_LINE = 24
+
+
+def name_lines(name: str, *, national: bool = False) -> list[str]:
+    """A header name in lines broken before its place name ("LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH LÀO CAI"; for a
+    national body before "VIỆT NAM"), so a narrow column never wraps inside the place; a short name, or one
+    without a place, stays whole (it wraps between words)."""
+    if len(name) <= ONE_LINE:
+        return [name]
+    padded = f" {name} "
+    for marker in (*PLACE_MARKERS, *((" Việt Nam ",) if national else ())):
+        upper = marker.upper() if name.isupper() else marker
+        head, found, tail = padded.partition(upper)
+        if found and head.strip():
+            return [head.strip(), (upper + tail).strip()]
+    return [name]
 
 
 def date_line(place: str, day: dt.date) -> str:
@@ -42,6 +72,8 @@ def admin_header(
         "issuer": issuer.name,
         "issuer_parent": parent_name,
         "issuer_upper": issuer.name.upper(),
+        "issuer_lines": name_lines(issuer.name.upper(), national=issuer.depth == 0),
+        "issuer_parent_lines": name_lines(parent_name.upper(), national=parent is None or parent.depth == 0),
         "issuer_parent_upper": parent_name.upper(),
         "doc_number": number,
         "number_line": f"Số: {number}" if number else "",

@@ -16,12 +16,19 @@ from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
+from .congress import AREA as AREA_CONGRESS
+from .congress import congress_facts
 from .culture import AREA as AREA_CULTURE
 from .culture import culture_facts
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
 from .fact import Fact, display, share
+from .finance import AREA as AREA_FINANCE
+from .finance import finance_facts
+from .history import history_facts
 from .members import AREA_MEMBERS, AREA_UNIONS, member_facts, union_facts
+from .party import AREA as AREA_PARTY
+from .party import party_facts
 from .targets import AREA as AREA_TARGETS
 from .targets import target_facts
 from .welfare import AREA as AREA_WELFARE
@@ -33,6 +40,9 @@ AREAS = [
     (AREA_TARGETS, _l("Báo cáo, chỉ tiêu")),
     (AREA_WELFARE, _l("Chăm lo")),
     (AREA_EMULATION, _l("Thi đua, khen thưởng")),
+    (AREA_FINANCE, _l("Tài chính công đoàn")),
+    (AREA_PARTY, _l("Giới thiệu đoàn viên cho Đảng")),
+    (AREA_CONGRESS, _l("Đại hội, nhiệm kỳ")),
     (AREA_CULTURE, _l("Đạt chuẩn văn hoá")),
 ]
 
@@ -52,6 +62,10 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *target_facts(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
         *welfare_facts(scope=scope, unit=unit, start=start, end=end),
         *emulation_facts(scope=scope, unit=unit, start=start, end=end),
+        *finance_facts(scope=scope, unit=unit, start=start, end=end),
+        *party_facts(scope=scope, unit=unit, start=start, end=end),
+        *congress_facts(scope=scope, unit=unit, start=start, end=end),
+        *history_facts(scope=scope, unit=unit, start=start, end=end),
         *culture_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 

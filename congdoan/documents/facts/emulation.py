@@ -1,5 +1,6 @@
-"""Facts of emulation: awards to the subtree by decisions signed in the period, collectives and
-individuals, by granting level (``emulation.selectors.award_counts_between``)."""
+"""Facts of emulation: awards to the subtree in the period — by award year ("năm 2023" of the decision) when
+the period is whole calendar years, else by signing date — collectives and individuals, by granting level,
+bodies outside the union included (``emulation.selectors.award_counts_between``)."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ TARGETS = "chỉ tiêu"
 UNIONS = "công đoàn cơ sở"
 REPORTS = "báo cáo"
 AWARDS = "lượt khen thưởng"
+HOUSES = "nhà"
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,9 @@ class Fact:
 
     ``approved`` is False when the figure includes data not yet approved (provisional, "tạm tính");
     ``url`` is the list or page the figure was counted from; ``previous`` the same figure for the same
-    period of last year (None when not computed or not applicable); ``out_of`` the M of an "N/M" figure.
+    period of last year (None when not computed or not applicable); ``out_of`` the M of an "N/M" figure;
+    ``summary`` True for a past year's figure entered as a summary, with no detail behind it ("số liệu tổng
+    hợp", ``documents.facts.history``; its label says so too).
     """
 
     key: str
@@ -39,6 +42,7 @@ class Fact:
     previous: int | Decimal | None = None
     area: str = ""
     out_of: int | None = None
+    summary: bool = False
 
     def with_previous(self, previous: int | Decimal | None) -> Fact:
         return replace(self, previous=previous)

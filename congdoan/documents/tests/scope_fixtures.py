@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+from congdoan.congress.tests.scope_fixtures import build as build_congress
 from congdoan.documents.reviews import review_open
 from congdoan.emulation.tests.scope_fixtures import build
+from congdoan.finance.tests.scope_fixtures import document_objects
 from congdoan.org.services import cluster_save
 from congdoan.welfare import services as welfare_services
 from congdoan.welfare.constants import FundKind
@@ -27,6 +29,7 @@ def outside_objects(tree) -> dict:
     )
     return {
         **reviews,
+        **document_objects(tree),
         "documents:cluster_review": {"pk": cluster.pk},
         "documents:member_personal_data": {"pk": member.pk},
         "documents:cluster_review_file": {"pk": cluster.pk, "fmt": "pdf"},
@@ -37,6 +40,8 @@ def outside_objects(tree) -> dict:
         "documents:certificate": {"pk": emulation["award"].pk},
         "documents:welfare_receipt": {"pk": programme.pk, "fmt": "pdf"},
         "documents:review": {"pk": tree.dn.pk, "fmt": "pdf"},
+        "documents:congress_decision": {"pk": build_congress(tree)["term"].pk, "fmt": "pdf"},
+        "documents:statistics_form": {"pk": tree.dn.pk},
         "GET /api/v1/documents/facts": {
             "query": {"unit_id": tree.dn.pk, "start": "2026-01-01", "end": "2026-12-31"}
         },

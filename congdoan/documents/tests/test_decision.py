@@ -13,8 +13,9 @@ def test_the_decision_prints_as_pdf_and_docx(tree, decided):
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "Số: 215/QĐ-LĐLĐ" in "\n".join(cells)
     assert "Lào Cai, ngày 05 tháng 12 năm 2026" in "\n".join(cells)
-    assert "Khen thưởng 2 tập thể, cá nhân" in text
-    assert "Nguyễn Thị Lan" in cells and "VŨ XUÂN HÀ" not in text and "Vũ Xuân Hà" in text
+    assert "Điều 1. Khen thưởng 1 tập thể và 1 cá nhân đã có thành tích xuất sắc năm 2026" in text
+    everything = text + "\n".join(cells)
+    assert "Nguyễn Thị Lan" in cells and "VŨ XUÂN HÀ" not in everything and "Vũ Xuân Hà" in everything
 
 
 def test_the_decision_downloads_keep_their_paths(tree, decided, client):

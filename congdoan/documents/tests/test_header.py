@@ -28,8 +28,8 @@ def test_pdf_and_docx_print_the_same_header(tree, decided):
     document = Document(io.BytesIO(decision_docx(decided)))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     for text in (
-        header["issuer_upper"],
-        header["issuer_parent_upper"],
+        *header["issuer_lines"],
+        *header["issuer_parent_lines"],
         "Số: 215/QĐ-LĐLĐ",
         "Lào Cai, ngày 05 tháng 12 năm 2026",
         header["nation"],

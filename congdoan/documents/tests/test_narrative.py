@@ -125,3 +125,24 @@ FACT_SETS = [
 @pytest.mark.parametrize(("unit", "period", "facts", "expected"), FACT_SETS)
 def test_fact_sets_give_these_sentences(unit, period, facts, expected):
     assert sentences(unit=unit, start=period[0], end=period[1], facts=facts) == expected
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        (
+            [("welfare.houses", 5), ("welfare.houses_new", 3), ("welfare.houses_repair", 2)]
+            + [("welfare.house_amount", 250_000_000)],
+            "Hỗ trợ xây mới 3 và sửa chữa 2 nhà Mái ấm Công đoàn với kinh phí 250.000.000 đồng.",
+        ),
+        (
+            [("welfare.houses", 1), ("welfare.houses_new", 0), ("welfare.houses_repair", 1)],
+            "Hỗ trợ sửa chữa 1 nhà Mái ấm Công đoàn.",
+        ),
+        ([("welfare.houses", 0), ("welfare.house_amount", 0)], None),
+    ],
+)
+def test_houses_are_told_without_zero_parts(facts, expected):
+    said = sentences(unit=PROVINCE, start=YEAR[0], end=YEAR[1], facts=[fact(k, v) for k, v in facts])
+    houses = [s for s in said if "Mái ấm" in s]
+    assert houses == ([expected] if expected else [])

@@ -73,19 +73,21 @@ def test_the_pdf_draws_the_charts_with_their_tables_under_them(records, client):
     reader = PdfReader(io.BytesIO(response.content))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "PHỤ LỤC: BIỂU ĐỒ" in text
-    # The chart's own title and labels are drawn as text (the SVG), then its table repeats them.
-    assert text.count("Đoàn viên theo giới tính") >= 2
+    # The chart is a picture; its table under it carries the title and the figures as text.
+    assert "Đoàn viên theo giới tính" in text
     facts = _facts(records)
     women, men = facts["members.women"], facts["members.total"] - facts["members.women"]
     assert (women, men) == (3, 1)
     assert f"Nữ {women} người" in text and f"Nam {men} người" in text
     images = [
-        name
+        obj.get_object()
         for page in reader.pages
-        for name, obj in (page["/Resources"].get("/XObject") or {}).items()
-        if obj.get_object().get("/Subtype") in ("/Form", "/Image")
+        for obj in (page["/Resources"].get("/XObject") or {}).values()
+        if obj.get_object().get("/Subtype") == "/Image"
     ]
     assert images, "the chart is drawn as a picture (an XObject) in the PDF"
+    # At print resolution: twice the pixels of the 480-pixel drawing (≈190 dpi at 12,7 cm), no alpha mask.
+    assert all(image["/Width"] >= 2 * 480 and "/SMask" not in image for image in images)
 
 
 def test_the_docx_embeds_each_chart_as_a_picture_followed_by_its_table(records, client):
@@ -115,3 +117,16 @@ def test_a_chart_is_drawn_once_for_the_same_specification(monkeypatch):
     assert chart_svg(spec, locale=VI_NUMBER_LOCALE) == first and len(calls) == 1
     other = bar_chart(title="Đoàn viên được vẽ một lần", rows=[("Nữ", 8)], unit="người")
     assert chart_svg(other, locale=VI_NUMBER_LOCALE) != first and len(calls) == 2
+
+
+def test_the_pdf_and_the_docx_share_one_drawing_of_each_chart(monkeypatch):
+    from congdoan.documents.engine import vega
+
+    calls = []
+    real = vega.vl_convert.vegalite_to_png
+    monkeypatch.setattr(vega.vl_convert, "vegalite_to_png", lambda *a, **k: calls.append(1) or real(*a, **k))
+    spec = bar_chart(title="Vẽ một lần cho PDF và Word", rows=[("Nữ", 5)], unit="người")
+    first = vega.chart_picture(spec, locale=VI_NUMBER_LOCALE)
+    again = vega.chart_picture(spec, locale=VI_NUMBER_LOCALE)
+    assert first == again and len(calls) == 1
+    assert first.png.startswith(b"\x89PNG") and 480 <= first.width <= 600 and first.height > 0

@@ -12,7 +12,7 @@ router = Router(tags=["Thi đua, khen thưởng"])
 
 
 def _kind(code_or_id) -> AwardKind:
-    qs = selectors.award_kinds(on=today())
+    qs = selectors.union_award_kinds(on=today())
     kind = (qs.filter(pk=code_or_id) if str(code_or_id).isdigit() else qs.filter(code=code_or_id)).first()
     if kind is None:
         raise Http404

@@ -205,12 +205,37 @@ class AwardOut(Schema):
 class DecisionOut(Schema):
     id: int
     issuing_unit_id: int
+    issuer: str = Field(..., description="union, province_gov, ministry, prime_minister, president")
+    issuer_name: str
     number: str
     issued_on: dt.date
     signer_name: str
     signer_title: str
-    year: int
+    year: int = Field(..., description="Năm khen thưởng (năm của thành tích), có thể khác năm ký")
     subject: str
+    is_historical: bool
+
+
+class RecordedLineIn(Schema):
+    award_kind: str = Field(..., description="Mã hoặc ID hình thức khen thưởng")
+    unit_id: int | None = Field(None, description="Tập thể được khen (hình thức cho tập thể)")
+    member_id: int | None = Field(None, description="Đoàn viên được khen (hình thức cho cá nhân)")
+
+
+class DecisionRecordIn(Schema):
+    issuing_unit_id: int = Field(..., description="Đơn vị công đoàn tiếp nhận, ghi nhận quyết định")
+    issuer: str = Field(
+        ..., description="union (năm trước), province_gov, ministry, prime_minister, president"
+    )
+    issuer_name: str = ""
+    number: str
+    issued_on: dt.date
+    year: int = Field(..., ge=1900, le=2100, description="Năm khen thưởng")
+    signer_name: str = ""
+    signer_title: str = ""
+    subject: str = ""
+    historical: bool = False
+    lines: list[RecordedLineIn] = Field(..., max_length=500)
 
 
 class UnitHistoryOut(Schema):
@@ -224,4 +249,7 @@ class FiguresOut(Schema):
     individuals: int
     women: int
     medals: int
+    historical: int = Field(..., description="Trong đó ghi nhận là mục lịch sử")
     by_kind: list[dict]
+    by_level: list[dict] = Field(..., description="Theo cấp khen thưởng (cả cơ quan ngoài Công đoàn)")
+    count_by: str = Field(..., description="year: theo năm khen thưởng; signed: theo ngày ký")

@@ -53,7 +53,7 @@ def _unit(code: str) -> Unit | None:
 
 
 def _kind(code: str) -> AwardKind:
-    return AwardKind.objects.get(code=code)
+    return AwardKind.objects.get(code=code, valid_to__isnull=True)
 
 
 def _sign(cluster: Cluster, day: dt.date, place: str):

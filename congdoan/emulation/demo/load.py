@@ -16,6 +16,7 @@ from .. import services
 from ..models import Nomination
 from ._common import ACHIEVEMENTS, MOVEMENTS, SYSTEM, D, _kind, _self_score, _sign, _unit
 from .awards_2025 import _block_2025, _medals, _propose, _round_2025
+from .received import load_received
 
 
 def load(*, scale: str) -> None:
@@ -60,6 +61,7 @@ def load(*, scale: str) -> None:
     _register(rng, grassroots, 2026)
     _register_communes(province, 2026)
     _pledges_2026(rng)
+    load_received(province, grassroots)
 
 
 def _members(unit: Unit, year: int) -> list[Member]:

@@ -6,11 +6,14 @@ decisions, awards); ``people`` the figures and the members' side (medals, discip
 
 from .awards import (
     award_get,
+    award_kind_version,
+    award_kind_versions,
     award_kinds,
     awards_within,
     cluster_list,
     council_get,
     council_list,
+    count_by_param,
     decision_awards,
     decision_get,
     decision_list,
@@ -31,6 +34,7 @@ from .awards import (
     registration_get,
     registration_list,
     registration_overview,
+    union_award_kinds,
     unit_award_history,
 )
 from .people import (
@@ -42,14 +46,18 @@ from .people import (
     member_absences,
     member_disciplines,
     members_within,
+    members_within_any,
 )
 
 __all__ = [
     "actionable_units",
     "award_counts_between",
     "award_get",
+    "award_kind_version",
+    "award_kind_versions",
     "award_kinds",
     "awards_within",
+    "count_by_param",
     "cluster_list",
     "council_get",
     "council_list",
@@ -65,6 +73,7 @@ __all__ = [
     "member_award_history",
     "member_disciplines",
     "members_within",
+    "members_within_any",
     "movement_get",
     "movement_list",
     "nomination_get",
@@ -79,5 +88,6 @@ __all__ = [
     "registration_get",
     "registration_list",
     "registration_overview",
+    "union_award_kinds",
     "unit_award_history",
 ]

@@ -14,7 +14,7 @@ from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Cluster, Unit
 
 from .. import eligibility
-from ..constants import DEFAULT_REGISTRATION_DEADLINE, NominationStatus
+from ..constants import DEFAULT_REGISTRATION_DEADLINE, OUTSIDE_LEVELS, CountBy, NominationStatus
 from ..models import (
     Award,
     AwardKind,
@@ -44,6 +44,21 @@ def award_kinds(*, on: dt.date | None = None) -> QuerySet[AwardKind]:
     if on:
         qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
     return qs
+
+
+def award_kind_versions(*, code: str) -> QuerySet[AwardKind]:
+    """Every dated version of one catalogue entry, oldest first."""
+    return AwardKind.objects.filter(code=code).order_by("valid_from")
+
+
+def award_kind_version(*, code: str, on: dt.date) -> AwardKind | None:
+    """The version of catalogue entry ``code`` in force on ``on`` (the rules then), if any."""
+    return award_kinds(on=on).filter(code=code).order_by("-valid_from").first()
+
+
+def union_award_kinds(*, on: dt.date | None = None) -> QuerySet[AwardKind]:
+    """Forms the union itself grants (nominations, registrations): not those of outside bodies."""
+    return award_kinds(on=on).exclude(granting_level__in=OUTSIDE_LEVELS)
 
 
 def quotas(*, year: int | None = None) -> QuerySet[AwardQuota]:
@@ -243,13 +258,20 @@ def council_get(*, scope: Scope, pk: int) -> CouncilSession:
     return _get(council_list(scope=scope), pk=pk)
 
 
-def decision_list(*, scope: Scope, year: int | None = None) -> QuerySet[Decision]:
-    """Decisions issued in scope, or granting an award to someone in scope."""
+def decision_list(
+    *, scope: Scope, year: int | None = None, by: str = CountBy.AWARD_YEAR, issuer: str = ""
+) -> QuerySet[Decision]:
+    """Decisions issued (or received) in scope, or granting an award to someone in scope; ``year`` is the
+    award year ("năm khen thưởng") or, with ``by=signed``, the year of the signing date."""
     qs = Decision.objects.select_related("issuing_unit").annotate(n_awards=Count("awards"))
     if not scope.everything:
         seen = scope.filter(Award.objects.all(), "unit__path").values("decision_id")
         qs = qs.filter(scope.q("issuing_unit__path") | Q(pk__in=seen))
-    return qs.filter(year=year) if year else qs
+    if issuer:
+        qs = qs.filter(issuer=issuer)
+    if not year:
+        return qs
+    return qs.filter(issued_on__year=year) if by == CountBy.SIGNED else qs.filter(year=year)
 
 
 def decision_get(*, scope: Scope, pk: int) -> Decision:
@@ -289,8 +311,16 @@ def unit_award_history(*, scope: Scope, unit: Unit) -> dict:
 
 
 # -- figures ------------------------------------------------------------------------------------
-def awards_within(*, unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Award]:
-    """Awards to ``unit``'s subtree by decisions signed start..end (used by scoped views and indicators)."""
-    return Award.objects.filter(
-        unit__path__startswith=unit.path, decision__issued_on__gte=start, decision__issued_on__lte=end
-    )
+def awards_within(*, unit: Unit, start: dt.date, end: dt.date, by: str = CountBy.SIGNED) -> QuerySet[Award]:
+    """Awards to ``unit``'s subtree: by decisions signed start..end, or (``by=year``) for the award years
+    start.year..end.year (a January 2024 decision for 2023 counts in 2023). Used by scoped views and
+    indicators."""
+    qs = Award.objects.filter(unit__path__startswith=unit.path)
+    if by == CountBy.AWARD_YEAR:
+        return qs.filter(year__gte=start.year, year__lte=end.year)
+    return qs.filter(decision__issued_on__gte=start, decision__issued_on__lte=end)
+
+
+def count_by_param(value: str | None) -> str:
+    """A page's ``by`` parameter: ``signed`` or (anything else) the award year."""
+    return CountBy.SIGNED if value == CountBy.SIGNED else CountBy.AWARD_YEAR

@@ -14,7 +14,7 @@ from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
 from .. import eligibility
-from ..constants import GrantingLevel, Recipient
+from ..constants import CountBy, GrantingLevel, Recipient
 from ..models import (
     Award,
     Discipline,
@@ -23,20 +23,26 @@ from ..models import (
 from .awards import award_kinds, awards_within, eligibility_inputs
 
 
-def figures(*, scope: Scope, unit: Unit, year: int) -> dict:
-    """Awards of a subtree in a year: by kind and level, collectives vs individuals, women, medals."""
+def figures(*, scope: Scope, unit: Unit, year: int, by: str = CountBy.AWARD_YEAR) -> dict:
+    """Awards of a subtree in a year (the award year, or with ``by=signed`` the signing date's year): by
+    kind and level, collectives vs individuals, women, medals, historical entries."""
     scope.get_or_404(org_selectors.all_units(), pk=unit.pk)
-    awards = awards_within(unit=unit, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    awards = awards_within(unit=unit, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), by=by)
     by_kind = list(
-        awards.values("award_kind__name", "award_kind__granting_level", "award_kind__sort_order")
+        awards.values("award_kind__code", "award_kind__name", "award_kind__granting_level")
         .annotate(
             n=Count("id"),
             collectives=Count("id", filter=Q(member__isnull=True)),
             individuals=Count("id", filter=Q(member__isnull=False)),
             women=Count("id", filter=Q(member__gender=Gender.FEMALE)),
         )
-        .order_by("award_kind__sort_order", "award_kind__name")
+        .order_by("award_kind__code", "award_kind__name")
     )
+    # Versions of one catalogue entry count together, in the order of the catalogue's latest version.
+    order = {
+        code: n for n, code in enumerate(award_kinds().order_by("sort_order").values_list("code", flat=True))
+    }
+    by_kind.sort(key=lambda r: (order.get(r["award_kind__code"], 0), r["award_kind__name"]))
     individuals = awards.filter(member__isnull=False).count()
     return {
         "by_kind": by_kind,
@@ -45,7 +51,10 @@ def figures(*, scope: Scope, unit: Unit, year: int) -> dict:
         "individuals": individuals,
         "women": awards.filter(member__gender=Gender.FEMALE).count(),
         "medals": awards.filter(award_kind__is_medal=True).count(),
+        "historical": awards.filter(decision__is_historical=True).count(),
+        "by_level": _by_level(awards),
         "recipient_kinds": dict(Recipient.choices),
+        "count_by": by,
     }
 
 
@@ -53,6 +62,12 @@ def figures(*, scope: Scope, unit: Unit, year: int) -> dict:
 def members_within(*, scope: Scope, unit: Unit):
     """Active members of ``unit``'s subtree that the user sees (for nomination and registration forms)."""
     return members_in_scope(scope=scope, unit=unit, active=True)
+
+
+def members_within_any(*, scope: Scope, unit: Unit):
+    """Members of ``unit``'s subtree that the user sees, whatever their status (a past year's award may go to
+    someone who has left since)."""
+    return members_in_scope(scope=scope, unit=unit)
 
 
 def actionable_units(*, scope: Scope) -> QuerySet[Unit]:
@@ -99,11 +114,33 @@ def medal_candidates(*, scope: Scope, unit: Unit, on: dt.date) -> list[tuple]:
 
 
 # -- facts --------------------------------------------------------------------------------------
-def award_counts_between(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date) -> dict:
-    """Awards to ``unit``'s subtree by decisions signed start..end: total, collectives, individuals, and
-    per granting level (in ``GrantingLevel`` order) the collectives and individuals."""
+def whole_years(start: dt.date, end: dt.date) -> bool:
+    return (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+
+
+def award_counts_between(
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, by: str | None = None
+) -> dict:
+    """Awards to ``unit``'s subtree in start..end: total, collectives, individuals, and per granting level
+    (in ``GrantingLevel`` order, outside bodies included) the collectives and individuals.
+
+    ``by`` unset: a period of whole calendar years counts by award year (the "năm 2023" of the decision),
+    any other period by the signing date."""
     scope.get_or_404(org_selectors.all_units(), pk=unit.pk)
-    awards = scope.filter(awards_within(unit=unit, start=start, end=end), "unit__path")
+    by = by or (CountBy.AWARD_YEAR if whole_years(start, end) else CountBy.SIGNED)
+    awards = scope.filter(awards_within(unit=unit, start=start, end=end, by=by), "unit__path")
+    levels = _by_level(awards)
+    return {
+        "total": sum(c + i for _level, _label, c, i in levels),
+        "collectives": sum(c for _level, _label, c, _i in levels),
+        "individuals": sum(i for _level, _label, _c, i in levels),
+        "by_level": levels,
+        "count_by": by,
+    }
+
+
+def _by_level(awards) -> list[tuple[str, str, int, int]]:
+    """(level, label, collectives, individuals) per granting level present, in ``GrantingLevel`` order."""
     rows = {
         row["award_kind__granting_level"]: row
         for row in awards.values("award_kind__granting_level")
@@ -113,17 +150,11 @@ def award_counts_between(*, scope: Scope, unit: Unit, start: dt.date, end: dt.da
         )
         .order_by()
     }
-    levels = [
+    return [
         (level, str(label), rows[level]["collectives"], rows[level]["individuals"])
         for level, label in GrantingLevel.choices
         if level in rows
     ]
-    return {
-        "total": sum(c + i for _level, _label, c, i in levels),
-        "collectives": sum(c for _level, _label, c, _i in levels),
-        "individuals": sum(i for _level, _label, _c, i in levels),
-        "by_level": levels,
-    }
 
 
 def member_disciplines(*, member) -> QuerySet[Discipline]:

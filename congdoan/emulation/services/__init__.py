@@ -11,6 +11,7 @@ from .nominations import (
     nominations_from_ranking,
 )
 from .pledges import pledge_rank, pledge_review, pledge_save, pledge_self_score, pledge_sign
+from .received import decision_record
 from .records import (
     absence_delete,
     absence_record,
@@ -32,6 +33,7 @@ __all__ = [
     "award_kind_save",
     "council_session_create",
     "decision_issue",
+    "decision_record",
     "discipline_delete",
     "discipline_record",
     "discipline_save",

@@ -26,13 +26,14 @@ from ..constants import (
     LEVEL_DEPTH,
     MAX_DOCUMENT_BYTES,
     NOMINATION_TRANSITIONS,
+    OUTSIDE_LEVELS,
     EligibilityRule,
     NominationStatus,
     Recipient,
 )
 from ..models import AwardKind, Nomination, NominationDocument, PledgeResult
 from ..selectors import eligibility_inputs, is_registered
-from ._common import require, within
+from ._common import kind_in_force, require, within
 
 OPEN_STATUSES = [
     NominationStatus.DRAFT,
@@ -55,6 +56,8 @@ def transition(nomination: Nomination, to: str) -> None:
 
 def granting_unit_for(unit: Unit, kind: AwardKind) -> Unit | None:
     """The unit at the award's granting level on ``unit``'s path (itself or an ancestor)."""
+    if kind.granting_level not in LEVEL_DEPTH:  # a body outside the union
+        return None
     return org_selectors.unit_at_level_on_path(unit, LEVEL_DEPTH[kind.granting_level])
 
 
@@ -111,10 +114,12 @@ def nomination_create(
     scope.require_can(proposing_unit)
     on = on or today()
     require(
-        award_kind.valid_on(on),
-        _("Hình thức “%(k)s” không còn áp dụng.") % {"k": award_kind.name},
+        award_kind.granting_level not in OUTSIDE_LEVELS,
+        _("“%(k)s” do %(l)s khen thưởng: ghi nhận quyết định đó ở mục “Quyết định tiếp nhận”.")
+        % {"k": award_kind.name, "l": award_kind.get_granting_level_display()},
         "award_kind",
     )
+    award_kind = kind_in_force(award_kind, on, field="award_kind")
     if award_kind.recipient == Recipient.INDIVIDUAL:
         require(member is not None, _("Cần chọn cá nhân được đề nghị."), "member")
         require(

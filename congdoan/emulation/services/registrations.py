@@ -23,7 +23,7 @@ from ..models import (
     RegistrationEntry,
 )
 from ..selectors import registration_deadline_for
-from ._common import require, within
+from ._common import kind_in_force, require, within
 
 
 @transaction.atomic
@@ -102,14 +102,17 @@ def registration_submit(
     require(unit.parent_id is not None, _("Đơn vị không có công đoàn cấp trên để đăng ký."), "unit")
     require(bool(entries), _("Cần đăng ký ít nhất một danh hiệu."), "entries")
     day = registered_on or today()
+    require(
+        day <= today(),
+        _("Ngày đăng ký %(d)s chưa đến.") % {"d": format_date(day)},
+        "registered_on",
+    )
+    resolved = []
     for index, (kind, member) in enumerate(entries, start=1):
         row = _("Dòng %(i)s") % {"i": index}
-        require(
-            kind.valid_on(day),
-            _("%(r)s: “%(k)s” không còn áp dụng ngày %(d)s.")
-            % {"r": row, "k": kind.name, "d": format_date(day)},
-            "entries",
-        )
+        # The version of the catalogue in force on the registration day (an earlier year: the rules then).
+        kind = kind_in_force(kind, day, field="entries", prefix=f"{row}: ")
+        resolved.append((kind, member))
         if kind.recipient == Recipient.INDIVIDUAL:
             require(
                 member is not None,
@@ -128,6 +131,7 @@ def registration_submit(
                 _("%(r)s: “%(k)s” là danh hiệu tập thể.") % {"r": row, "k": kind.name},
                 "entries",
             )
+    entries = resolved
     registration = Registration.objects.filter(unit=unit, year=year).first()
     if registration is None:
         deadline = registration_deadline_for(owner=unit.parent, year=year)

@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 11, 20)
 
 
 def kind(code: str) -> AwardKind:
-    return AwardKind.objects.get(code=code)
+    return AwardKind.objects.get(code=code, valid_to__isnull=True)
 
 
 def register(unit, year, *entries, on=dt.date(2026, 1, 10)):

@@ -17,7 +17,7 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 def build(tree) -> dict:
     member = make_member(tree.g4, "Phan Thị Hạnh")
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     movement = services.movement_save(
         scope=SYSTEM,
         owner=tree.dn,
@@ -30,7 +30,7 @@ def build(tree) -> dict:
         scope=SYSTEM,
         unit=tree.g4,
         year=2026,
-        entries=[(AwardKind.objects.get(code="lao_dong_gioi"), member)],
+        entries=[(AwardKind.objects.get(code="lao_dong_gioi", valid_to__isnull=True), member)],
         registered_on=dt.date(2026, 1, 10),
     )
     cluster = cluster_save(
@@ -181,6 +181,19 @@ def outside_objects(tree) -> dict:
         "POST /api/v1/emulation/nominations/{nomination_id}/council": {
             "path": {"nomination_id": pk["nomination"]},
             "body": {"council_id": pk["council"], "accept": True, "votes_for": 5},
+        },
+        # Recording a decision received by a Đà Nẵng unit for a Đà Nẵng member: neither exists for Lào Cai.
+        "POST /api/v1/emulation/decisions/recorded": {
+            "path": {},
+            "body": {
+                "issuing_unit_id": tree.dn.pk,
+                "issuer": "province_gov",
+                "issuer_name": "Ủy ban nhân dân thành phố Đà Nẵng",
+                "number": "5/QĐ-UBND",
+                "issued_on": "2024-01-12",
+                "year": 2023,
+                "lines": [{"award_kind": "huy_hieu_ubnd", "member_id": pk["member"]}],
+            },
         },
         "GET /api/v1/emulation/decisions/{decision_id}": {
             "path": {"decision_id": pk["decision"]},

@@ -35,7 +35,7 @@ def provincial_admin(tree):
 
 
 def test_a_national_admin_sets_an_end_date_typed_dd_mm_yyyy_and_the_page_shows_it(tree, login):
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     client = login(tree.national_admin)
     response = client.post(
         f"/emulation/catalogue/kinds/{kind.pk}/edit/", _kind_data(kind, valid_to="31/12/2026")
@@ -50,7 +50,7 @@ def test_a_national_admin_sets_an_end_date_typed_dd_mm_yyyy_and_the_page_shows_i
 
 
 def test_a_change_from_a_date_keeps_the_old_entry_for_the_past(tree, login):
-    kind = AwardKind.objects.get(code="lao_dong_gioi")
+    kind = AwardKind.objects.get(code="lao_dong_gioi", valid_to__isnull=True)
     old_name, old_from = kind.name, kind.valid_from
     client = login(tree.national_admin)
     response = client.post(
@@ -58,7 +58,9 @@ def test_a_change_from_a_date_keeps_the_old_entry_for_the_past(tree, login):
         _kind_data(kind, name="Lao động giỏi (tiêu chí 2027)", new_version_from="01/01/2027"),
     )
     assert response.status_code == 302
-    rows = list(AwardKind.objects.filter(code="lao_dong_gioi").order_by("valid_from"))
+    rows = list(
+        AwardKind.objects.filter(code="lao_dong_gioi", valid_from__gte=old_from).order_by("valid_from")
+    )
     assert [(r.name, r.valid_from, r.valid_to) for r in rows] == [
         (old_name, old_from, dt.date(2026, 12, 31)),
         ("Lao động giỏi (tiêu chí 2027)", dt.date(2027, 1, 1), None),
@@ -66,7 +68,7 @@ def test_a_change_from_a_date_keeps_the_old_entry_for_the_past(tree, login):
 
 
 def test_overlapping_periods_and_an_end_before_the_start_are_refused_by_field(tree, login):
-    kind = AwardKind.objects.get(code="lao_dong_gioi")
+    kind = AwardKind.objects.get(code="lao_dong_gioi", valid_to__isnull=True)
     client = login(tree.national_admin)
     response = client.post(
         f"/emulation/catalogue/kinds/{kind.pk}/edit/", _kind_data(kind, valid_to="01/01/2000")
@@ -76,14 +78,14 @@ def test_overlapping_periods_and_an_end_before_the_start_are_refused_by_field(tr
     response = client.post("/emulation/catalogue/kinds/new/", _kind_data(kind, valid_from="01/06/2026"))
     assert response.status_code == 200
     assert "không được chồng lên nhau" in response.content.decode()
-    assert AwardKind.objects.filter(code="lao_dong_gioi").count() == 1
+    assert AwardKind.objects.filter(code="lao_dong_gioi").count() == 2  # the current and the earlier version
     assert not Event.objects.filter(action="emulation.award_kind_save").exists()
 
 
 def test_officers_get_404_and_provincial_admins_cannot_edit_the_national_catalogue(
     tree, login, provincial_admin
 ):
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     client = login(tree.province_officer)
     for url in [
         "/emulation/catalogue/manage/",
@@ -101,7 +103,7 @@ def test_officers_get_404_and_provincial_admins_cannot_edit_the_national_catalog
 def test_a_provincial_admin_sets_its_own_quota_but_not_another_province_or_the_national_one(
     tree, login, provincial_admin
 ):
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     client = login(provincial_admin)
     response = client.post(
         "/emulation/catalogue/quotas/new/",
@@ -135,7 +137,7 @@ def test_a_provincial_admin_sets_its_own_quota_but_not_another_province_or_the_n
 
 
 def test_a_quota_needs_a_limit_and_the_national_admin_sets_one_for_every_unit(tree, login):
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     client = login(tree.national_admin)
     response = client.post(
         "/emulation/catalogue/quotas/new/", {"award_kind": kind.pk, "granting_unit": "", "year": "2026"}
@@ -153,7 +155,7 @@ def test_a_quota_needs_a_limit_and_the_national_admin_sets_one_for_every_unit(tr
 
 def test_the_read_only_catalogue_hides_another_province_quota(tree, login):
     """Regression: /emulation/catalogue/ listed every unit's quota, Đà Nẵng's to a Lào Cai officer too."""
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     AwardQuota.objects.create(award_kind=kind, granting_unit=tree.dn, year=2026, max_count=3)
     AwardQuota.objects.create(award_kind=kind, granting_unit=tree.lc, year=2026, max_count=4)
     AwardQuota.objects.create(award_kind=kind, granting_unit=None, year=2026, max_count=5)
@@ -163,7 +165,7 @@ def test_the_read_only_catalogue_hides_another_province_quota(tree, login):
 
 
 def test_a_change_from_a_date_after_the_entry_ended_is_refused_and_changes_nothing(tree, login):
-    kind = AwardKind.objects.get(code="giay_khen_cs")
+    kind = AwardKind.objects.get(code="giay_khen_cs", valid_to__isnull=True)
     kind.valid_to = dt.date(2025, 12, 31)
     kind.save()
     client = login(tree.national_admin)
@@ -172,14 +174,13 @@ def test_a_change_from_a_date_after_the_entry_ended_is_refused_and_changes_nothi
     )
     assert response.status_code == 200
     assert "đã hết áp dụng" in response.content.decode()
-    assert list(AwardKind.objects.filter(code="giay_khen_cs").values_list("valid_to", flat=True)) == [
-        dt.date(2025, 12, 31)
-    ]
+    current = AwardKind.objects.filter(code="giay_khen_cs", valid_from=kind.valid_from)
+    assert list(current.values_list("valid_to", flat=True)) == [dt.date(2025, 12, 31)]
 
 
 def test_the_province_edits_its_quota(tree, login, provincial_admin):
     """Regression (PostgreSQL): locking a quota joined its optional granting unit, which PostgreSQL refuses."""
-    kind = AwardKind.objects.get(code="bang_khen_ldld")
+    kind = AwardKind.objects.get(code="bang_khen_ldld", valid_to__isnull=True)
     quota = AwardQuota.objects.create(award_kind=kind, granting_unit=tree.lc, year=2026, max_count=3)
     response = login(provincial_admin).post(
         f"/emulation/catalogue/quotas/{quota.pk}/edit/",

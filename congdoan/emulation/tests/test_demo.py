@@ -2,7 +2,7 @@ import datetime as dt
 
 from congdoan.emulation import demo
 from congdoan.emulation.constants import NominationStatus, PledgeStatus
-from congdoan.emulation.models import Award, Nomination, Pledge, Registration
+from congdoan.emulation.models import Award, Decision, Nomination, Pledge, Registration
 from congdoan.org.models import Unit
 
 from .helpers import make_member
@@ -32,3 +32,10 @@ def test_the_demo_builds_a_decided_round_on_the_scenario(db, settings):
     assert Pledge.objects.filter(cluster__year=2026, status=PledgeStatus.SIGNED).count() == 2
     assert Nomination.objects.filter(status=NominationStatus.REJECTED).exclude(council_reason="").exists()
     assert Nomination.objects.filter(year=2026, status=NominationStatus.SUBMITTED).exists()
+    received = Decision.objects.get(number="152/QĐ-UBND")
+    assert received.issuer == "province_gov" and received.year == 2025 and received.issued_on.year == 2026
+    kinds = set(received.awards.values_list("award_kind__code", flat=True))
+    assert {"bang_khen_ubnd", "bang_khen_ubnd_tt", "huy_hieu_ubnd"} <= kinds
+    assert received.awards.filter(unit__code="LCI.BT.001").exists()  # the "coso" account's union
+    past = Award.objects.filter(year=2023, decision__number="1250/QĐ-LĐLĐ")
+    assert past.exists() and all(a.award_kind.valid_to == dt.date(2024, 5, 28) for a in past)

@@ -28,6 +28,7 @@ from .nominations import (
     nomination_new,
 )
 from .pledges import pledge_detail, pledge_edit, pledge_list, pledge_score
+from .received import decision_record
 from .records import (
     absence_delete,
     absence_edit,
@@ -55,6 +56,7 @@ __all__ = [
     "decision_detail",
     "decision_list",
     "decision_new",
+    "decision_record",
     "figures",
     "figures_xlsx",
     "index",

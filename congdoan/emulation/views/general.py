@@ -15,7 +15,7 @@ from congdoan.members import selectors as member_selectors
 from congdoan.org import selectors as org_selectors
 
 from .. import forms, selectors, services
-from ..constants import NominationStatus
+from ..constants import CountBy, NominationStatus
 from ..exports import figures_xlsx as build
 from ._common import year_param
 
@@ -109,7 +109,7 @@ def registration_new(request):
         return render(request, "emulation/choose_unit.html", {"units": units, "title": _("Đăng ký thi đua")})
     form = forms.RegistrationForm(
         request.POST or None,
-        kinds=selectors.award_kinds(on=today()),
+        kinds=selectors.union_award_kinds(on=today()),
         members=selectors.members_within(scope=scope, unit=unit),
     )
 
@@ -118,7 +118,12 @@ def registration_new(request):
         if data["individual_kind"]:
             entries += [(data["individual_kind"], m) for m in data["members"]]
         services.registration_submit(
-            scope=scope, unit=unit, year=data["year"], entries=entries, note=data["note"]
+            scope=scope,
+            unit=unit,
+            year=data["year"],
+            entries=entries,
+            note=data["note"],
+            registered_on=data.get("registered_on"),
         )
         return f"/emulation/registrations/?year={data['year']}"
 
@@ -157,20 +162,28 @@ def _figures_input(request):
         if unit_id is not None
         else (units[0] if units else None)
     )
-    data = selectors.figures(scope=scope, unit=unit, year=year) if unit else None
-    return scope, year, units, unit, data
+    by = selectors.count_by_param(request.GET.get("by"))
+    data = selectors.figures(scope=scope, unit=unit, year=year, by=by) if unit else None
+    return by, year, units, unit, data
 
 
 @login_required
 def figures(request):
-    _scope, year, roots, unit, data = _figures_input(request)
-    context = {"year": year, "roots": roots, "unit": unit, "data": data}
+    by, year, roots, unit, data = _figures_input(request)
+    context = {
+        "year": year,
+        "roots": roots,
+        "unit": unit,
+        "data": data,
+        "by": by,
+        "count_by": CountBy.choices,
+    }
     return render(request, "emulation/figures.html", context)
 
 
 @login_required
 def figures_xlsx(request):
-    _scope, year, _roots, unit, data = _figures_input(request)
+    _by, year, _roots, unit, data = _figures_input(request)
     if unit is None:
         return redirect("emulation:figures")
     return file_response(build(data=data, unit=unit, year=year), f"khen-thuong-{unit.code}-{year}.xlsx")

@@ -12,7 +12,7 @@ from congdoan.core.scoping import Scope
 from congdoan.core.views import form_add_service_error, int_param
 
 from .. import forms, selectors, services
-from ..constants import NominationStatus
+from ..constants import CountBy, Issuer, NominationStatus
 from ._common import run_action, year_param
 from .general import _form_page
 
@@ -48,7 +48,7 @@ def nomination_new(request):
         )
     form = forms.NominationForm(
         request.POST or None,
-        kinds=selectors.award_kinds(on=today()),
+        kinds=selectors.union_award_kinds(on=today()),
         members=selectors.members_within(scope=scope, unit=unit),
         units=units.filter(path__startswith=unit.path),
         unit=unit,
@@ -191,8 +191,19 @@ def council_new(request):
 def decision_list(request):
     scope = Scope.of(request)
     year = year_param(request)
-    decisions = selectors.decision_list(scope=scope, year=year)
-    return render(request, "emulation/decision_list.html", {"decisions": decisions, "year": year})
+    by = selectors.count_by_param(request.GET.get("by"))
+    issuer = request.GET.get("issuer") or ""
+    issuer = issuer if issuer in Issuer.values else ""
+    decisions = selectors.decision_list(scope=scope, year=year, by=by, issuer=issuer)
+    context = {
+        "decisions": decisions,
+        "year": year,
+        "by": by,
+        "issuer": issuer,
+        "count_by": CountBy.choices,
+        "issuers": Issuer.choices,
+    }
+    return render(request, "emulation/decision_list.html", context)
 
 
 @login_required

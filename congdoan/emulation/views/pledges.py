@@ -94,7 +94,9 @@ def pledge_detail(request, pk: int):
                 back,
             )
         if action == "nominate":
-            kind = selectors.award_kinds(on=today()).filter(pk=request.POST.get("award_kind") or 0).first()
+            kind = (
+                selectors.union_award_kinds(on=today()).filter(pk=request.POST.get("award_kind") or 0).first()
+            )
             top = request.POST.get("top", "")
 
             def nominate():
@@ -115,7 +117,7 @@ def pledge_detail(request, pk: int):
         "is_head": scope.can(pledge.head_unit) or scope.can(pledge.cluster.owner),
         "can_score": {u.pk for u in pledge.cluster.members.all() if scope.can(u)},
         "sign_form": forms.SignForm(initial={"signed_on": today()}),
-        "collective_kinds": selectors.award_kinds(on=today()).filter(recipient=Recipient.COLLECTIVE),
+        "collective_kinds": selectors.union_award_kinds(on=today()).filter(recipient=Recipient.COLLECTIVE),
         "Status": PledgeStatus,
         "year": year_param(request),
     }

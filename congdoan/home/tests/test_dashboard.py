@@ -14,6 +14,9 @@ from congdoan.members import services as member_services
 from congdoan.members.models import AdmissionBatch
 from congdoan.members.tests.conftest import admit_active, person
 from congdoan.targets.tests.conftest import fill
+from congdoan.welfare import services as welfare_services
+from congdoan.welfare.constants import ProgrammeKind
+from congdoan.welfare.tests.conftest import make_programme
 
 SYSTEM = Scope.unrestricted()
 
@@ -170,3 +173,41 @@ def test_the_figures_download_as_an_excel_annex_with_the_header_and_the_same_num
     assert by_label["Đoàn viên cuối kỳ"][3] == 3 and by_label["Đoàn viên cuối kỳ"][5] == "người"
     assert by_label["Tỷ lệ đoàn viên nữ"][3] == 100
     assert by_label["Kết nạp trong kỳ"][1] == "Đoàn viên"
+
+
+def test_the_dashboard_counts_the_union_houses_built_and_repaired(records, client):
+    programme = make_programme(records.lc, ProgrammeKind.UNION_HOUSE, standard_amount=50_000_000)
+    for name, work, amount in (("Hộ ông Páo", "new", 60_000_000), ("Hộ bà Mai", "repair", 25_000_000)):
+        welfare_services.house_create(
+            scope=Scope.for_user(records.province_officer),
+            programme=programme,
+            unit=records.g1,
+            household_name=name,
+            situation="Nhà tạm",
+            work=work,
+            approved_amount=amount,
+            approved_on=dt.date(2025, 5, 1),
+        )
+    client.force_login(records.province_officer)
+    html = client.get(reverse("home:dashboard", args=[records.lc.pk]), {"year": 2025}).content.decode()
+    assert fact(html, "welfare.houses") == "2"
+    assert fact(html, "welfare.houses_new") == "1" and fact(html, "welfare.houses_repair") == "1"
+    assert fact(html, "welfare.house_amount") == "85.000.000"
+    assert link_of(html, "welfare.houses").startswith("/welfare/figures/?")
+
+
+def test_a_month_and_an_as_of_day_narrow_the_figures(records, client):
+    """Three admitted on 1 March 2025: March shows them, February none; read as of 28/02/2025 the year shows
+    none and says so; a hostile as-of day is refused by name, never a 500."""
+    client.force_login(records.province_officer)
+    url = reverse("home:dashboard", args=[records.lc.pk])
+    march = client.get(url, {"period": "M3", "year": 2025}).content.decode()
+    assert fact(march, "members.admitted") == "3" and "01/03/2025" in march and "31/03/2025" in march
+    february = client.get(url, {"period": "M2", "year": 2025}).content.decode()
+    assert fact(february, "members.admitted") == "0"
+    as_of = client.get(url, {"period": "year", "year": 2025, "as_of": "28/02/2025"}).content.decode()
+    assert fact(as_of, "members.admitted") == "0" and "tính đến ngày 28/02/2025" in as_of
+    assert "Số liệu từ ngày 01/01/2025 đến ngày 28/02/2025" in as_of
+    for value in ("0001-01-01", "31/12/99999", "\x00", "²"):
+        response = client.get(url, {"period": "M13", "year": 2025, "as_of": value})
+        assert response.status_code == 200, value

@@ -131,8 +131,11 @@ def _job_unit(scope: Scope, unit_id: int | None):
 
 def run_member_export(job: Job) -> None:
     scope = Scope.for_user(job.created_by)
-    filters = export.filters_from_query(job.params.get("query") or {})
-    data = export.export_workbook(scope=scope, filters=filters)
+    query = job.params.get("query") or {}
+    filters = export.filters_from_query(query)
+    data = export.export_workbook(
+        scope=scope, filters=filters, include_party=export.party_asked(query, scope)
+    )
     jobs.job_succeed(
         job=job,
         message=_("Đã xuất danh sách %(n)s đoàn viên.") % {"n": format_number(job.total)},

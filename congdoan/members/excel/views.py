@@ -59,5 +59,7 @@ def export_members(request):
         query = {key: request.GET.get(key) for key in request.GET}
         job = member_export_start(scope=scope, query=query, rows=rows)
         return redirect(job.get_absolute_url())
-    data = export.export_workbook(scope=scope, filters=filters)
+    data = export.export_workbook(
+        scope=scope, filters=filters, include_party=export.party_asked(request.GET, scope)
+    )
     return file_response(data, member_export_name())

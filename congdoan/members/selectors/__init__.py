@@ -12,6 +12,7 @@ from .people import (
     members_by_cccds,
     members_by_codes,
     members_in_scope,
+    members_in_unit_during,
     members_moving_with,
     members_with_posts_within,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "members_by_cccds",
     "members_by_codes",
     "members_in_scope",
+    "members_in_unit_during",
     "members_moving_with",
     "members_with_posts_within",
     "text_query",

@@ -96,6 +96,13 @@ def members_moving_with(*, unit: Unit, after: dt.date | None = None) -> list[Mem
     )
 
 
+def members_in_unit_during(*, unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Member]:
+    """Members with a stint in ``unit`` overlapping ``start..end`` (a month's dues roll), whatever the scope."""
+    stint = Q(stints__unit=unit, stints__valid_from__lte=end)
+    stint &= Q(stints__valid_to__isnull=True) | Q(stints__valid_to__gte=start)
+    return Member.objects.filter(stint).distinct().order_by("name_folded", "id")
+
+
 def member_names(*, ids: Iterable[int]) -> list[str]:
     """Display names of these members (for error messages)."""
     return [str(m) for m in Member.objects.filter(pk__in=list(ids)).order_by("id")]

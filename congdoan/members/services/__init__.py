@@ -18,6 +18,7 @@ from .cards import card_hand_over, card_print, card_request
 from .duplicates import member_merge
 from .leave_reasons import leave_reason_save
 from .leaving import member_leave, member_readmit
+from .party_dates import party_dates_set
 from .posts import post_add, post_delete, post_update
 from .record import member_admit, member_update
 from .restructuring import stints_follow_unit_dissolution, stints_follow_unit_split
@@ -40,6 +41,7 @@ __all__ = [
     "member_readmit",
     "member_transfer",
     "member_update",
+    "party_dates_set",
     "post_add",
     "post_delete",
     "post_update",

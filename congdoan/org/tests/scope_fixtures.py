@@ -21,6 +21,7 @@ def outside_objects(tree) -> dict:
         "org:unit_kind_edit": {"pk": unit.kind_id},  # national list: not there for non-administrators
         "org:unit": {"pk": unit.pk},
         "org:children": {"pk": commune.pk},
+        "org:historic_unit_new": {"pk": commune.pk},
         "org:cluster": {"pk": cluster.pk},
         "org:cluster_edit": {"pk": cluster.pk},
         "org:cluster_roll_over": {"pk": cluster.pk},

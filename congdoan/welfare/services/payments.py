@@ -27,6 +27,7 @@ from ..constants import (
 )
 from ..models import FundSource, Payment, PaymentSplit, Programme
 from ._common import _unit_takes_part
+from .ledger import ledger_post
 from .tally import _tally_add
 
 
@@ -303,6 +304,7 @@ def payments_approve(
     if changed != len(ids):
         raise ValidationError(_("Danh sách vừa được người khác duyệt hoặc thay đổi, hãy tải lại trang."))
     _tally_add(ids)
+    ledger_post(ids, actor=scope.actor)
     total = sum(p.amount for p in payments)
     event_record(
         actor=scope.actor,
@@ -355,6 +357,7 @@ def payment_reverse(
     )
     _save_payment(reversal, [(s.fund, -s.amount) for s in payment.splits.select_related("fund")])
     _tally_add([reversal.pk])
+    ledger_post([reversal.pk], actor=scope.actor)
     event_record(
         actor=scope.actor,
         action="welfare.payment_reverse",

@@ -27,6 +27,18 @@ def outside_objects(tree) -> dict:
     from congdoan.welfare.models import Registration
 
     registration = Registration.objects.create(programme=programme, member=member, unit=tree.g4)
+    from congdoan.welfare.social import services as social
+
+    donor = social.donor_create(scope=SYSTEM, owner=tree.hc, name="Công ty Dệt may Hòa Thọ", kind="business")
+    gift = social.gift_create(
+        scope=SYSTEM,
+        unit=tree.g4,
+        donor=donor,
+        recipient_kind="household",
+        recipient_name="Hộ ông Trần Văn Hải",
+        value=3_000_000,
+        given_on=dt.date(2026, 1, 15),
+    )
     p, pay, reg = {"pk": programme.pk}, {"pk": payment.pk}, {"pk": registration.pk}
     api = "/api/v1/welfare"
     return {
@@ -42,6 +54,9 @@ def outside_objects(tree) -> dict:
         "welfare:payment_delete": pay,
         "welfare:house": {"pk": house.pk},
         "welfare:registration_decide": reg,
+        "welfare:registration_import": p,
+        "welfare:gift_delete": {"pk": gift.pk},
+        f"GET {api}/social/gifts/{{gift_id}}": {"path": {"gift_id": gift.pk}, "body": None},
         f"GET {api}/programmes/{{programme_id}}": {"path": {"programme_id": programme.pk}, "body": None},
         f"PUT {api}/programmes/{{programme_id}}": {
             "path": {"programme_id": programme.pk},

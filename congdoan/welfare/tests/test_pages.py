@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.jobs.constants import JobStatus
 from congdoan.jobs.models import Job
@@ -169,21 +170,36 @@ def test_figures_page_shows_donor_share_and_exports_excel(tree, members, tet, lo
 
 
 def test_public_registration_page_registers_and_throttles(tree, members, tet, client):
+    """The throttle counts per member code *and* address: a member who keeps trying is held back, the
+    colleagues behind the same office address are not."""
     cache.clear()
     tet.online_registration = True
     tet.start, tet.end = dt.date(2000, 1, 1), dt.date(2100, 1, 1)
     tet.save()
-    member = members["g1"][0]
+    member, colleague = members["g1"][0], members["g1"][1]
     url = reverse("welfare:register")
     assert tet.name in client.get(url).content.decode()
     ok = client.post(url, {"programme": tet.pk, "member_code": member.code, "cccd": member.cccd})
     assert "Đã nhận đăng ký" in ok.content.decode()
-    assert Registration.objects.filter(member=member).exists()
+    assert Registration.objects.get(member=member).registered_on == today()
     for _ in range(4):
-        client.post(url, {"programme": tet.pk, "member_code": "X", "cccd": "1"})
+        client.post(url, {"programme": tet.pk, "member_code": member.code, "cccd": "1"})
     throttled = client.post(url, {"programme": tet.pk, "member_code": member.code, "cccd": member.cccd})
     assert throttled.status_code == 429
-    assert "Bạn đã gửi quá nhiều lần" in throttled.content.decode()
+    text = throttled.content.decode()
+    assert "Bạn đã gửi quá nhiều lần với mã đoàn viên" in text and "Đồng nghiệp dùng chung mạng" in text
+    # A colleague in the same office (same address) registers normally.
+    for _ in range(3):
+        client.post(url, {"programme": tet.pk, "member_code": "LC000000", "cccd": "1"})
+    fine = client.post(url, {"programme": tet.pk, "member_code": colleague.code, "cccd": colleague.cccd})
+    assert fine.status_code == 200 and "Đã nhận đăng ký" in fine.content.decode()
+    # Another address is not held back by the first one either.
+    other = client.post(
+        url,
+        {"programme": tet.pk, "member_code": members["g1"][2].code, "cccd": members["g1"][2].cccd},
+        REMOTE_ADDR="10.9.9.9",
+    )
+    assert "Đã nhận đăng ký" in other.content.decode()
 
 
 def test_api_adds_a_split_payment_and_reports_figures(tree, members, tet, login):

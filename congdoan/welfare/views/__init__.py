@@ -12,6 +12,7 @@ from .registrations import (
     REGISTRATION_WINDOW,
     register,
     registration_decide,
+    registration_import,
     registrations,
     throttle,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "programme_new",
     "register",
     "registration_decide",
+    "registration_import",
     "registrations",
     "submit",
     "throttle",

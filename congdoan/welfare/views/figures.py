@@ -14,6 +14,8 @@ from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
 from .. import exports, forms, selectors
+from ..levels import welfare_by_level
+from ..social.selectors import social_figures
 from ._common import _units
 
 
@@ -34,7 +36,11 @@ def figures(request):
         raise PermissionDenied
     data = selectors.welfare_figures(scope=scope, unit=unit, start=start, end=end)
     children = selectors.welfare_figures_children(scope=scope, unit=unit, start=start, end=end)
+    levels = welfare_by_level(scope=scope, unit=unit, start=start, end=end)
+    social = social_figures(scope=scope, unit=unit, start=start, end=end)
     if request.GET.get("format") == "xlsx":
-        return file_response(exports.figures_xlsx(data, children), f"so-lieu-cham-lo-{unit.code}.xlsx")
+        book = exports.figures_xlsx(data, children, levels=levels, social=social)
+        return file_response(book, f"so-lieu-cham-lo-{unit.code}.xlsx")
     context = {"form": form, "f": data, "children": children, "unit": unit, "start": start, "end": end}
+    context |= {"levels": levels, "s": social}
     return render(request, "welfare/figures.html", context)

@@ -1,0 +1,100 @@
+#!/usr/bin/env python
+"""Benchmark: the unit dashboard's server time (issue 15), in process through Django's test client.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/congdoan_national .venv/bin/python bench/dashboard.py \
+        --repeat 20 [--province LCI]
+
+Reads only (no row is written: the user is an existing superuser or the first active user, logged in with
+``force_login``, whose session goes to the cache). For the largest province (or ``--province``) and the
+country, times the dashboard of the current year
+- **cold**: the kept figures dropped before each request (``documents.figures.figures_forget``): what the
+  first officer pays after a write;
+- **warm**: the figures kept (every later request until the next write);
+and prints median and p95 in milliseconds, wall clock and CPU of this process (the machine is shared: CPU
+time says what the page costs, wall time what it waited), with the queries of one warm request.
+Never passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+os.environ.setdefault("DEBUG", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from members import p95  # noqa: E402 - the helpers of bench/members.py
+
+from congdoan.core.dates import today  # noqa: E402
+from congdoan.documents.figures import figures_forget  # noqa: E402
+from congdoan.members import stats  # noqa: E402
+from congdoan.org.models import Unit  # noqa: E402
+
+
+def measure(client: Client, url: str, repeat: int, *, cold: bool) -> tuple[list[float], list[float]]:
+    walls, cpus = [], []
+    for _ in range(repeat):
+        if cold:
+            figures_forget()
+        wall, cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+        assert response.status_code == 200, response.status_code
+    return walls, cpus
+
+
+def line(name: str, walls: list[float], cpus: list[float]) -> None:
+    print(
+        f"  {name:<8} wall median {statistics.median(walls):7.1f} ms  p95 {p95(walls):7.1f} ms   "
+        f"cpu median {statistics.median(cpus):7.1f} ms  p95 {p95(cpus):7.1f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--cold-repeat", type=int, default=5)
+    parser.add_argument("--province", default="", help="code of the province (default: the largest)")
+    args = parser.parse_args()
+    settings.ALLOWED_HOSTS = ["*"]
+    users = get_user_model().objects.filter(is_active=True)
+    user = users.filter(is_superuser=True).first() or users.first()
+    client = Client()
+    client.force_login(user)
+    root = Unit.objects.filter(kind__level=0).first()
+    provinces = Unit.objects.filter(kind__level=1)
+    day = today()
+    if args.province:
+        province = provinces.get(code=args.province)
+    else:
+        province = max(provinces, key=lambda u: stats.total_on(unit=u, on=day))
+    for unit in (province, root):
+        url = reverse("home:dashboard", args=[unit.pk]) + f"?period=year&year={day.year}"
+        print(f"{unit.name} ({stats.total_on(unit=unit, on=day):,} members today), as {user.username}")
+        client.get(url)  # warm-up: imports, templates, connection
+        line("cold", *measure(client, url, args.cold_repeat, cold=True))
+        line("warm", *measure(client, url, args.repeat, cold=False))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        print(f"  one warm request: {len(queries)} queries")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""The fact table and the charts of a unit over a period, as the dashboard, the exports and the review drafts
+read them: computed once per (unit, period, as-of day, scope, data version) and kept in the cache.
+
+The **data version** is the id of the latest audit event. Every service that changes a record writes its
+audit event in the same transaction (the house rule), so the first request after a write commits sees a
+new version and recomputes: the figures stay current within a second of the write, with no signal and no
+"analytics rebuild". Writes that bypass the services (the demo loader, ``registry_rebuild_derived`` after a
+bulk load) are bounded by ``CACHE_SECONDS``. The version costs one index read (``ORDER BY id DESC LIMIT 1``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from congdoan.audit.selectors import event_list
+from congdoan.core.scoping import Scope
+from congdoan.org.models import Unit
+
+from .breakdowns import unit_charts
+from .charts import Chart
+from .facts import Fact, facts_for
+
+# A safety net for writes made outside the services; the data version does the real invalidation.
+CACHE_SECONDS = 300
+_GENERATION = "documents.figures.generation"
+
+
+def data_version() -> int:
+    """The id of the latest audit event (0 before the first)."""
+    latest = event_list(scope=Scope.unrestricted()).order_by("-pk").values_list("pk", flat=True).first()
+    return latest or 0
+
+
+def figures_forget() -> None:
+    """Drop every kept figure (tests that write rows without a service; after a bulk load)."""
+    try:
+        cache.incr(_GENERATION)
+    except ValueError:
+        cache.set(_GENERATION, 1, None)
+
+
+def _key(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> str:
+    who = "*" if scope.everything else repr(scope.roots)
+    parts = f"{unit.pk}|{unit.path}|{start}|{end}|{as_of}|{who}|{get_language()}|{data_version()}"
+    generation = cache.get(_GENERATION, 0)
+    return f"documents.figures.{generation}.{hashlib.sha256(parts.encode()).hexdigest()}"
+
+
+def _kept(key: str, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def facts_kept(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
+    """``facts_for`` with last year's figures, kept until the next write (404 outside the scope: checked
+    by ``facts_for`` on the first read, by the caller's ``unit_get`` on the others)."""
+    key = _key(scope, unit, start, end, as_of)
+    both = cache.get(key + ".figures")
+    if both is not None:
+        return both[0]
+    return _kept(
+        key + ".facts",
+        lambda: facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
+    )
+
+
+def figures_kept(
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date
+) -> tuple[list[Fact], list[Chart]]:
+    """The facts and the charts of a unit over a period (the dashboard's and the review draft's), kept
+    together until the next write."""
+
+    def compute():
+        facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of)
+        return facts, unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=as_of, facts=facts)
+
+    key = _key(scope, unit, start, end, as_of)
+    return _kept(key + ".figures", compute)

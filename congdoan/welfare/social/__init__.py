@@ -1,0 +1,1 @@
+"""Social work for people who are not members: donors, gifts, their figures, pages, API and Excel."""

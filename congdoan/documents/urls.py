@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import congress_views, finance_views, review_views, views
+from . import congress_views, culture_views, finance_views, review_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -35,4 +35,5 @@ urlpatterns = [
         congress_views.congress_decision_file,
         name="congress_decision",
     ),
+    path("culture/list.pdf", culture_views.culture_list, name="culture_list"),
 ]

@@ -48,20 +48,23 @@ def grassroots_in(*, scope: Scope, unit, day: dt.date):
     )
 
 
-def culture_figures(*, scope: Scope, unit, year: int) -> dict:
+def culture_figures(*, scope: Scope, unit, year: int, on: dt.date | None = None) -> dict:
     """Totals for ``unit``'s subtree in ``year``: grassroots unions, registered, recognised (a recognition in
-    force on the year's last day, or today), their shares, by title and by unit of the next level."""
+    force on ``on``: by default the year's last day, or today), their shares, by title and by unit of the
+    next level."""
     org_selectors.unit_get(scope=scope, pk=unit.pk)
-    day = status_day(year)
-    paths = dict(grassroots_in(scope=scope, unit=unit, day=day).values_list("id", "path"))
+    day = on or status_day(year)
+    units = grassroots_in(scope=scope, unit=unit, day=day)
+    paths = dict(units.values_list("id", "path"))
     ids = list(paths)
+    below = units.values("id")  # a subquery: a country's 136 000 ids never travel as parameters
     registered = dict(
-        Registration.objects.filter(year=year, unit_id__in=ids).values_list("unit_id", "culture_type")
+        Registration.objects.filter(year=year, unit_id__in=below).values_list("unit_id", "culture_type")
     )
     recognised = set(
-        Recognition.objects.filter(in_force_q(day), unit_id__in=ids).values_list("unit_id", flat=True)
+        Recognition.objects.filter(in_force_q(day), unit_id__in=below).values_list("unit_id", flat=True)
     )
-    decided = Recognition.objects.filter(year=year, unit_id__in=ids, revoked_on__isnull=True).count()
+    decided = Recognition.objects.filter(year=year, unit_id__in=below, revoked_on__isnull=True).count()
     by_type = [
         (code, label, sum(1 for t in registered.values() if t == code)) for code, label in CultureType.choices
     ]

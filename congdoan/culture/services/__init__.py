@@ -2,7 +2,7 @@
 
 from .evidence import evidence_attach, evidence_delete
 from .recognitions import recognition_record, recognition_revoke
-from .registrations import registration_assess, registration_create
+from .registrations import registration_assess, registration_create, registration_delete
 
 __all__ = [
     "evidence_attach",
@@ -11,4 +11,5 @@ __all__ = [
     "recognition_revoke",
     "registration_assess",
     "registration_create",
+    "registration_delete",
 ]

@@ -129,3 +129,25 @@ def registration_assess(
         after={str(k): bool(items.get(k, (False, ""))[0]) for k in criteria},
     )
     return registration
+
+
+@transaction.atomic
+def registration_delete(*, scope: Scope, registration: Registration) -> None:
+    """Withdraw a registration made by mistake (with its assessment and evidence), before any decision."""
+    registration = Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
+    scope.require_can(registration.unit, Action.ACT)
+    require(
+        not Recognition.objects.filter(registration=registration).exists(),
+        _("Đã có quyết định công nhận năm %(y)s; không rút đăng ký được.") % {"y": registration.year},
+    )
+    for evidence in registration.evidence.all():
+        evidence.file.delete(save=False)
+    event_record(
+        actor=scope.actor,
+        action="culture.unregister",
+        summary=_("Rút đăng ký “%(t)s” năm %(y)s")
+        % {"t": registration.get_culture_type_display(), "y": registration.year},
+        unit=registration.unit,
+        obj=registration,
+    )
+    registration.delete()

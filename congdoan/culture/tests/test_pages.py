@@ -147,3 +147,13 @@ def test_other_province_gets_404(tree, history, login):
     client = login(tree.other_province_officer)
     assert client.get(f"/culture/registrations/{history[0].pk}/").status_code == 404
     assert client.get(f"/culture/registrations/{history[0].pk}/recognise/").status_code == 404
+
+
+def test_withdraw_from_the_page(tree, login):
+    registration = register(tree.g1, 2025, met=False)
+    client = login(tree.grassroots_officer)
+    assert "Rút đăng ký năm này" in client.get(registration.get_absolute_url()).content.decode()
+    answer = client.post(f"/culture/registrations/{registration.pk}/delete/")
+    assert answer.status_code == 302 and answer["Location"] == f"/culture/?unit={tree.g1.pk}"
+    assert not Registration.objects.exists()
+    assert client.get(f"/culture/registrations/{registration.pk}/delete/").status_code == 405

@@ -2,7 +2,14 @@
 
 from .overview import index
 from .recognitions import recognise, revoke
-from .registrations import evidence_delete, evidence_download, evidence_new, register, registration_detail
+from .registrations import (
+    evidence_delete,
+    evidence_download,
+    evidence_new,
+    register,
+    registration_delete,
+    registration_detail,
+)
 
 __all__ = [
     "evidence_delete",
@@ -11,6 +18,7 @@ __all__ = [
     "index",
     "recognise",
     "register",
+    "registration_delete",
     "registration_detail",
     "revoke",
 ]

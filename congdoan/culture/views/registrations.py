@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -136,4 +137,18 @@ def evidence_delete(request, pk: int):
         lambda: services.evidence_delete(scope=scope, evidence=evidence),
         back=back,
         success=_("Đã xoá minh chứng."),
+    )
+
+
+@require_POST
+@login_required
+def registration_delete(request, pk: int):
+    scope = Scope.of(request)
+    registration = selectors.registration_get(scope=scope, pk=pk)
+    unit = registration.unit
+    return run_form(
+        request,
+        lambda: services.registration_delete(scope=scope, registration=registration),
+        back=f"{reverse('culture:index')}?unit={unit.pk}",
+        success=_("Đã rút đăng ký."),
     )

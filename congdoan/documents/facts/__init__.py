@@ -18,6 +18,8 @@ from congdoan.org.models import Unit
 
 from .congress import AREA as AREA_CONGRESS
 from .congress import congress_facts
+from .culture import AREA as AREA_CULTURE
+from .culture import culture_facts
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
 from .fact import Fact, display, share
@@ -41,6 +43,7 @@ AREAS = [
     (AREA_FINANCE, _l("Tài chính công đoàn")),
     (AREA_PARTY, _l("Giới thiệu đoàn viên cho Đảng")),
     (AREA_CONGRESS, _l("Đại hội, nhiệm kỳ")),
+    (AREA_CULTURE, _l("Đạt chuẩn văn hoá")),
 ]
 
 
@@ -63,6 +66,7 @@ def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
         *party_facts(scope=scope, unit=unit, start=start, end=end),
         *congress_facts(scope=scope, unit=unit, start=start, end=end),
         *history_facts(scope=scope, unit=unit, start=start, end=end),
+        *culture_facts(scope=scope, unit=unit, start=start, end=end),
     ]
 
 

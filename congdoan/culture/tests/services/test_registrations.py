@@ -110,3 +110,21 @@ def test_assessment_of_a_criterion_of_another_title_is_refused(tree):
     other = selectors.criteria_for(culture_type="enterprise", year=2025).last()
     with pytest.raises(ValidationError, match="không thuộc bộ tiêu chí"):
         services.registration_assess(scope=SYSTEM, registration=registration, items={other.pk: (True, "")})
+
+
+def test_withdrawing_a_registration(tree):
+    registration = register(tree.g1, 2025)
+    with pytest.raises(PermissionDenied):
+        services.registration_delete(scope=Scope.for_user(tree.viewer), registration=registration)
+    services.registration_delete(scope=Scope.for_user(tree.grassroots_officer), registration=registration)
+    assert not Registration.objects.exists()
+    assert Event.objects.filter(action="culture.unregister", unit=tree.g1).count() == 1
+
+
+def test_a_recognised_registration_cannot_be_withdrawn(tree):
+    register(tree.g1, 2024)
+    registration = register(tree.g1, 2025)
+    recognise(registration)
+    with pytest.raises(ValidationError, match="không rút đăng ký được"):
+        services.registration_delete(scope=SYSTEM, registration=registration)
+    assert Registration.objects.filter(pk=registration.pk).exists()

@@ -29,6 +29,7 @@ import random
 import resource
 import sys
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -372,7 +373,9 @@ def run(args, *, truncate: bool) -> None:
     province, codes = setup_units()
     folder = ROOT / "var" / "bench"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"members_{args.rows}.xlsx"
+    path = (
+        folder / f"members_{args.rows}_{zlib.crc32(' '.join(sorted(codes)).encode()):08x}.xlsx"
+    )  # these units
     if not path.exists():
         start = time.perf_counter()
         generate(path, args.rows, codes)

@@ -29,6 +29,7 @@ import random
 import resource
 import sys
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -338,6 +339,13 @@ def main() -> None:
         help="empty the member tables before and after each run and commit (needs --database)",
     )
     parser.add_argument("--database", default="", help="with --truncate: the name of the database to empty")
+    parser.add_argument(
+        "--first-sql",
+        action="append",
+        default=[],
+        help="run this statement first, inside the rolled-back transaction (e.g. DROP INDEX or CREATE INDEX "
+        "to measure an index change before a migration makes it); repeatable",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import")
@@ -356,10 +364,18 @@ def main() -> None:
 
 
 def run(args, *, truncate: bool) -> None:
+    if args.first_sql and truncate:
+        sys.exit("--first-sql only in the rolled-back mode")
+    with connection.cursor() as cursor:
+        for statement in args.first_sql:
+            cursor.execute(statement)
+            print(f"ran {statement!r} (rolled back at the end)")
     province, codes = setup_units()
     folder = ROOT / "var" / "bench"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"members_{args.rows}.xlsx"
+    path = (
+        folder / f"members_{args.rows}_{zlib.crc32(' '.join(sorted(codes)).encode()):08x}.xlsx"
+    )  # these units
     if not path.exists():
         start = time.perf_counter()
         generate(path, args.rows, codes)

@@ -177,6 +177,8 @@ def main() -> None:
     )
     parser.add_argument("--past", default="2023-12-31,2025-06-01")
     parser.add_argument("--no-raw", action="store_true")
+    parser.add_argument("--province", default="", help="unit code (default: the largest province)")
+    parser.add_argument("--page-only", action="store_true", help="only the statistics page rows")
     args = parser.parse_args()
     today = dates.today()
     days = [(today, "today")] + [(dt.date.fromisoformat(p), f"on {p}") for p in args.past.split(",")]
@@ -195,6 +197,8 @@ def main() -> None:
                GROUP BY t.unit_id ORDER BY SUM(t.total) DESC LIMIT 1"""
         )
         province = Unit.objects.get(pk=cursor.fetchone()[0])
+    if args.province:
+        province = Unit.objects.get(code=args.province)
     root = Unit.objects.filter(depth=0).order_by("pk").first()
     load = os.getloadavg()[0]
     print(
@@ -202,7 +206,7 @@ def main() -> None:
     )
     everything = Scope.unrestricted()
     for unit, label in ((province, f"province {province.name}"), (root, "country")):
-        for day, when in days:
+        for day, when in days if not args.page_only else ():
             params = {
                 "root": unit.pk,
                 "day": day,
@@ -245,7 +249,19 @@ def main() -> None:
                 tally=timed(run_sql(TALLY_PERIOD, params), args.repeat),
                 **raw,
             )
-        for day, when in days[:2]:
+        for day, when in days[1:] if args.page_only else ():
+            start = dt.date(day.year, 1, 1)
+            line(
+                f"past-day parts (unions under five + founded), {label}, {when}",
+                timed(
+                    lambda u=unit, d=day, s=start: (
+                        stats.small_grassroots_on(unit=u, on=d),
+                        stats.grassroots_founded_between(unit=u, start=s, end=d),
+                    ),
+                    args.repeat,
+                ),
+            )
+        for day, when in days[:2] if not args.page_only else days:
             start = dt.date(day.year, 1, 1)
             line(
                 f"statistics page (report), {label}, {when}",

@@ -116,11 +116,13 @@ class Member(Versioned):
 class Membership(models.Model):
     """A stint: ``member`` belonged to ``unit`` from ``valid_from`` to ``valid_to`` (inclusive; NULL = still)."""
 
+    # No single-column indexes on the two keys: stint_member_from (member, valid_from) and stint_unit_from
+    # (unit, valid_from) lead with them and serve every lookup (and the cascade / protect checks).
     member = models.ForeignKey(
-        Member, on_delete=models.CASCADE, related_name="stints", verbose_name=_("đoàn viên")
+        Member, on_delete=models.CASCADE, related_name="stints", verbose_name=_("đoàn viên"), db_index=False
     )
     unit = models.ForeignKey(
-        "org.Unit", on_delete=models.PROTECT, related_name="stints", verbose_name=_("đơn vị")
+        "org.Unit", on_delete=models.PROTECT, related_name="stints", verbose_name=_("đơn vị"), db_index=False
     )
     valid_from = models.DateField(_("từ ngày"))
     valid_to = models.DateField(_("đến hết ngày"), null=True, blank=True)

@@ -184,7 +184,10 @@ def grassroots_founded_between(*, unit: Unit, start: dt.date, end: dt.date) -> d
     founded = founded.exclude(pk=unit.pk)
     if not _links_change_after(start - ONE_DAY):
         sectors = list(founded.filter(path__startswith=unit.path).values_list("sector", flat=True))
-    else:
+    elif unit.depth > 0:  # a province or below: walk its subtree of the period down the links
+        rows = org_selectors.grassroots_founded_under(root_id=unit.pk, start=start, end=end)
+        sectors = [sector for _pk, sector in rows]
+    else:  # the country: every union founded anywhere, each walked up its founding day's links
         rows = list(founded.values_list("id", "founded_on", "sector"))
         under = org_selectors.branches_under(root_id=unit.pk, days={pk: day for pk, day, _sector in rows})
         sectors = [sector for pk, _day, sector in rows if pk in under]
@@ -196,7 +199,7 @@ def small_grassroots_on(*, unit: Unit, on: dt.date) -> tuple[list[tuple[int, str
     """Grassroots unions existing on ``on`` with fewer than 5 members: (id, code, name, members), from
     the kept spans under five members (``smallspans``), walked up the tree as it was that day; and how
     many lie under each child of the unit."""
-    rows = smallspans.small_on(unit.pk, on)
+    rows = smallspans.small_on(unit.pk, on, walk_down=unit.depth > 0)
     per_branch: dict = defaultdict(int)
     for _id, _code, _name, branch, _n in rows:
         per_branch[branch] += 1

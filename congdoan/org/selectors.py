@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Upper
 from django.http import Http404
@@ -197,11 +198,46 @@ def branches_under(*, root_id: int, days: dict[int, dt.date]) -> dict[int, int]:
     return out
 
 
+def subtree_between_sql(*, root_id: int, start: dt.date, end: dt.date) -> tuple[str, list]:
+    """``WITH RECURSIVE walk(id, branch, lo, hi)`` (SQL and its parameters, to be followed by a SELECT
+    joining ``walk``): every unit under ``root_id`` at some time in ``start..end``, following the dated
+    links downwards, with the child of the root it lay under (``branch``, 0 for the root itself) and the
+    days ``lo..hi`` its whole chain of links held. A unit lay under the root on day d (in the period)
+    when one of its rows has lo <= d <= hi. The walk visits only the root's subtree of the period (not
+    the whole country), so a province's past days cost what its subtree costs."""
+    pg = connection.vendor == "postgresql"
+    day, pk, zero = ("%s::date", "%s::bigint", "0::bigint") if pg else ("%s", "%s", "0")
+    table = UnitLink._meta.db_table
+    sql = f"""WITH RECURSIVE walk(id, branch, lo, hi) AS (
+        SELECT {pk}, {zero}, {day}, {day}
+        UNION ALL
+        SELECT l.child_id, CASE WHEN w.branch = 0 THEN l.child_id ELSE w.branch END,
+            CASE WHEN l.valid_from > w.lo THEN l.valid_from ELSE w.lo END,
+            CASE WHEN l.valid_to IS NOT NULL AND l.valid_to < w.hi THEN l.valid_to ELSE w.hi END
+        FROM {table} l JOIN walk w ON l.parent_id = w.id
+        WHERE l.valid_from <= w.hi AND (l.valid_to IS NULL OR l.valid_to >= w.lo)
+    )
+    """  # noqa: S608 - constant names only
+    return sql, [root_id, start, end]
+
+
+def grassroots_founded_under(*, root_id: int, start: dt.date, end: dt.date) -> list[tuple[int, str]]:
+    """(id, sector) of the grassroots unions founded in ``start..end`` that lay under ``root_id`` on
+    their founding day (the root itself left out), walking the links of the period downwards."""
+    walk, params = subtree_between_sql(root_id=root_id, start=start, end=end)
+    sql = f"""{walk}
+    SELECT DISTINCT u.id, u.sector FROM walk w
+    JOIN {Unit._meta.db_table} u ON u.id = w.id JOIN {UnitKind._meta.db_table} k ON k.id = u.kind_id
+    WHERE k.is_grassroots AND u.id <> %s AND u.founded_on >= %s AND u.founded_on <= %s
+        AND u.founded_on >= w.lo AND u.founded_on <= w.hi"""  # noqa: S608 - constant names only
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, root_id, start, end])
+        return cursor.fetchall()
+
+
 def links_of(unit_ids: list[int]) -> list[tuple]:
     """(child, parent, valid_from, valid_to) of every link of these units (one array parameter on
     PostgreSQL; chunks of ids on SQLite, whose statements take a bounded number of parameters)."""
-    from django.db import connection
-
     table = UnitLink._meta.db_table
     sql = f"SELECT child_id, parent_id, valid_from, valid_to FROM {table} WHERE child_id"  # noqa: S608
     with connection.cursor() as cursor:

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import Q
 
-from congdoan.org.selectors import branches_under
+from congdoan.org.models import Unit
+from congdoan.org.selectors import branches_under, subtree_between_sql
 
 from ..models import SmallUnionSpan
 
@@ -120,14 +121,27 @@ def rebuild() -> None:
             cursor.execute(f"ANALYZE {SmallUnionSpan._meta.db_table}")
 
 
-def small_on(root_id: int, day: dt.date) -> list[tuple[int, str, str, int, int]]:
+def small_on(root_id: int, day: dt.date, *, walk_down: bool = True) -> list[tuple[int, str, str, int, int]]:
     """Grassroots unions under ``root_id`` (in the tree as it was on ``day``) with fewer than five
     members on ``day``: (id, code, name, branch, members), branch being the child of the root they lie
     under (0 for the root itself).
 
-    The unions small on that day, with their counts, are read from the spans, and kept if they lay under
-    the root that day (``org.selectors.branches_under``: the links read upwards, level by level).
+    ``walk_down`` (a province, a commune): the root's subtree of that day is walked down the links and
+    joined with the spans of that day, one statement. Otherwise (the whole country, where every small
+    union is under the root anyway) the unions small on that day are read from the spans and walked up
+    the tree of that day (``org.selectors.branches_under``: the links read upwards, level by level).
     """
+    if walk_down:
+        walk, params = subtree_between_sql(root_id=root_id, start=day, end=day)
+        spans, units = SmallUnionSpan._meta.db_table, Unit._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""{walk} SELECT DISTINCT s.unit_id, u.code, u.name, w.branch, s.members
+                FROM walk w JOIN {spans} s ON s.unit_id = w.id JOIN {units} u ON u.id = s.unit_id
+                WHERE s.valid_from <= %s AND (s.valid_to IS NULL OR s.valid_to >= %s)""",  # noqa: S608
+                [*params, day, day],
+            )
+            return [tuple(row) for row in cursor.fetchall()]
     on_day = Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
     small = {
         unit: (code, name, n)

@@ -123,3 +123,31 @@ def test_a_founding_link_does_not_change_the_tree_but_a_move_does():
     tree.new_link(unit, other, dt.date(2026, 1, 1), "2/QĐ")
     assert selectors.tree_changed_after(dt.date(2025, 12, 31))
     assert not selectors.tree_changed_after(dt.date(2026, 1, 1))
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    ops=st.lists(operation, min_size=1, max_size=12),
+    window=st.tuples(st.integers(-5, SPAN), st.integers(0, 120)),
+    root_i=st.integers(0, 7),
+)
+def test_walking_down_a_period_finds_what_walking_up_each_day_finds(ops, window, root_i):
+    with transaction.atomic():
+        play(ops)
+        units = list(Unit.objects.order_by("pk"))
+        root = units[root_i % len(units)]
+        start = BASE + dt.timedelta(days=window[0])
+        end = start + dt.timedelta(days=window[1])
+        founded = selectors.grassroots_founded_between(start=start, end=end).exclude(pk=root.pk)
+        days = dict(founded.values_list("id", "founded_on"))
+        expected = set(selectors.branches_under(root_id=root.pk, days=days))
+        got = {
+            pk for pk, _sector in selectors.grassroots_founded_under(root_id=root.pk, start=start, end=end)
+        }
+        assert got == expected
+        transaction.set_rollback(True)

@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PG_E2E_URL ?= postgres://postgres@127.0.0.1:5432/test_e2e
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-sqlite test-postgres lint format venv bench bench-smoke clean
+.PHONY: demo test test-sqlite test-postgres test-postgres-app test-e2e lint format venv bench bench-smoke clean
 
 $(UV):
 	python3 -m pip install --user --quiet "uv==0.13.9" || python3 -m pip install --quiet "uv==0.13.9"
@@ -24,14 +25,27 @@ demo: venv
 	@echo "Mở http://127.0.0.1:$(PORT)/ — tài khoản: trunguong, tinh, xa, coso; mật khẩu: congdoan2026"
 	scripts/demo.sh $(PORT)
 
-test: test-sqlite test-postgres
+# The suite on both engines. Three runs side by side (they share nothing: own databases, own media folders):
+# SQLite, PostgreSQL without the browser, and the browser tests on PostgreSQL; each prints when it ends.
+test: venv
+	mkdir -p var
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-postgres-app test-e2e
+
 
 test-sqlite: venv
 	mkdir -p var
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest -q -m "not e2e" $(PYTEST_ARGS)
 
+# The whole PostgreSQL half in one run (browser tests included).
 test-postgres: venv
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q $(PYTEST_ARGS)
+
+test-postgres-app: venv
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: venv
+	mkdir -p var
+	DATABASE_URL=$(PG_E2E_URL) $(PY) -m pytest -q -m e2e $(PYTEST_ARGS)
 
 lint: venv
 	mkdir -p var

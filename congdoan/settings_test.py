@@ -12,7 +12,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# One media folder per test database, so the SQLite, PostgreSQL and browser runs of `make test` (side by side)
+# never see each other's files.
+_DB_TAG = "".join(c if c.isalnum() else "-" for c in os.environ.get("DATABASE_URL", "default").split("/")[-1])
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{_DB_TAG}"
 
 # Argon2 as in production, at minimal cost: the shared fixtures create half a dozen users per test.
 PASSWORD_HASHERS = ["congdoan.core.testing.FastArgon2PasswordHasher"]

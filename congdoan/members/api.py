@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.pagination import paginate
 
@@ -11,6 +12,7 @@ from congdoan.core import concurrency
 from congdoan.core.api import LimitOffset
 from congdoan.core.dates import today
 from congdoan.core.fields import ApiDate
+from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
@@ -42,6 +44,8 @@ def list_members(request, query: Query[MemberQuery]):
     data = query.dict()
     offset, limit = data.pop("offset"), data.pop("limit")
     scope, filters = Scope.of(request), selectors.MemberFilter(**data)
+    if filters.party_status is not None and not scope.holds(Role.OFFICER):
+        raise PermissionDenied(_("Chỉ cán bộ công đoàn được tìm theo thông tin về Đảng."))
     return {
         "items": selectors.member_search_page(scope=scope, filters=filters, offset=offset, limit=limit),
         "count": selectors.member_search_count(scope=scope, filters=filters),

@@ -7,8 +7,15 @@ from ninja import Field, Schema
 from congdoan.core import concurrency
 from congdoan.core.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from congdoan.core.fields import ApiDate
+from congdoan.core.scoping import Action, Scope
 
 from . import selectors
+
+
+def sees_party(member, context) -> bool:
+    """May the user behind ``context``'s request read ``member``'s Party data? (Officers and administrators.)"""
+    request = (context or {}).get("request")
+    return request is not None and Scope.of(request).can(member.unit, Action.ACT)
 
 
 class MemberOut(Schema):
@@ -25,15 +32,31 @@ class MemberOut(Schema):
     education: str
     hometown: str
     is_informal: bool
-    party_status: str
-    party_introduced_on: dt.date | None
-    party_admitted_on: dt.date | None
+    party_status: str | None = Field(
+        None, description="Chỉ cán bộ, quản trị của đơn vị được xem (null với người khác)"
+    )
+    party_introduced_on: dt.date | None = None
+    party_admitted_on: dt.date | None = None
     status: str
     unit_id: int
     unit_name: str = Field(..., alias="unit.name")
     joined_on: dt.date | None
     card_status: str
     version: int
+
+    # Political data (issue 16 §3): only a user who may act on the member's unit (an officer or administrator
+    # above it) reads the Party fields; a viewer gets null, as the pages show them only through /party/.
+    @staticmethod
+    def resolve_party_status(obj, context) -> str | None:
+        return obj.party_status if sees_party(obj, context) else None
+
+    @staticmethod
+    def resolve_party_introduced_on(obj, context) -> dt.date | None:
+        return obj.party_introduced_on if sees_party(obj, context) else None
+
+    @staticmethod
+    def resolve_party_admitted_on(obj, context) -> dt.date | None:
+        return obj.party_admitted_on if sees_party(obj, context) else None
 
 
 class StintOut(Schema):

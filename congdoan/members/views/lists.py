@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
 from congdoan.core.views import int_param
 
@@ -36,6 +37,8 @@ def _filters(form: forms.SearchForm) -> selectors.MemberFilter:
 def index(request):
     scope = Scope.of(request)
     form = forms.SearchForm(request.GET or None)
+    if not scope.holds(Role.OFFICER):  # Party data is political data: no filter by it for a viewer
+        del form.fields["party"]
     page = int_param(request, "page", 1, minimum=1, maximum=100_000)
     results = selectors.member_search_page(
         scope=scope, filters=_filters(form), offset=(page - 1) * PAGE, limit=PAGE + 1

@@ -81,3 +81,21 @@ def test_reads_are_audited_and_viewers_refused(tree, member, login):
     assert viewer.get(f"{API}/introductions").status_code == 403
     assert viewer.get(f"{API}/introductions/{intro.pk}").status_code == 403
     assert viewer.get(f"{API}/members/{member.pk}").status_code == 403
+
+
+def test_the_member_api_and_search_keep_party_data_from_viewers(tree, member, login):
+    """Regression: the members API returned the Party fields to a viewer and let a viewer search by them."""
+    introduce(member)
+    url = f"/api/v1/members/{member.pk}"
+    officer = login(tree.province_officer).get(url).json()
+    assert officer["party_status"] and officer["party_introduced_on"] == "2025-03-01"
+    viewer = login(tree.viewer)
+    seen = viewer.get(url)
+    assert seen.status_code == 200 and seen.json()["full_name"] == "Lò Văn Pao"
+    assert seen.json()["party_status"] is None and seen.json()["party_introduced_on"] is None
+    refused = viewer.get("/api/v1/members", {"party_status": "introduced"})
+    assert refused.status_code == 403 and "Đảng" in refused.json()["detail"]
+    assert viewer.get("/api/v1/members").status_code == 200
+    page = viewer.get("/members/").content.decode()
+    assert 'name="party"' not in page
+    assert 'name="party"' in login(tree.province_officer).get("/members/").content.decode()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
 
 from congdoan.core.dates import today
+from congdoan.core.money import share as share_of
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import UnitStatus
@@ -156,9 +156,7 @@ class Progress:
 
     @property
     def share(self):
-        if not self.total:
-            return None
-        return (Decimal(100) * self.done / self.total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return share_of(self.done, self.total)
 
     @property
     def share_display(self) -> str:

@@ -1,9 +1,16 @@
 """Integer VND and numbers in the Vietnamese style (1.234.567)."""
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
+
+
+def share(part: int, whole: int) -> Decimal | None:
+    """``part`` as a percentage of ``whole`` with two decimals, half up (None for an empty whole)."""
+    if not whole:
+        return None
+    return (Decimal(100) * part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def format_number(value: int | None) -> str:

@@ -6,10 +6,10 @@ Read by the finance index page and by the documents app's fact table (``document
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
 
+from congdoan.core.money import share
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
@@ -66,7 +66,5 @@ def collection_by_child(*, scope: Scope, unit: Unit, start: dt.date, end: dt.dat
 
 def share_text(part: int, whole: int) -> str:
     """47,99 % (half up), or — when there is nothing to divide by."""
-    if not whole:
-        return "—"
-    value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{value} %".replace(".", ",")
+    value = share(part, whole)
+    return "—" if value is None else f"{value} %".replace(".", ",")

@@ -5,11 +5,11 @@ units of the next level."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
 from congdoan.core.dates import today
+from congdoan.core.money import share
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
@@ -25,12 +25,6 @@ FILTERS = (Status.NOT_REGISTERED, Status.REGISTERED, Status.RECOGNISED)
 def status_day(year: int) -> dt.date:
     """The day a year's standing is read on: its last day, or today while the year runs."""
     return min(year_end(year), today())
-
-
-def share(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def in_force_q(day: dt.date, prefix: str = "") -> Q:

@@ -12,6 +12,7 @@ import datetime as dt
 from django.utils.translation import gettext_lazy as _l
 
 from congdoan.core.dates import today
+from congdoan.core.money import share
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
@@ -22,7 +23,7 @@ from .culture import AREA as AREA_CULTURE
 from .culture import culture_facts
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
-from .fact import Fact, display, share
+from .fact import Fact, display
 from .finance import AREA as AREA_FINANCE
 from .finance import finance_facts
 from .history import history_facts

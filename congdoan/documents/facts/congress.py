@@ -8,10 +8,11 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from congdoan.congress import selectors as congress_selectors
+from congdoan.core.money import share
 from congdoan.core.scoping import Action
 from congdoan.org.models import Unit
 
-from .fact import PERCENT, UNIONS, Fact, link, share
+from .fact import PERCENT, UNIONS, Fact, link
 
 AREA = "congress"
 

@@ -70,13 +70,6 @@ def display(value, unit: str = "", out_of: int | None = None) -> str:
     return f"{text}/{format_number(out_of)}" if out_of is not None else text
 
 
-def share(part: int, whole: int) -> Decimal | None:
-    """``part`` as a percentage of ``whole`` with two decimals (None for an empty whole)."""
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def link(name: str, *args, **params) -> str:
     """The URL of a named page with its query string (dates as ISO)."""
     query = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items() if v is not None}

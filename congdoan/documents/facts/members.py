@@ -8,13 +8,14 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from congdoan.core.money import share
 from congdoan.members import stats
 from congdoan.members.constants import AGE_BANDS, Gender
 from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import Sector
 from congdoan.org.models import Unit
 
-from .fact import PEOPLE, PERCENT, UNIONS, Fact, link, share
+from .fact import PEOPLE, PERCENT, UNIONS, Fact, link
 
 AREA_MEMBERS = "members"
 AREA_UNIONS = "unions"

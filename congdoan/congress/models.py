@@ -14,12 +14,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.concurrency import Versioned
+from congdoan.core.dated import Dated
 from congdoan.core.dates import today
 
 from .constants import BodyKind, CapKind, CongressForm, PlanState, SeatRole, TermOrigin
 
 
-class CongressRule(models.Model):
+class CongressRule(Dated):
     """The rules of one period (Kế hoạch 22/KH-TLĐ 2025 today): when a delegate congress may be held, and the
     standing committee's bounds."""
 
@@ -33,8 +34,7 @@ class CongressRule(models.Model):
         _("Ban Thường vụ không quá 1/… Ban Chấp hành"), default=3
     )
     source = models.CharField(_("căn cứ"), max_length=255)
-    valid_from = models.DateField(_("áp dụng từ ngày"))
-    valid_to = models.DateField(_("đến hết ngày"), null=True, blank=True)
+    dated_key = ()
 
     class Meta:
         ordering = ["-valid_from"]
@@ -45,7 +45,7 @@ class CongressRule(models.Model):
         return self.source
 
 
-class SizeCap(models.Model):
+class SizeCap(Dated):
     """A cap on the executive committee or on the delegates, for a kind of unit within a band of members
     (``min_members`` ≤ n < ``max_members``), or for one unit by code (Hà Nội, TP Hồ Chí Minh)."""
 
@@ -65,8 +65,7 @@ class SizeCap(models.Model):
     max_members = models.PositiveIntegerField(_("dưới số đoàn viên"), null=True, blank=True)
     cap = models.PositiveSmallIntegerField(_("tối đa"))
     source = models.CharField(_("căn cứ"), max_length=255)
-    valid_from = models.DateField(_("áp dụng từ ngày"))
-    valid_to = models.DateField(_("đến hết ngày"), null=True, blank=True)
+    dated_key = ("what", "unit_kind", "unit_code", "min_members")
 
     class Meta:
         ordering = ["what", "unit_kind_id", "unit_code", "min_members"]

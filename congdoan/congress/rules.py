@@ -14,13 +14,9 @@ from congdoan.core.money import format_number
 from .models import CongressRule, SizeCap
 
 
-def _valid_on(day: dt.date) -> Q:
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-
-
 def rule_on(day: dt.date) -> CongressRule:
     """The congress rules in force on ``day`` (a clear refusal when none is)."""
-    rule = CongressRule.objects.filter(_valid_on(day)).order_by("-valid_from").first()
+    rule = CongressRule.objects.latest_in_force(day)
     if rule is None:
         raise ValidationError(
             _("Chưa có quy định về đại hội áp dụng ngày %(d)s (quản trị viên khai báo trong danh mục).")
@@ -32,7 +28,7 @@ def rule_on(day: dt.date) -> CongressRule:
 def cap_for(what: str, *, unit, members: int, day: dt.date) -> SizeCap | None:
     """The cap of ``what`` for ``unit`` with ``members`` members on ``day``: a row for the unit itself
     (by code) first, else the row of its kind whose band holds the member count; None when none applies."""
-    rows = SizeCap.objects.filter(_valid_on(day), what=what)
+    rows = SizeCap.objects.in_force(day).filter(what=what)
     own = rows.filter(unit_code__iexact=unit.code).order_by("-valid_from").first()
     if own is not None:
         return own

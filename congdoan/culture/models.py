@@ -12,24 +12,19 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core import dated
 from congdoan.core.concurrency import Versioned
 
 from .constants import CultureType, RecognitionKind
 
 
-class Dated(models.Model):
-    valid_from = models.DateField(_("áp dụng từ ngày"))
+class Dated(dated.Dated):
+    """A culture rule row (``core.dated``), with this app's label for the last day."""
+
     valid_to = models.DateField(_("áp dụng đến ngày"), null=True, blank=True)
 
     class Meta:
         abstract = True
-
-    def in_force_on(self, day) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
-
-
-def in_force_on(day) -> Q:
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
 class Criterion(Dated):
@@ -40,6 +35,7 @@ class Criterion(Dated):
     title = models.CharField(_("tên tiêu chí"), max_length=255)
     description = models.TextField(_("nội dung"), blank=True)
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
+    dated_key = ("culture_type", "number")
 
     class Meta:
         ordering = ["culture_type", "number", "valid_from"]
@@ -49,10 +45,7 @@ class Criterion(Dated):
             models.UniqueConstraint(
                 fields=["culture_type", "number", "valid_from"], name="culture_criterion_once"
             ),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="culture_criterion_dates_in_order",
-            ),
+            dated.dates_in_order("culture_criterion_dates_in_order"),
         ]
 
     def __str__(self):
@@ -65,6 +58,7 @@ class Authority(Dated):
     name = models.CharField(_("cơ quan, người có thẩm quyền"), max_length=255)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    dated_key = ("name",)
 
     class Meta:
         ordering = ["sort_order", "name", "valid_from"]
@@ -87,6 +81,7 @@ class Rule(Dated):
     renewal_years = models.PositiveSmallIntegerField(_("số năm giữa hai lần công nhận"), default=5)
     validity_years = models.PositiveSmallIntegerField(_("thời hạn của quyết định (năm)"), default=5)
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
+    dated_key = ()
 
     class Meta:
         ordering = ["valid_from"]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congdoan.core.dates import format_date
@@ -33,12 +32,7 @@ def percent_of(amount: int, percent: Decimal) -> int:
 
 
 def _on(qs, day: dt.date, what: str):
-    row = (
-        qs.filter(valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
+    row = qs.latest_in_force(day)
     if row is None:
         raise ValidationError(
             _("Chưa có %(what)s áp dụng ngày %(day)s trong bảng quy định.")
@@ -118,11 +112,7 @@ def fund_due(*, salary_fund: int, day: dt.date) -> int:
 
 
 def norms_on(day: dt.date) -> list[SpendingNorm]:
-    return list(
-        SpendingNorm.objects.filter(valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("id")
-    )
+    return list(SpendingNorm.objects.in_force(day).order_by("id"))
 
 
 __all__ = [

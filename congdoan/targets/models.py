@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.dated import Dated
 from congdoan.org.models import Unit
 
 from .constants import Aggregation, Direction, PeriodType, ReportStatus, RuleOperator, Source, UnitOfMeasure
@@ -18,7 +19,7 @@ from .constants import Aggregation, Direction, PeriodType, ReportStatus, RuleOpe
 VALUE = {"max_digits": 18, "decimal_places": 2}
 
 
-class Indicator(models.Model):
+class Indicator(Dated):
     code = models.SlugField(_("mã chỉ tiêu"), max_length=64, unique=True)
     name = models.CharField(_("tên chỉ tiêu"), max_length=255)
     unit_of_measure = models.CharField(_("đơn vị tính"), max_length=16, choices=UnitOfMeasure.choices)
@@ -41,8 +42,8 @@ class Indicator(models.Model):
     min_value = models.DecimalField(_("giá trị nhỏ nhất"), null=True, blank=True, **VALUE)
     max_value = models.DecimalField(_("giá trị lớn nhất"), null=True, blank=True, **VALUE)
     required = models.BooleanField(_("bắt buộc nhập"), default=False)
-    valid_from = models.DateField(_("áp dụng từ ngày"))
     valid_to = models.DateField(_("áp dụng đến hết ngày"), null=True, blank=True)
+    dated_key = None  # the code is unique: a new version of an indicator is a new code
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -52,9 +53,6 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
-
-    def valid_on(self, day) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
 
 
 class ReportForm(models.Model):

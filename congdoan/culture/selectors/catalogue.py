@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import QuerySet
 
 from ..eligibility import RuleValues
-from ..models import Authority, Criterion, Rule, in_force_on
+from ..models import Authority, Criterion, Rule
 
 
 def year_end(year: int) -> dt.date:
@@ -16,7 +16,7 @@ def year_end(year: int) -> dt.date:
 
 
 def criteria_for(*, culture_type: str, year: int) -> QuerySet[Criterion]:
-    return Criterion.objects.filter(in_force_on(year_end(year)), culture_type=culture_type).order_by("number")
+    return Criterion.objects.in_force(year_end(year)).filter(culture_type=culture_type).order_by("number")
 
 
 def criteria_counts(years) -> dict[tuple[str, int], int]:
@@ -36,7 +36,7 @@ def criterion_list() -> QuerySet[Criterion]:
 
 
 def authorities_on(day: dt.date) -> QuerySet[Authority]:
-    return Authority.objects.filter(in_force_on(day))
+    return Authority.objects.in_force(day)
 
 
 def authority_list() -> QuerySet[Authority]:
@@ -44,7 +44,7 @@ def authority_list() -> QuerySet[Authority]:
 
 
 def rule_for(year: int) -> RuleValues | None:
-    rule = Rule.objects.filter(in_force_on(year_end(year))).order_by("-valid_from").first()
+    rule = Rule.objects.latest_in_force(year_end(year))
     if rule is None:
         return None
     return RuleValues(rule.first_years, rule.renewal_years, rule.validity_years)

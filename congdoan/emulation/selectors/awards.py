@@ -42,7 +42,7 @@ def award_kinds(*, on: dt.date | None = None) -> QuerySet[AwardKind]:
     """The catalogue, optionally only entries in force on ``on``."""
     qs = AwardKind.objects.all()
     if on:
-        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
+        qs = qs.in_force(on)
     return qs
 
 
@@ -53,7 +53,7 @@ def award_kind_versions(*, code: str) -> QuerySet[AwardKind]:
 
 def award_kind_version(*, code: str, on: dt.date) -> AwardKind | None:
     """The version of catalogue entry ``code`` in force on ``on`` (the rules then), if any."""
-    return award_kinds(on=on).filter(code=code).order_by("-valid_from").first()
+    return AwardKind.objects.filter(code=code).latest_in_force(on)
 
 
 def union_award_kinds(*, on: dt.date | None = None) -> QuerySet[AwardKind]:

@@ -12,7 +12,6 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
@@ -50,14 +49,7 @@ def _kind_snapshot(kind: AwardKind) -> dict:
 def _check_dates(kind: AwardKind) -> None:
     if kind.valid_to is not None and kind.valid_to < kind.valid_from:
         raise ValidationError({"valid_to": _("Ngày hết áp dụng phải từ ngày bắt đầu áp dụng trở đi.")})
-    overlapping = (
-        AwardKind.objects.filter(code=kind.code)
-        .exclude(pk=kind.pk)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=kind.valid_from))
-    )
-    if kind.valid_to is not None:
-        overlapping = overlapping.filter(valid_from__lte=kind.valid_to)
-    other = overlapping.first()
+    other = kind.dated_overlap()
     if other is not None:
         raise ValidationError(
             {

@@ -1,10 +1,10 @@
 """The employers' union fund (kinh phí công đoàn, 2 %): the employer, its months and relief decisions."""
 
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.concurrency import Versioned
+from congdoan.core.dated import Dated, dates_in_order
 
 from ..constants import ReliefKind
 
@@ -57,29 +57,24 @@ class EmployerMonth(models.Model):
         return self.due - self.paid
 
 
-class Relief(models.Model):
+class Relief(Dated):
     """Exemption, reduction or suspension (≤ 12 months, back-payment by the end of the following month)."""
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="reliefs")
     kind = models.CharField(_("hình thức"), max_length=16, choices=ReliefKind.choices)
     valid_from = models.DateField(_("từ ngày"))
-    valid_to = models.DateField(_("đến hết ngày"), null=True, blank=True)
     reduction_percent = models.DecimalField(
         _("mức giảm (%)"), max_digits=6, decimal_places=3, null=True, blank=True
     )
     back_payment_due = models.DateField(_("hạn đóng bù"), null=True, blank=True)
     decision = models.CharField(_("số, ngày quyết định"), max_length=120)
+    dated_key = None  # decisions may overlap: a month takes the one that started last
 
     class Meta:
         ordering = ["employer_id", "-valid_from"]
         verbose_name = _("quyết định miễn, giảm, tạm dừng")
         verbose_name_plural = _("quyết định miễn, giảm, tạm dừng")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
-                name="relief_dates_in_order",
-            )
-        ]
+        constraints = [dates_in_order("relief_dates_in_order")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.decision}"

@@ -1,15 +1,16 @@
 """The dated rule tables: a row holds from ``valid_from`` to ``valid_to`` (inclusive; empty = still)."""
 
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from congdoan.core import dated
 
 from ..constants import DuesGroup, NormBound, PayBase, SplitKind
 
 
-class Dated(models.Model):
-    valid_from = models.DateField(_("áp dụng từ ngày"))
-    valid_to = models.DateField(_("đến hết ngày"), null=True, blank=True)
+class Dated(dated.Dated):
+    """A rule row (``core.dated``) with the text it comes from."""
+
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True, help_text=_("Văn bản quy định."))
 
     class Meta:
@@ -17,16 +18,14 @@ class Dated(models.Model):
         ordering = ["valid_from"]
 
 
-def _in_order(name: str):
-    return models.CheckConstraint(
-        condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")), name=name
-    )
+_in_order = dated.dates_in_order
 
 
 class BaseSalary(Dated):
     """Lương cơ sở (the state base salary)."""
 
     amount = models.BigIntegerField(_("lương cơ sở (đồng)"))
+    dated_key = ()
 
     class Meta(Dated.Meta):
         verbose_name = _("lương cơ sở")
@@ -41,6 +40,7 @@ class DuesRate(Dated):
     """Dues of one member group: a percentage of a pay base, capped at a share of the base salary."""
 
     group = models.CharField(_("nhóm"), max_length=2, choices=DuesGroup.choices)
+    dated_key = ("group",)
     rate = models.DecimalField(_("tỷ lệ (%)"), max_digits=6, decimal_places=3)
     pay_base = models.CharField(_("căn cứ đóng"), max_length=16, choices=PayBase.choices)
     cap_percent_of_base = models.DecimalField(
@@ -80,6 +80,7 @@ class Split(Dated):
 
     kind = models.CharField(_("khoản"), max_length=8, choices=SplitKind.choices)
     grassroots_percent = models.DecimalField(_("công đoàn cơ sở giữ lại (%)"), max_digits=6, decimal_places=3)
+    dated_key = ("kind",)
 
     class Meta(Dated.Meta):
         verbose_name = _("tỷ lệ phân phối")
@@ -97,6 +98,7 @@ class SpendingNorm(Dated):
     lines = models.CharField(_("các dòng chi"), max_length=120, help_text=_("Mã dòng, cách nhau dấu phẩy."))
     bound = models.CharField(_("giới hạn"), max_length=4, choices=NormBound.choices)
     percent = models.DecimalField(_("tỷ lệ (%)"), max_digits=6, decimal_places=3)
+    dated_key = ("name",)
 
     class Meta(Dated.Meta):
         verbose_name = _("định mức chi")

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import event_record
@@ -49,12 +48,7 @@ def employer_save(
 
 
 def relief_on(employer: Employer, month: dt.date) -> Relief | None:
-    return (
-        employer.reliefs.filter(valid_from__lte=month_end(month))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=month))
-        .order_by("-valid_from")
-        .first()
-    )
+    return employer.reliefs.in_force_during(month, month_end(month)).order_by("-valid_from").first()
 
 
 def due_after_relief(employer: Employer, month: dt.date, salary_fund: int) -> tuple[int, dt.date | None]:

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.concurrency import version_claim
 from congdoan.core.money import MAX_AMOUNT
 from congdoan.core.scoping import Action, Scope
+from congdoan.core.workflow import Step, Workflow
 from congdoan.org.models import Unit
 
 from ..constants import Line, StatementKind, StatementStatus
@@ -42,27 +44,36 @@ def _fill(statement: Statement) -> None:
         line.save()
 
 
+_S = StatementStatus
+WORKFLOW = Workflow(
+    event_prefix="finance.statement",
+    refusal=gettext_lazy("Không thể %(a)s khi đang ở trạng thái “%(s)s”."),
+    steps=(
+        Step("edit", (_S.DRAFT,), None, Action.ACT, gettext_lazy("sửa")),
+        Step("submit", (_S.DRAFT,), _S.SUBMITTED, Action.ACT, gettext_lazy("gửi")),
+        Step("approve", (_S.SUBMITTED,), _S.APPROVED, Action.APPROVE, gettext_lazy("duyệt")),
+        Step("lock", (_S.APPROVED,), _S.LOCKED, Action.APPROVE, gettext_lazy("khoá")),
+        Step(
+            "reopen",
+            (_S.SUBMITTED, _S.APPROVED, _S.LOCKED),
+            _S.DRAFT,
+            Action.APPROVE,
+            gettext_lazy("mở lại"),
+            reason_message=gettext_lazy("Cần ghi lý do mở lại."),
+        ),
+    ),
+    recorder=event_record,
+)
+
+
 def _audit(scope, statement, action, summary, **extra):
-    event_record(
-        actor=scope.actor,
-        action=f"finance.statement_{action}",
-        summary=summary % {"s": statement},
-        unit=statement.unit,
-        obj=statement,
-        **extra,
+    WORKFLOW.record(
+        scope, statement, action, summary=summary % {"s": statement}, unit=statement.unit, **extra
     )
 
 
 def _locked(statement: Statement) -> Statement:
     return Statement.objects.select_for_update().select_related("unit", "unit__kind").get(pk=statement.pk)
-
-
-def _require(statement: Statement, allowed: tuple[str, ...], what: str) -> None:
-    if statement.status not in allowed:
-        raise ValidationError(
-            _("Không thể %(a)s khi đang ở trạng thái “%(s)s”.")
-            % {"a": what, "s": statement.get_status_display()}
-        )
 
 
 @transaction.atomic
@@ -80,9 +91,9 @@ def statement_save(
     *, scope: Scope, statement: Statement, version: int | None, amounts: dict[str, int]
 ) -> Statement:
     """Save a budget's proposed lines (a settlement's come from the ledger: this refreshes them)."""
-    scope.require_can(statement.unit, Action.ACT)
+    scope.require_can(statement.unit, WORKFLOW.step("edit").action)
     version_claim(statement, version)
-    _require(statement, (StatementStatus.DRAFT,), _("sửa"))
+    WORKFLOW.require_state(statement, "edit")
     if statement.kind == StatementKind.BUDGET:
         for line in statement.lines.all():
             if line.line in amounts:
@@ -99,11 +110,10 @@ def statement_save(
 @transaction.atomic
 def statement_submit(*, scope: Scope, statement: Statement) -> Statement:
     statement = _locked(statement)
-    scope.require_can(statement.unit, Action.ACT)
-    _require(statement, (StatementStatus.DRAFT,), _("gửi"))
+    step = WORKFLOW.check(scope, statement, "submit", unit=statement.unit)
     _fill(statement)
     version_claim(statement, None)
-    statement.status = StatementStatus.SUBMITTED
+    statement.status = step.target
     statement.save(update_fields=["status"])
     _audit(scope, statement, "submit", _("Gửi cấp trên %(s)s"))
     return statement
@@ -113,13 +123,12 @@ def statement_submit(*, scope: Scope, statement: Statement) -> Statement:
 def statement_approve(*, scope: Scope, statement: Statement) -> Statement:
     """The level above approves: each line's approved figure is the submitted one."""
     statement = _locked(statement)
-    scope.require_can(statement.unit, Action.APPROVE)
-    _require(statement, (StatementStatus.SUBMITTED,), _("duyệt"))
+    step = WORKFLOW.check(scope, statement, "approve", unit=statement.unit)
     for line in statement.lines.all():
         line.approved = line.amount
         line.save(update_fields=["approved"])
     version_claim(statement, None)
-    statement.status = StatementStatus.APPROVED
+    statement.status = step.target
     statement.approved_by = user_or_none(scope.actor)
     statement.approved_at = timezone.now()
     statement.save(update_fields=["status", "approved_by", "approved_at"])
@@ -130,10 +139,9 @@ def statement_approve(*, scope: Scope, statement: Statement) -> Statement:
 @transaction.atomic
 def statement_lock(*, scope: Scope, statement: Statement) -> Statement:
     statement = _locked(statement)
-    scope.require_can(statement.unit, Action.APPROVE)
-    _require(statement, (StatementStatus.APPROVED,), _("khoá"))
+    step = WORKFLOW.check(scope, statement, "lock", unit=statement.unit)
     version_claim(statement, None)
-    statement.status = StatementStatus.LOCKED
+    statement.status = step.target
     statement.save(update_fields=["status"])
     _audit(scope, statement, "lock", _("Khoá %(s)s"))
     return statement
@@ -143,17 +151,13 @@ def statement_lock(*, scope: Scope, statement: Statement) -> Statement:
 def statement_reopen(*, scope: Scope, statement: Statement, reason: str) -> Statement:
     """The level above sends a submitted, approved or locked statement back to draft, with a reason."""
     statement = _locked(statement)
-    scope.require_can(statement.unit, Action.APPROVE)
-    _require(
-        statement, (StatementStatus.SUBMITTED, StatementStatus.APPROVED, StatementStatus.LOCKED), _("mở lại")
-    )
-    if not (reason or "").strip():
-        raise ValidationError({"reason": _("Cần ghi lý do mở lại.")})
+    step = WORKFLOW.check(scope, statement, "reopen", unit=statement.unit, reason=reason)
+    reason = reason.strip()
     before = statement.status
     statement.lines.update(approved=None)
     version_claim(statement, None)
-    statement.status = StatementStatus.DRAFT
-    statement.note = reason.strip()[:255]
+    statement.status = step.target
+    statement.note = reason[:255]
     statement.save(update_fields=["status", "note"])
-    _audit(scope, statement, "reopen", _("Mở lại %(s)s — ") + reason.strip(), before={"status": before})
+    _audit(scope, statement, "reopen", _("Mở lại %(s)s — ") + reason, before={"status": before})
     return statement

@@ -8,13 +8,17 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from congdoan.audit.services import event_record
 from congdoan.core.actors import user_or_none
 from congdoan.core.concurrency import VersionConflict
 from congdoan.core.dates import format_date, today
 from congdoan.core.roles import Role
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
+from congdoan.core.workflow import Step, Workflow
 
+from ..constants import ReportStatus
 from ..models import Report
 from ..periods import Period, period_of
 
@@ -33,12 +37,35 @@ def _locked(report: Report) -> Report:
     return Report.objects.select_for_update().select_related("unit", "unit__kind", "form").get(pk=report.pk)
 
 
-def _require_status(report: Report, allowed: tuple[str, ...], action: str) -> None:
-    if report.status not in allowed:
-        raise ValidationError(
-            _("Không thể %(a)s báo cáo đang ở trạng thái “%(s)s”.")
-            % {"a": action, "s": report.get_status_display()}
-        )
+_S = ReportStatus
+#: A report's workflow (``core.workflow``): the unit fills and sends it, the level above returns or approves it
+#: (approving locks it), and may reopen an approved one with a reason.
+WORKFLOW = Workflow(
+    event_prefix="targets.report",
+    refusal=gettext_lazy("Không thể %(a)s báo cáo đang ở trạng thái “%(s)s”."),
+    steps=(
+        Step("edit", (_S.DRAFT, _S.RETURNED), None, Action.ACT, gettext_lazy("sửa")),
+        Step("submit", (_S.DRAFT, _S.RETURNED), _S.SUBMITTED, Action.ACT, gettext_lazy("gửi")),
+        Step(
+            "return",
+            (_S.SUBMITTED,),
+            _S.RETURNED,
+            Action.APPROVE,
+            gettext_lazy("trả lại"),
+            reason_message=gettext_lazy("Cần ghi lý do trả lại."),
+        ),
+        Step("approve", (_S.SUBMITTED,), _S.APPROVED, Action.APPROVE, gettext_lazy("duyệt")),
+        Step(
+            "reopen",
+            (_S.APPROVED,),
+            _S.RETURNED,
+            Action.APPROVE,
+            gettext_lazy("mở lại"),
+            reason_message=gettext_lazy("Cần ghi lý do mở lại báo cáo đã duyệt."),
+        ),
+    ),
+    recorder=event_record,
+)
 
 
 def _require_version(report: Report, version: int | None) -> None:

@@ -14,17 +14,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congdoan.audit.services import event_record
 from congdoan.core import indicators as computed
 from congdoan.core.actors import user_or_none
-from congdoan.core.scoping import Action, Scope
+from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
-from ..constants import ReportStatus, RuleOperator, Source
+from ..constants import RuleOperator, Source
 from ..models import FormIndicator, Indicator, Report, ReportForm, ReportValue
 from ..periods import Period
 from ..values import parse_value, show_value
-from ._common import _bump, _locked, _require_period_ended, _require_status, _require_version, report_period
+from ._common import WORKFLOW, _bump, _locked, _require_period_ended, _require_version, report_period
 from .notices import report_notify
 from .rollups import rollup_apply
 
@@ -57,7 +56,7 @@ def report_open(
     rows = []
     for item in items:
         ind = item.indicator
-        if not ind.valid_on(period.end):
+        if not ind.in_force_on(period.end):
             continue
         is_computed = ind.source == Source.COMPUTED
         rows.append(
@@ -75,13 +74,7 @@ def report_open(
             )
         )
     ReportValue.objects.bulk_create(rows)
-    event_record(
-        actor=scope.actor,
-        action="targets.report_open",
-        summary=_("Mở báo cáo: %(r)s") % {"r": report},
-        unit=unit,
-        obj=report,
-    )
+    WORKFLOW.record(scope, report, "open", summary=_("Mở báo cáo: %(r)s") % {"r": report}, unit=unit)
     return report
 
 
@@ -115,8 +108,7 @@ def report_save_draft(
     A stale ``version`` (someone saved meanwhile) is refused and nothing is saved.
     """
     report = _locked(report)
-    scope.require_can(report.unit)
-    _require_status(report, (ReportStatus.DRAFT, ReportStatus.RETURNED), _("sửa"))
+    WORKFLOW.check(scope, report, "edit", unit=report.unit)
     _require_version(report, version)
     comments = comments or {}
     rows = {v.indicator_id: v for v in report.values.select_related("indicator")}
@@ -168,8 +160,7 @@ def report_submit(
     """Send the report to the parent: period ended (``CONGDOAN_ALLOW_EARLY_SUBMIT`` aside), required values
     present and cross-indicator rules satisfied."""
     report = _locked(report)
-    scope.require_can(report.unit)
-    _require_status(report, (ReportStatus.DRAFT, ReportStatus.RETURNED), _("gửi"))
+    step = WORKFLOW.check(scope, report, "submit", unit=report.unit)
     _require_version(report, version)
     _require_period_ended(report)
     rows = {v.indicator_id: v for v in report.values.select_related("indicator")}
@@ -182,17 +173,13 @@ def report_submit(
     _bump(
         report,
         scope.actor,
-        status=ReportStatus.SUBMITTED,
+        status=step.target,
         submitted_by=user_or_none(scope.actor),
         submitted_at=timezone.now(),
         return_reason="",
     )
-    event_record(
-        actor=scope.actor,
-        action="targets.report_submit",
-        summary=_("Gửi báo cáo: %(r)s") % {"r": report},
-        unit=report.unit,
-        obj=report,
+    WORKFLOW.record(
+        scope, report, "submit", summary=_("Gửi báo cáo: %(r)s") % {"r": report}, unit=report.unit
     )
     return report
 
@@ -206,19 +193,17 @@ def report_return(
 ) -> Report:
     """The parent sends a submitted report back with a reason."""
     report = _locked(report)
-    scope.require_can(report.unit, Action.APPROVE)
-    _require_status(report, (ReportStatus.SUBMITTED,), _("trả lại"))
-    if not (reason or "").strip():
-        raise ValidationError({"reason": _("Cần ghi lý do trả lại.")})
-    _bump(report, scope.actor, status=ReportStatus.RETURNED, return_reason=reason.strip())
-    event_record(
-        actor=scope.actor,
-        action="targets.report_return",
-        summary=_("Trả lại báo cáo: %(r)s — %(why)s") % {"r": report, "why": reason.strip()},
+    step = WORKFLOW.check(scope, report, "return", unit=report.unit, reason=reason)
+    reason = reason.strip()
+    _bump(report, scope.actor, status=step.target, return_reason=reason)
+    WORKFLOW.record(
+        scope,
+        report,
+        "return",
+        summary=_("Trả lại báo cáo: %(r)s — %(why)s") % {"r": report, "why": reason},
         unit=report.unit,
-        obj=report,
     )
-    report_notify(report=report, kind="returned", actor=scope.actor, reason=reason.strip())
+    report_notify(report=report, kind="returned", actor=scope.actor, reason=reason)
     return report
 
 
@@ -230,22 +215,17 @@ def report_approve(
 ) -> Report:
     """The parent approves a submitted report: it locks, and its values enter the ancestors' roll-ups."""
     report = _locked(report)
-    scope.require_can(report.unit, Action.APPROVE)
-    _require_status(report, (ReportStatus.SUBMITTED,), _("duyệt"))
+    step = WORKFLOW.check(scope, report, "approve", unit=report.unit)
     _bump(
         report,
         scope.actor,
-        status=ReportStatus.APPROVED,
+        status=step.target,
         approved_by=user_or_none(scope.actor),
         approved_at=timezone.now(),
     )
     rollup_apply(report=report, sign=1)
-    event_record(
-        actor=scope.actor,
-        action="targets.report_approve",
-        summary=_("Duyệt báo cáo: %(r)s") % {"r": report},
-        unit=report.unit,
-        obj=report,
+    WORKFLOW.record(
+        scope, report, "approve", summary=_("Duyệt báo cáo: %(r)s") % {"r": report}, unit=report.unit
     )
     report_notify(report=report, kind="approved", actor=scope.actor)
     return report
@@ -260,24 +240,22 @@ def report_reopen(
 ) -> Report:
     """The parent unlocks an approved report (audited, with a reason); its values leave the roll-ups."""
     report = _locked(report)
-    scope.require_can(report.unit, Action.APPROVE)
-    _require_status(report, (ReportStatus.APPROVED,), _("mở lại"))
-    if not (reason or "").strip():
-        raise ValidationError({"reason": _("Cần ghi lý do mở lại báo cáo đã duyệt.")})
+    step = WORKFLOW.check(scope, report, "reopen", unit=report.unit, reason=reason)
+    reason = reason.strip()
     rollup_apply(report=report, sign=-1)
     _bump(
         report,
         scope.actor,
-        status=ReportStatus.RETURNED,
-        return_reason=reason.strip(),
+        status=step.target,
+        return_reason=reason,
         approved_by=None,
         approved_at=None,
     )
-    event_record(
-        actor=scope.actor,
-        action="targets.report_reopen",
-        summary=_("Mở lại báo cáo đã duyệt: %(r)s — %(why)s") % {"r": report, "why": reason.strip()},
+    WORKFLOW.record(
+        scope,
+        report,
+        "reopen",
+        summary=_("Mở lại báo cáo đã duyệt: %(r)s — %(why)s") % {"r": report, "why": reason},
         unit=report.unit,
-        obj=report,
     )
     return report

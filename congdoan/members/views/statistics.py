@@ -35,21 +35,29 @@ def _stats_params(request, scope: Scope):
     return form, unit, on, start, end
 
 
-@login_required
-def statistics(request):
-    scope = Scope.of(request)
-    form, unit, on, start, end = _stats_params(request, scope)
+def _page(scope: Scope, unit, on: dt.date, start: dt.date, end: dt.date) -> dict:
+    """What the page shows of ``unit`` (in scope), as kept in the cache until the next write."""
     report = stats.report(scope=scope, unit=unit, on=on, start=start, end=end)
-    context = {
-        "form": form,
+    return {
         "r": report,
         "ethnicities": stats.ethnicity_rows(report.snapshot),
         "ages": stats.age_rows(report.snapshot),
         "sectors": stats.sector_rows(report.snapshot),
-        "query": f"on={on:%Y-%m-%d}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
         "parent": unit.parent
         if unit.parent_id and org_selectors.unit_list(scope=scope).filter(pk=unit.parent_id).exists()
         else None,
+    }
+
+
+@login_required
+def statistics(request):
+    scope = Scope.of(request)
+    form, unit, on, start, end = _stats_params(request, scope)
+    parts = ("statistics", unit.pk, unit.path, on, start, end)
+    context = {
+        "form": form,
+        "query": f"on={on:%Y-%m-%d}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
+        **stats.kept(scope=scope, parts=parts, compute=lambda: _page(scope, unit, on, start, end)),
     }
     return render(request, "members/statistics.html", context)
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from congdoan.core.roles import Role
 from congdoan.core.scoping import Scope
@@ -12,6 +17,20 @@ from congdoan.core.views import int_param
 from .. import forms, selectors
 
 PAGE = 50
+FORM_SECONDS = 600
+
+
+def _form_html(form: forms.SearchForm) -> str:
+    """The search form rendered (its ten select and date widgets cost more than the search itself), kept in
+    the cache per (typed values, fields shown, language): it depends on nothing else."""
+    values = [(name, form.data.getlist(name) if form.is_bound else []) for name in form.fields]
+    text = repr((values, get_language()))
+    key = f"members.search_form.{hashlib.sha256(text.encode()).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("members/partials/search_form.html", {"form": form})
+        cache.set(key, html, FORM_SECONDS)
+    return html
 
 
 def _filters(form: forms.SearchForm) -> selectors.MemberFilter:
@@ -54,4 +73,4 @@ def index(request):
     }
     if request.htmx and request.htmx.target == "results":
         return render(request, "members/partials/results.html", context)
-    return render(request, "members/index.html", context)
+    return render(request, "members/index.html", {**context, "search_form": _form_html(form)})

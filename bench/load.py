@@ -22,6 +22,7 @@ It changes nothing in the database (GET requests, besides logging in). ``--pages
 from __future__ import annotations
 
 import argparse
+import http.client
 import http.cookiejar
 import os
 import random
@@ -32,7 +33,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
@@ -170,7 +170,7 @@ def run(officers: list[Officer], pages: list[str], seconds: float, think: float 
             try:
                 officer.get(PAGES[name].format(unit=officer.unit))
                 ok = True
-            except (OSError, urllib.error.HTTPError):
+            except (OSError, http.client.HTTPException):  # HTTPError is an OSError
                 ok = False
             elapsed = (time.perf_counter() - started) * 1000
             with lock:

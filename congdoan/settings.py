@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "congdoan.accounts.middleware.SlidingSessionMiddleware",  # idle timeout, one session write a minute at most
     "django.middleware.locale.LocaleMiddleware",
     "congdoan.core.middleware.NoStoreMiddleware",
     "congdoan.core.middleware.RefuseNulMiddleware",
@@ -297,9 +298,9 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="congdoan <khong-tra-loi@localhost>")
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
-# A session ends after this many seconds without a request (each request pushes the end back).
+# A session ends after this many seconds without a request: accounts.middleware.SlidingSessionMiddleware
+# pushes the end back at most once a minute (not SESSION_SAVE_EVERY_REQUEST: a session write per page view).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=2 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 AUTH_PASSWORD_VALIDATORS = [
     {**v, "NAME": "congdoan.accounts.validators.MinimumLengthValidator"}
     if v["NAME"].endswith(".MinimumLengthValidator")

@@ -8,8 +8,10 @@ def current_scope(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    assignments = list(user.assignments.select_related("unit", "unit__kind"))
     scope = Scope.for_user(user)
+    assignments = getattr(user, "_congdoan_assignments", None)  # read with the scope (core.scoping)
+    if assignments is None:  # a scope cached before the rows were kept
+        assignments = list(user.assignments.select_related("unit", "unit__kind"))
     return {
         "my_assignments": assignments,
         "my_scope": scope,

@@ -9,9 +9,11 @@ Pages go to the step (with ``?next=``); API calls on a session answer 403 with t
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -60,3 +62,36 @@ class SignInStepsMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": reason}, status=403)
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+
+# The session row is rewritten (its end pushed back by SESSION_COOKIE_AGE) at most this often.
+TOUCH_EVERY_SECONDS = 60
+TOUCHED = "_congdoan_touched"
+
+
+class SlidingSessionMiddleware:
+    """A signed-in session ends ``SESSION_COOKIE_AGE`` seconds after its last request, give or take a minute,
+    without writing the session row on every page view.
+
+    ``SESSION_SAVE_EVERY_REQUEST`` made every GET an ``UPDATE django_session`` and a commit. Instead, after the
+    view, a signed-in session stamped more than ``TOUCH_EVERY_SECONDS`` ago is stamped again: that marks it
+    modified, so ``SessionMiddleware`` saves it with a new end (row and cookie) — at most one write a minute
+    per session. The idle timeout stays ``SESSION_COOKIE_AGE`` (up to a minute shorter, never longer).
+    Placed just after ``SessionMiddleware`` so its answer phase runs before the session is saved; a signed-out
+    session (``logout`` flushed it) is not stamped.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES and not session.modified:
+            return response
+        if session.get(SESSION_KEY) is None:
+            return response
+        now = int(time.time())
+        if now - session.get(TOUCHED, 0) >= TOUCH_EVERY_SECONDS:
+            session[TOUCHED] = now
+        return response

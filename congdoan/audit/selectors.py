@@ -19,6 +19,14 @@ def event_list(*, scope: Scope, unit=None) -> QuerySet[Event]:
     return qs.order_by("-at", "-id")
 
 
+def data_version() -> int:
+    """The id of the latest audit event (0 before the first): the version of the data that figures kept in the
+    cache are keyed by. Every service writes its audit event in the transaction of its change, so the first
+    request after a write commits sees a new version. One index read (``ORDER BY id DESC LIMIT 1``)."""
+    latest = Event.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return latest or 0
+
+
 def events_of(*, scope: Scope, obj) -> QuerySet[Event]:
     """Events recorded about one object (e.g. a unit), if the user may see that object's unit."""
     return event_list(scope=scope).filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))

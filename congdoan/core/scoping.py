@@ -78,9 +78,12 @@ class Scope:
         cached = getattr(user, "_congdoan_scope", None)
         if cached is not None:
             return cached
-        # ``user.assignments`` is the reverse relation of accounts.Assignment: core imports no app.
-        rows = user.assignments.values_list("unit__path", "role")
+        # ``user.assignments`` is the reverse relation of accounts.Assignment: core imports no app. The rows
+        # (with their units) stay on the user for the request: the menu lists them (one query, not two).
+        assignments = list(user.assignments.select_related("unit", "unit__kind"))
+        rows = [(a.unit.path, a.role) for a in assignments]
         scope = cls(user_id=user.pk, everything=user.is_superuser, roots=tuple(sorted(rows)), actor=user)
+        user._congdoan_assignments = assignments
         user._congdoan_scope = scope
         return scope
 

@@ -16,7 +16,7 @@ import hashlib
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from congdoan.audit.selectors import event_list
+from congdoan.audit.selectors import data_version
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
@@ -27,12 +27,6 @@ from .facts import Fact, facts_for
 # A safety net for writes made outside the services; the data version does the real invalidation.
 CACHE_SECONDS = 300
 _GENERATION = "documents.figures.generation"
-
-
-def data_version() -> int:
-    """The id of the latest audit event (0 before the first)."""
-    latest = event_list(scope=Scope.unrestricted()).order_by("-pk").values_list("pk", flat=True).first()
-    return latest or 0
 
 
 def figures_forget() -> None:

@@ -39,19 +39,24 @@ MODULES = [
 @login_required
 def home(request):
     scope = Scope.of(request)
-    roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))
     day = today()
-    cards = [
-        (
-            unit,
-            {
-                **org_selectors.unit_counts(scope=scope, unit=unit),
-                "members": member_stats.total_on(unit=unit, on=day),
-            },
-            Role(scope.role_on(unit.path)).label,
-        )
-        for unit in roots[:6]
-    ]
+
+    def figures():
+        # The first six units of the user and their counts, kept until the next write (members.stats.kept).
+        roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))[:6]
+        return [
+            (
+                unit,
+                {
+                    **org_selectors.unit_counts(scope=scope, unit=unit),
+                    "members": member_stats.total_on(unit=unit, on=day),
+                },
+            )
+            for unit in roots
+        ]
+
+    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures)
+    cards = [(unit, counts, Role(scope.role_on(unit.path)).label) for unit, counts in kept]
     modules = [(reverse(name), title, text) for name, title, text in MODULES]
     events = event_list(scope=scope)[:8] if not scope.is_empty else []
     return render(request, "home/home.html", {"cards": cards, "modules": modules, "events": events})

@@ -1,14 +1,21 @@
 """Signing in: first-login password change, reset by e-mail link, two-factor codes, idle and ended sessions."""
 
+import datetime as dt
 import re
 
 from django.conf import settings as project_settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congdoan.accounts import services
+from congdoan.accounts.middleware import TOUCHED
 from congdoan.accounts.models import User
 from congdoan.audit.models import Event
 from congdoan.core.roles import Role
@@ -148,9 +155,48 @@ def test_sign_out_of_all_other_sessions(tree):
     assert Event.objects.filter(action="account.sessions_end").count() == 1
 
 
-def test_sessions_expire_after_inactivity():
-    assert project_settings.SESSION_SAVE_EVERY_REQUEST is True
+def _session_row(client) -> Session:
+    return Session.objects.get(session_key=client.cookies[project_settings.SESSION_COOKIE_NAME].value)
+
+
+def _idle(client, seconds: int) -> None:
+    """As if the session's last stamp were ``seconds`` ago: its end and its stamp moved back that much."""
+    session = SessionStore(session_key=client.cookies[project_settings.SESSION_COOKIE_NAME].value)
+    session[TOUCHED] = session[TOUCHED] - seconds
+    session.save()  # the row's end: now + SESSION_COOKIE_AGE, moved back below
+    Session.objects.filter(session_key=session.session_key).update(
+        expire_date=timezone.now() + dt.timedelta(seconds=project_settings.SESSION_COOKIE_AGE - seconds)
+    )
+
+
+def test_a_session_ends_after_its_idle_time(tree):
     assert 0 < project_settings.SESSION_COOKIE_AGE <= 24 * 3600
+    client = sign_in("xa", PASSWORD)
+    assert client.get("/").status_code == 200
+    _idle(client, project_settings.SESSION_COOKIE_AGE + 1)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_activity_within_the_idle_time_keeps_the_session_alive(tree):
+    client = sign_in("xa", PASSWORD)
+    age = project_settings.SESSION_COOKIE_AGE
+    _idle(client, age - 30)  # 30 s left
+    assert client.get("/").status_code == 200
+    left = (_session_row(client).expire_date - timezone.now()).total_seconds()
+    assert left > age - 60, "the page view pushed the end back by the full idle time"
+    _idle(client, age - 30)
+    assert client.get("/members/").status_code == 200, "still signed in"
+
+
+def test_page_views_within_a_minute_write_no_session_row(tree):
+    client = sign_in("xa", PASSWORD)
+    client.get("/")  # the first page after signing in may stamp the session
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+        assert client.get("/members/").status_code == 200
+    writes = [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
+    assert writes == []
 
 
 def test_signing_out_everywhere_also_defeats_an_old_secret_key(tree, settings):

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congdoan.members.constants import MemberStatus
@@ -162,3 +164,20 @@ def test_lists_open_for_a_viewer(tree, login, name, title):
     page = response.content.decode()
     assert response.status_code == 200
     assert f"<title>{title}" in page and "Đoàn viên công đoàn" in page
+
+
+def test_the_statistics_page_is_kept_until_a_write_and_shows_an_admission_at_once(tree, login):
+    """The page's figures are kept per data version: a second view asks the database only for the version
+    (and the session, user and scope), and an admission through the services shows on the very next view."""
+    admit_active(tree.g1, on=D(2020, 1, 1))
+    client = login(tree.province_officer)
+    url = reverse("members:statistics")
+    params = {"unit": tree.lc.pk, "on": "2024-06-30", "start": "2024-01-01", "end": "2024-06-30"}
+    assert 'id="total">1<' in client.get(url, params).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url, params).content.decode()
+    assert 'id="total">1<' in again
+    assert not [q["sql"] for q in queries if "members_" in q["sql"]], "no member figures recomputed"
+    admit_active(tree.g3, on=D(2024, 2, 1))
+    body = client.get(url, params).content.decode()
+    assert 'id="total">2<' in body and 'id="admitted">1<' in body

@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
 from congdoan.core.dates import today
 from congdoan.core.files import file_response
@@ -35,23 +36,30 @@ def _stats_params(request, scope: Scope):
     return form, unit, on, start, end
 
 
-@login_required
-def statistics(request):
-    scope = Scope.of(request)
-    form, unit, on, start, end = _stats_params(request, scope)
+def _body(scope: Scope, unit, on: dt.date, start: dt.date, end: dt.date) -> str:
+    """The page's body (everything below the menu) for ``unit`` (in scope): the same for every user with the
+    same scope, so kept rendered in the cache until the next write."""
     report = stats.report(scope=scope, unit=unit, on=on, start=start, end=end)
     context = {
-        "form": form,
         "r": report,
+        "query": f"on={on:%Y-%m-%d}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
         "ethnicities": stats.ethnicity_rows(report.snapshot),
         "ages": stats.age_rows(report.snapshot),
         "sectors": stats.sector_rows(report.snapshot),
-        "query": f"on={on:%Y-%m-%d}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
         "parent": unit.parent
         if unit.parent_id and org_selectors.unit_list(scope=scope).filter(pk=unit.parent_id).exists()
         else None,
     }
-    return render(request, "members/statistics.html", context)
+    return render_to_string("members/partials/statistics_body.html", context)
+
+
+@login_required
+def statistics(request):
+    scope = Scope.of(request)
+    _form, unit, on, start, end = _stats_params(request, scope)
+    parts = ("statistics", unit.pk, unit.path, on, start, end)
+    body = stats.kept(scope=scope, parts=parts, compute=lambda: _body(scope, unit, on, start, end))
+    return render(request, "members/statistics.html", {"body": body})
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from congdoan.core.scoping import Scope
 
 from .models import Event
+from .version import generation
 
 
 def event_list(*, scope: Scope, unit=None) -> QuerySet[Event]:
@@ -19,12 +20,13 @@ def event_list(*, scope: Scope, unit=None) -> QuerySet[Event]:
     return qs.order_by("-at", "-id")
 
 
-def data_version() -> int:
-    """The id of the latest audit event (0 before the first): the version of the data that figures kept in the
-    cache are keyed by. Every service writes its audit event in the transaction of its change, so the first
-    request after a write commits sees a new version. One index read (``ORDER BY id DESC LIMIT 1``)."""
+def data_version() -> str:
+    """The version of the data that figures kept in the cache are keyed by: the id of the latest audit event
+    and the commit counter the audit services bump after each commit that wrote events (one index read and
+    one cache read). Every service writes its audit event in the transaction of its change, so the first
+    request after a write commits sees a new version, also when transactions commit out of id order."""
     latest = Event.objects.order_by("-pk").values_list("pk", flat=True).first()
-    return latest or 0
+    return f"{latest or 0}.{generation()}"
 
 
 def events_of(*, scope: Scope, obj) -> QuerySet[Event]:

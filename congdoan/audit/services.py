@@ -1,10 +1,18 @@
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 
 from congdoan.core.actors import user_or_none
 
 from .models import Event
+from .version import generation_bump
+
+
+def _after_commit() -> None:
+    """The latest event id alone can miss a commit: a transaction holding id 100 that commits after one
+    holding id 101 leaves the maximum at 101, and figures kept under "101" between the two commits would
+    stay stale. Every commit that wrote events therefore also bumps a counter in the shared cache."""
+    transaction.on_commit(generation_bump, robust=True)
 
 
 def event_record(
@@ -19,6 +27,7 @@ def event_record(
     after: Any = None,
 ) -> Event:
     """Write one audit event. Called by every service that changes something that matters."""
+    _after_commit()
     return Event.objects.create(
         actor=user_or_none(actor),
         action=action,
@@ -35,6 +44,7 @@ def event_record(
 def events_record(*, actor, action: str, items) -> None:
     """Write many audit events at once (bulk imports): ``items`` yields ``(summary, unit, obj, decision_no)``."""
     user = user_or_none(actor)
+    _after_commit()
     Event.objects.bulk_create(
         [
             Event(

@@ -88,5 +88,7 @@ def test_the_dashboard_filter_and_its_print_title(moved, client):
     page = client.get(
         reverse("home:dashboard", args=[t.lc.pk]), {"period": "year", "year": "2025", "structure": "now"}
     )
-    recruitment = page.context["charts"][[c.key for c in page.context["charts"]].index("recruitment-children")]
+    recruitment = page.context["charts"][
+        [c.key for c in page.context["charts"]].index("recruitment-children")
+    ]
     assert _rows(recruitment) == {t.bt.name: (3, None)}

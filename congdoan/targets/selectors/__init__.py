@@ -16,6 +16,7 @@ from .rollups import (
     rollup_stored,
     rollup_view,
     unit_figures,
+    unit_figures_many,
 )
 from .targets import target_grid, targets_received
 
@@ -51,4 +52,5 @@ __all__ = [
     "target_grid",
     "targets_received",
     "unit_figures",
+    "unit_figures_many",
 ]

@@ -63,8 +63,16 @@ def points_in_time(start: dt.date, end: dt.date, as_of: dt.date) -> list[tuple[s
     return points
 
 
-def members_over_time(*, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> Chart | None:
-    rows = [(label, stats.total_on(unit=unit, on=day)) for label, day in points_in_time(start, end, as_of)]
+def members_over_time(
+    *, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date, known: dict[dt.date, int] | None = None
+) -> Chart | None:
+    """Members of the subtree at each point in time; ``known`` holds totals already read (the fact table's
+    total at the period's end), which are not read again."""
+    known = known or {}
+    rows = [
+        (label, known[day] if day in known else stats.total_on(unit=unit, on=day))
+        for label, day in points_in_time(start, end, as_of)
+    ]
     if not any(value for _label, value in rows):
         return None
     monthly = _months(start, end) <= MONTHLY_UP_TO
@@ -162,7 +170,10 @@ def unit_charts(
     """Every chart of a unit over a period: over time first, then composition (from the facts), then the
     children's recruitment and reporting (by child unit as the tree stood at the period's end, or as it
     is today: ``structure`` "then" or "now")."""
-    timeline = members_over_time(unit=unit, start=start, end=end, as_of=as_of)
+    # The fact table's total at the period's end is the timeline's last point: not read twice.
+    total = next((f.value for f in facts if f.key == "members.total" and not f.summary), None)
+    known = {end: total} if total is not None else {}
+    timeline = members_over_time(unit=unit, start=start, end=end, as_of=as_of, known=known)
     recruitment = recruitment_by_child(scope=scope, unit=unit, start=start, end=end, structure=structure)
     reporting = completeness_by_child(
         scope=scope, unit=unit, start=start, end=end, as_of=as_of, structure=structure

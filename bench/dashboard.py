@@ -11,7 +11,8 @@ country, times the dashboard of the current year
   first officer pays after a write;
 - **warm**: the figures kept (every later request until the next write);
 and prints median and p95 in milliseconds, wall clock and CPU of this process (the machine is shared: CPU
-time says what the page costs, wall time what it waited), with the queries of one warm request.
+time says what the page costs, wall time what it waited), with the queries of one cold and one warm request;
+then the same cold request with the breakdowns by child unit in today's tree (``structure=now``).
 Never passes or fails.
 """
 
@@ -62,7 +63,7 @@ def measure(client: Client, url: str, repeat: int, *, cold: bool) -> tuple[list[
 
 def line(name: str, walls: list[float], cpus: list[float]) -> None:
     print(
-        f"  {name:<8} wall median {statistics.median(walls):7.1f} ms  p95 {p95(walls):7.1f} ms   "
+        f"  {name:<26} wall median {statistics.median(walls):7.1f} ms  p95 {p95(walls):7.1f} ms   "
         f"cpu median {statistics.median(cpus):7.1f} ms  p95 {p95(cpus):7.1f} ms"
     )
 
@@ -91,9 +92,17 @@ def main() -> None:
         client.get(url)  # warm-up: imports, templates, connection
         line("cold", *measure(client, url, args.cold_repeat, cold=True))
         line("warm", *measure(client, url, args.repeat, cold=False))
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureQueriesContext(connection) as warm:
             client.get(url)
-        print(f"  one warm request: {len(queries)} queries")
+        figures_forget()
+        with CaptureQueriesContext(connection) as cold:
+            client.get(url)
+        print(
+            f"  queries: {len(cold)} for the first request after a write, {len(warm)} with the figures kept"
+        )
+        now = url + "&structure=now"
+        client.get(now)
+        line("cold, tree as it is today", *measure(client, now, args.cold_repeat, cold=True))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ For the largest province and for the country, times
   notice,
 - the cluster year review of the largest cluster, if any.
 Prints median and p95 in milliseconds of wall clock, and the median CPU time of this process (on a shared
-machine the wall clock waits for a core; the CPU time is what the work costs). Never passes or fails.
+machine the wall clock waits for a core; the CPU time is what the work costs), with the queries of one run
+of the fact table and of the charts. Never passes or fails.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from members import p95  # noqa: E402 - the helpers of bench/members.py
 
 from congdoan.core.scoping import Scope  # noqa: E402
@@ -62,6 +65,13 @@ def timed(fn, repeat: int) -> tuple[list[float], list[float]]:
         walls.append((time.perf_counter() - wall) * 1000)
         cpus.append((time.process_time() - cpu) * 1000)
     return walls, cpus
+
+
+def queries(fn) -> int:
+    """How many queries one run of ``fn`` makes."""
+    with CaptureQueriesContext(connection) as captured:
+        fn()
+    return len(captured)
 
 
 def line(name: str, samples: tuple[list[float], list[float]]) -> None:
@@ -103,12 +113,19 @@ def main() -> None:
             timed(lambda u=unit: facts_for(scope=SYSTEM, unit=u, as_of=on, **period), args.repeat),
         )
         facts = facts_for(scope=SYSTEM, unit=unit, as_of=on, **period)
-        line(
-            "unit_charts",
-            timed(
-                lambda u=unit, f=facts: unit_charts(scope=SYSTEM, unit=u, as_of=on, facts=f, **period),
-                args.repeat,
-            ),
+        for structure in ("then", "now"):
+            line(
+                f"unit_charts (tree {structure})",
+                timed(
+                    lambda u=unit, f=facts, s=structure: unit_charts(
+                        scope=SYSTEM, unit=u, as_of=on, facts=f, structure=s, **period
+                    ),
+                    args.repeat,
+                ),
+            )
+        print(
+            f"  queries: facts_for {queries(lambda u=unit: facts_for(scope=SYSTEM, unit=u, as_of=on, **period))}"
+            f", unit_charts {queries(lambda u=unit, f=facts: unit_charts(scope=SYSTEM, unit=u, as_of=on, facts=f, **period))}"
         )
     print(f"Review draft of {province.name}")
     pdf = fresh(lambda: review_pdf(scope=SYSTEM, unit=province, on=on, **period))

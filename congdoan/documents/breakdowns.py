@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.members import stats
+from congdoan.members.derived import tally
 from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 from congdoan.targets import selectors as target_selectors
-from congdoan.targets.periods import periods_in_year
+from congdoan.targets.selectors import NOW, THEN
 
 from .charts import Chart, dashboard_charts, line_chart, series_bar_chart
 from .facts import Fact
@@ -62,8 +63,16 @@ def points_in_time(start: dt.date, end: dt.date, as_of: dt.date) -> list[tuple[s
     return points
 
 
-def members_over_time(*, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> Chart | None:
-    rows = [(label, stats.total_on(unit=unit, on=day)) for label, day in points_in_time(start, end, as_of)]
+def members_over_time(
+    *, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date, known: dict[dt.date, int] | None = None
+) -> Chart | None:
+    """Members of the subtree at each point in time; ``known`` holds totals already read (the fact table's
+    total at the period's end), which are not read again."""
+    known = known or {}
+    rows = [
+        (label, known[day] if day in known else stats.total_on(unit=unit, on=day))
+        for label, day in points_in_time(start, end, as_of)
+    ]
     if not any(value for _label, value in rows):
         return None
     monthly = _months(start, end) <= MONTHLY_UP_TO
@@ -71,13 +80,33 @@ def members_over_time(*, unit: Unit, start: dt.date, end: dt.date, as_of: dt.dat
     return Chart("members-time", title, line_chart(title=title, rows=rows, unit=_("người")), rows, _("người"))
 
 
-def recruitment_by_child(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date) -> Chart | None:
+def _admitted_by_todays_child(unit: Unit, start: dt.date, end: dt.date) -> dict[int, int]:
+    """Admissions of ``start..end`` re-cut by today's tree: each unit's own admissions of the period go to
+    the child of ``unit`` it lies under today (its materialised path), wherever it lay then."""
+    below = dict(org_selectors.units_below(unit).exclude(pk=unit.pk).values_list("pk", "path"))
+    counts = tally.own_sums(below, upto=end, since=start, columns=("admitted",))
+    per_child: dict[int, int] = defaultdict(int)
+    for pk, figures in counts.items():
+        if figures["admitted"]:
+            per_child[int(below[pk].strip("/").split("/")[unit.depth + 1])] += figures["admitted"]
+    return per_child
+
+
+def recruitment_by_child(
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, structure: str = THEN
+) -> Chart | None:
     """Members admitted in the period by each child unit against the year's recruitment target it was
-    given (None where no target was given)."""
-    children = list(org_selectors.unit_children(scope=scope, unit=unit, on=end))
+    given (None where no target was given). The children of the period's end, each counting what it
+    admitted while below ``unit`` (``structure`` "then"), or today's children, each counting what its
+    today's subtree admitted (``"now"``)."""
+    if structure == NOW:
+        children = list(org_selectors.unit_children(scope=scope, unit=unit))
+        admitted = _admitted_by_todays_child(unit, start, end) if children else {}
+    else:
+        children = list(org_selectors.unit_children(scope=scope, unit=unit, on=end))
+        admitted = stats.admitted_between(unit=unit, start=start, end=end)[1] if children else {}
     if not children:
         return None
-    _total, admitted = stats.admitted_between(unit=unit, start=start, end=end)
     indicators = [
         i
         for i in target_selectors.indicator_list(scope=scope, on=end)
@@ -103,27 +132,16 @@ def recruitment_by_child(*, scope: Scope, unit: Unit, start: dt.date, end: dt.da
 
 
 def completeness_by_child(
-    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date, structure: str = THEN
 ) -> Chart | None:
     """The children's reports due in the period (every active form, every period of its type inside it):
-    submitted on time, late, not submitted."""
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    names: dict[int, str] = {}
-    for form in target_selectors.form_list(scope=scope).order_by("name", "pk"):
-        for year in range(start.year, end.year + 1):
-            for period in periods_in_year(form.period_type, year):
-                if period.start < start or period.end > end:
-                    continue
-                table = target_selectors.completeness(
-                    scope=scope, unit=unit, form=form, period=period, day=as_of
-                )
-                for row in table["rows"]:
-                    names[row.unit.pk] = row.unit.name
-                    submitted = row.state in ("submitted", "approved")
-                    counts[row.unit.pk][2 if not submitted else 1 if row.late else 0] += 1
-    if not counts:
+    submitted on time, late, not submitted; children of each period's end, or today's (``structure``)."""
+    due = target_selectors.reports_due_by_child(
+        scope=scope, unit=unit, start=start, end=end, day=as_of, structure=structure
+    )
+    if not due:
         return None
-    rows = [(names[pk], *counts[pk]) for pk in sorted(names, key=lambda pk: names[pk])]
+    rows = [(child.name, on_time, late, missing) for child, on_time, late, missing in due]
     title = _("Tình hình nộp báo cáo của đơn vị trực thuộc")
     series = (_("Đúng hạn"), _("Chậm hạn"), _("Chưa nộp"))
     # Drawn: the units with the most reports missing or late.
@@ -140,11 +158,24 @@ def completeness_by_child(
 
 
 def unit_charts(
-    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date, facts: list[Fact]
+    *,
+    scope: Scope,
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    facts: list[Fact],
+    structure: str = THEN,
 ) -> list[Chart]:
     """Every chart of a unit over a period: over time first, then composition (from the facts), then the
-    children's recruitment and reporting."""
-    timeline = members_over_time(unit=unit, start=start, end=end, as_of=as_of)
-    recruitment = recruitment_by_child(scope=scope, unit=unit, start=start, end=end)
-    reporting = completeness_by_child(scope=scope, unit=unit, start=start, end=end, as_of=as_of)
+    children's recruitment and reporting (by child unit as the tree stood at the period's end, or as it
+    is today: ``structure`` "then" or "now")."""
+    # The fact table's total at the period's end is the timeline's last point: not read twice.
+    total = next((f.value for f in facts if f.key == "members.total" and not f.summary), None)
+    known = {end: total} if total is not None else {}
+    timeline = members_over_time(unit=unit, start=start, end=end, as_of=as_of, known=known)
+    recruitment = recruitment_by_child(scope=scope, unit=unit, start=start, end=end, structure=structure)
+    reporting = completeness_by_child(
+        scope=scope, unit=unit, start=start, end=end, as_of=as_of, structure=structure
+    )
     return [c for c in (timeline, *dashboard_charts(facts), recruitment, reporting) if c is not None]

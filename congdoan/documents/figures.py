@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from congdoan.audit.selectors import data_version
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
+from congdoan.targets.selectors import THEN
 
 from .breakdowns import unit_charts
 from .charts import Chart
@@ -52,28 +53,28 @@ def _kept(key: str, compute):
     return value
 
 
+def _facts(key: str, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
+    return _kept(key + ".facts", lambda: facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of))
+
+
 def facts_kept(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
     """``facts_for`` with last year's figures, kept until the next write (404 outside the scope: checked
     by ``facts_for`` on the first read, by the caller's ``unit_get`` on the others)."""
-    key = _key(scope, unit, start, end, as_of)
-    both = cache.get(key + ".figures")
-    if both is not None:
-        return both[0]
-    return _kept(
-        key + ".facts",
-        lambda: facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of),
-    )
+    return _facts(_key(scope, unit, start, end, as_of), scope, unit, start, end, as_of)
 
 
 def figures_kept(
-    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date, structure: str = THEN
 ) -> tuple[list[Fact], list[Chart]]:
     """The facts and the charts of a unit over a period (the dashboard's and the review draft's), kept
-    together until the next write."""
-
-    def compute():
-        facts = facts_for(scope=scope, unit=unit, start=start, end=end, as_of=as_of)
-        return facts, unit_charts(scope=scope, unit=unit, start=start, end=end, as_of=as_of, facts=facts)
-
+    until the next write: the facts once for every ``structure``, the charts by child unit per tree (as
+    it stood at the period's end, "then", or as it is today, "now")."""
     key = _key(scope, unit, start, end, as_of)
-    return _kept(key + ".figures", compute)
+    facts = _facts(key, scope, unit, start, end, as_of)
+    charts = _kept(
+        f"{key}.charts.{structure}",
+        lambda: unit_charts(
+            scope=scope, unit=unit, start=start, end=end, as_of=as_of, facts=facts, structure=structure
+        ),
+    )
+    return facts, charts

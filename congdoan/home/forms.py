@@ -1,5 +1,6 @@
 """The dashboard's period filter: a year, a half-year, a quarter, a month, or dates typed dd/mm/yyyy; and the
-day the figures are read as of (reports judged late on it; a period still running is cut at it)."""
+day the figures are read as of (reports judged late on it; a period still running is cut at it); and the tree
+the breakdowns by child unit follow (as it stood at the period's end, or as it is today)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _l
 from congdoan.core.dates import today
 from congdoan.core.fields import DateField, YearField
 from congdoan.core.forms import StyledForm
+from congdoan.targets.selectors import NOW, THEN
 
 PERIODS = [
     ("year", _l("Cả năm")),
@@ -25,6 +27,13 @@ PERIODS = [
     ("range", _l("Từ ngày … đến ngày …")),
 ]
 
+# The tree the breakdowns by child unit are read in (``targets.selectors.THEN`` / ``NOW``): as it stood at
+# the period's end (the default) or as it is today (a past period re-cut by today's units).
+STRUCTURES = [
+    (THEN, _l("như tại thời điểm báo cáo")),
+    (NOW, _l("như hiện nay")),
+]
+
 
 class PeriodForm(StyledForm):
     period = forms.ChoiceField(label=_l("Kỳ"), choices=PERIODS, required=False)
@@ -32,6 +41,7 @@ class PeriodForm(StyledForm):
     start = DateField(label=_l("Từ ngày"), required=False)
     end = DateField(label=_l("Đến ngày"), required=False)
     as_of = DateField(label=_l("Số liệu tính đến ngày"), required=False)
+    structure = forms.ChoiceField(label=_l("Cây tổ chức"), choices=STRUCTURES, required=False)
 
     def clean(self):
         data = super().clean()
@@ -56,6 +66,14 @@ class PeriodForm(StyledForm):
         first = (int(period[1]) - 1) * months + 1
         last = first + months - 1
         return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+    def tree(self) -> str:
+        """The tree of the breakdowns by child unit: ``NOW`` when chosen, else ``THEN``."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return NOW if data.get("structure") == NOW else THEN
+
+    def tree_label(self) -> str:
+        return str(dict(STRUCTURES)[self.tree()])
 
     def window(self) -> tuple[dt.date, dt.date, dt.date]:
         """(start, end, as of): today unless an as-of day is chosen; a chosen one inside the period cuts it

@@ -80,7 +80,10 @@ def dashboard(request, pk: int):
     unit = org_selectors.unit_get(scope=scope, pk=pk)
     form = PeriodForm(request.GET or None)
     start, end, day = form.window()
-    facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=day)
+    structure = form.tree()
+    facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=day, structure=structure)
+    # The children as the tree stood at the period's end, or today's (the same tree as the charts by child).
+    on = None if structure == target_selectors.NOW else end
     context = {
         "unit": unit,
         "form": form,
@@ -89,7 +92,8 @@ def dashboard(request, pk: int):
         "areas": facts_by_area(facts),
         "charts": charts,
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
-        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=end)),
+        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=on)),
+        "structure_label": form.tree_label(),
         "todo": _todo(scope, unit),
         # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
         "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),

@@ -5,12 +5,14 @@ admitted, left, net gain; grassroots unions, founded in the period, under five m
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.utils.translation import gettext as _
 
 from congdoan.core.money import share
 from congdoan.members import stats
 from congdoan.members.constants import AGE_BANDS, Gender
+from congdoan.members.derived import tally
 from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import Sector
 from congdoan.org.models import Unit
@@ -21,40 +23,55 @@ AREA_MEMBERS = "members"
 AREA_UNIONS = "unions"
 
 
+def _subtree(unit: Unit, *, upto: dt.date, since: dt.date | None = None, columns=None) -> Counter:
+    """The member tally of ``unit``'s subtree (``members.stats``' figures, read straight from the tally):
+    the levels on ``upto``, or the events of ``since..upto``; the unit's own stints counted live."""
+    figures = Counter(tally.sums([unit.pk], upto=upto, since=since)[unit.pk])
+    figures.update(tally.own_sums([unit.pk], upto=upto, since=since, columns=columns)[unit.pk])
+    return figures
+
+
 def member_facts(*, unit: Unit, start: dt.date, end: dt.date) -> list[Fact]:
-    """The registry's figures of ``unit``'s subtree (the caller has checked the scope)."""
-    snap = stats.snapshot_on(unit=unit, on=end)
-    before = stats.total_on(unit=unit, on=start - stats.ONE_DAY)
-    admitted, _by_branch = stats.admitted_between(unit=unit, start=start, end=end)
-    left, _by_branch = stats.left_between(unit=unit, start=start, end=end)
+    """The registry's figures of ``unit``'s subtree (the caller has checked the scope): three reads of the
+    tally (the levels at the period's end, the total the day before it, the events in it), not the
+    statistics page's snapshot and per-child breakdowns (about twenty queries)."""
+    level = _subtree(unit, upto=end)
+    before = _subtree(unit, upto=start - stats.ONE_DAY, columns=("total",))["total"]
+    events = _subtree(unit, upto=end, since=start, columns=("admitted", "leavers"))
+    total, women, informal = level["total"], level["women"], level["informal"]
+    admitted, left = events["admitted"], events["leavers"]
+    by_sector = {sector: level[column] for sector, column in tally.SECTOR_COLUMNS.items() if level[column]}
+    by_age = {
+        code: level[column] for (code, *_rest), column in zip(AGE_BANDS, tally.AGE_COLUMNS, strict=True)
+    }
     statistics = link("members:statistics", unit=unit.pk, on=end, start=start, end=end)
     search = {"unit": unit.pk}
     facts = [
         (
             "members.total",
             _("Đoàn viên cuối kỳ"),
-            snap.total,
+            total,
             PEOPLE,
             link("members:index", **search),
         ),
         (
             "members.women",
             _("Đoàn viên nữ"),
-            snap.women,
+            women,
             PEOPLE,
             link("members:index", gender=Gender.FEMALE, **search),
         ),
-        ("members.women_share", _("Tỷ lệ đoàn viên nữ"), share(snap.women, snap.total), PERCENT, statistics),
+        ("members.women_share", _("Tỷ lệ đoàn viên nữ"), share(women, total), PERCENT, statistics),
         (
             "members.informal",
             _("Đoàn viên khu vực phi kết cấu"),
-            snap.informal,
+            informal,
             PEOPLE,
             link("members:index", informal="1", **search),
         ),
         ("members.admitted", _("Kết nạp trong kỳ"), admitted, PEOPLE, statistics),
         ("members.left", _("Giảm trong kỳ"), left, PEOPLE, statistics),
-        ("members.net_gain", _("Tăng (giảm) thực trong kỳ"), snap.total - before, PEOPLE, statistics),
+        ("members.net_gain", _("Tăng (giảm) thực trong kỳ"), total - before, PEOPLE, statistics),
     ]
     # Composition at the end of the period: by sector of the union and by age band (the statistics forms').
     sectors = {code: label for code, label in Sector.choices}
@@ -66,10 +83,10 @@ def member_facts(*, unit: Unit, start: dt.date, end: dt.date) -> list[Fact]:
             PEOPLE,
             statistics,
         )
-        for code, n in sorted(snap.by_sector.items(), key=lambda item: item[0] or "")
+        for code, n in sorted(by_sector.items(), key=lambda item: item[0] or "")
     ]
     facts += [
-        (f"members.age.{code}", str(label), snap.by_age.get(code, 0), PEOPLE, statistics)
+        (f"members.age.{code}", str(label), by_age.get(code, 0), PEOPLE, statistics)
         for code, label, _low, _high in AGE_BANDS
     ]
     return [

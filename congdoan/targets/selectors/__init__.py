@@ -4,7 +4,7 @@ One module per subject; callers import from here (``from congdoan.targets import
 """
 
 from .catalogue import form_get, form_list, indicator_list
-from .completeness import CompletenessRow, completeness, reports_due_between
+from .completeness import NOW, THEN, CompletenessRow, completeness, reports_due_between, reports_due_by_child
 from .evaluation import TargetResult, evaluate_unit, evaluation, headline, judge
 from .reports import current_period, deadline_of, inbox, is_late, report_get, report_list, report_rows
 from .rollups import (
@@ -16,10 +16,13 @@ from .rollups import (
     rollup_stored,
     rollup_view,
     unit_figures,
+    unit_figures_many,
 )
 from .targets import target_grid, targets_received
 
 __all__ = [
+    "NOW",
+    "THEN",
     "CompletenessRow",
     "Figure",
     "TargetResult",
@@ -42,10 +45,12 @@ __all__ = [
     "report_list",
     "report_rows",
     "reports_due_between",
+    "reports_due_by_child",
     "rollup_brute",
     "rollup_stored",
     "rollup_view",
     "target_grid",
     "targets_received",
     "unit_figures",
+    "unit_figures_many",
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
-from congdoan.org.selectors import natural_order, unit_children, unit_get
+from congdoan.org.selectors import existing_on, natural_order, unit_children, unit_get
 
 from ..constants import ReportStatus
 from ..models import Report, ReportForm
@@ -52,14 +52,25 @@ def completeness(
     }
 
 
-def reports_due_between(
-    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, day: dt.date | None = None
-) -> dict:
-    """The children's reports for every active form and every period of its type lying within
-    ``start..end``: how many were due, submitted, approved (the rest waits for approval) and late
-    (``completeness`` per form and period); ``first`` is the first (form, period) for a link."""
-    unit_get(scope=scope, pk=unit.pk)
-    figures = {"due": 0, "submitted": 0, "approved": 0, "late": 0, "first": None}
+# The tree the children are read in: as it stood at each period's end (the default), or as it is today
+# (a past period re-cut by today's units), as in ``rollups.rollup_view``.
+THEN, NOW = "then", "now"
+
+
+def _children_due(scope: Scope, unit: Unit, day: dt.date, structure: str) -> list[Unit]:
+    """The children expected to report for a period ending on ``day``: those of that day's tree, or today's
+    children that existed that day."""
+    if structure == NOW:
+        return list(unit_children(scope=scope, unit=unit).filter(existing_on(day)))
+    return list(unit_children(scope=scope, unit=unit, on=day))
+
+
+def _due_rows(
+    scope: Scope, unit: Unit, start: dt.date, end: dt.date, day: dt.date | None, structure: str
+) -> list[tuple[ReportForm, Period, list[tuple[Unit, CompletenessRow]]]]:
+    """For every active form and every period of its type lying within ``start..end``: the children's rows
+    as ``completeness`` builds them, read in one query for the reports and one per distinct period end for
+    the children (a year has at most five), not one of each per form and period."""
     forms = list(ReportForm.objects.filter(is_active=True).order_by("name", "pk"))
     wanted = [
         (form, period)
@@ -68,12 +79,10 @@ def reports_due_between(
         for period in periods_in_year(form.period_type, year)
         if start <= period.start and period.end <= end
     ]
-    # The same rows as ``completeness`` for each (form, period), read in one query for the reports and one per
-    # distinct period end for the children (a year has at most five), not one of each per form and period.
     kids_on: dict[dt.date, list[Unit]] = {}
     for _form, period in wanted:
         if period.end not in kids_on:
-            kids_on[period.end] = list(unit_children(scope=scope, unit=unit, on=period.end))
+            kids_on[period.end] = _children_due(scope, unit, period.end, structure)
     kid_ids = {kid.pk for kids in kids_on.values() for kid in kids}
     reports = {
         (r.form_id, r.period_start, r.unit_id): r
@@ -81,18 +90,60 @@ def reports_due_between(
             unit_id__in=kid_ids, form__in=forms, period_start__in={p.start for _f, p in wanted}
         )
     }
+    out = []
     for form, period in wanted:
         deadline = deadline_of(form, period)
-        kids = kids_on[period.end]
-        for kid in kids:
+        rows = []
+        for kid in kids_on[period.end]:
             rep = reports.get((form.pk, period.start, kid.pk))
             state = rep.status if rep else "missing"
             submitted = rep is not None and rep.submitted_at is not None
-            figures["submitted"] += state in ("submitted", "approved")
-            figures["approved"] += state == ReportStatus.APPROVED
-            figures["late"] += is_late(rep if submitted else None, deadline, day)
-        figures["due"] += len(kids)
-        if figures["first"] is None and kids:
+            rows.append(CompletenessRow(kid, rep, is_late(rep if submitted else None, deadline, day), state))
+        out.append((form, period, rows))
+    return out
+
+
+def reports_due_between(
+    *, scope: Scope, unit: Unit, start: dt.date, end: dt.date, day: dt.date | None = None
+) -> dict:
+    """The children's reports for every active form and every period of its type lying within
+    ``start..end``: how many were due, submitted, approved (the rest waits for approval) and late
+    (the rows of ``completeness`` per form and period, read at once); ``first`` is the first (form, period)
+    for a link."""
+    unit_get(scope=scope, pk=unit.pk)
+    figures = {"due": 0, "submitted": 0, "approved": 0, "late": 0, "first": None}
+    for form, period, rows in _due_rows(scope, unit, start, end, day, THEN):
+        for row in rows:
+            figures["submitted"] += row.state in ("submitted", "approved")
+            figures["approved"] += row.state == ReportStatus.APPROVED
+            figures["late"] += row.late
+        figures["due"] += len(rows)
+        if figures["first"] is None and rows:
             figures["first"] = (form, period)
     figures["waiting"] = figures["submitted"] - figures["approved"]
     return figures
+
+
+def reports_due_by_child(
+    *,
+    scope: Scope,
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    day: dt.date | None = None,
+    structure: str = THEN,
+) -> list[tuple[Unit, int, int, int]]:
+    """Per child, the reports due within ``start..end`` (every active form, every period of its type):
+    (child, submitted on time, submitted late, not submitted), by name; children with nothing due left
+    out. The children are those of each period's end (``structure`` "then") or today's (``"now"``)."""
+    unit_get(scope=scope, pk=unit.pk)
+    counts: dict[int, list[int]] = {}
+    units: dict[int, Unit] = {}
+    for _form, _period, rows in _due_rows(scope, unit, start, end, day, structure):
+        for row in rows:
+            units[row.unit.pk] = row.unit
+            tally = counts.setdefault(row.unit.pk, [0, 0, 0])
+            submitted = row.state in ("submitted", "approved")
+            tally[2 if not submitted else 1 if row.late else 0] += 1
+    order = sorted(units, key=lambda pk: units[pk].name)
+    return [(units[pk], *counts[pk]) for pk in order]

@@ -12,7 +12,7 @@ from congdoan.org.selectors import natural_order, unit_children, unit_get
 from ..constants import Aggregation, Direction, EvaluationStatus, PeriodType
 from ..models import FormIndicator, Indicator, TargetAssignment
 from ..periods import Period, periods_in_year
-from .rollups import Figure, unit_figures
+from .rollups import Figure, unit_figures, unit_figures_many
 
 
 @dataclass
@@ -67,6 +67,12 @@ class _Figures:
     def __init__(self, unit: Unit, indicators: list[Indicator]):
         self.unit, self.indicators, self.cache = unit, indicators, {}
 
+    def prefetch(self, periods: list[Period]) -> None:
+        """Compute the figures of every period at once (``unit_figures_many``: four queries in all)."""
+        wanted = [p for p in periods if p not in self.cache]
+        if self.indicators and wanted:
+            self.cache.update(unit_figures_many(unit=self.unit, indicators=self.indicators, periods=wanted))
+
     def get(self, period: Period, indicator: Indicator) -> Figure:
         if period not in self.cache:
             self.cache[period] = unit_figures(unit=self.unit, indicators=self.indicators, period=period)
@@ -102,6 +108,9 @@ def evaluate_unit(*, unit: Unit, year: int, compare: bool = True) -> list[Target
     indicators = [t.indicator for t in targets]
     types = _period_types(indicators)
     figures = _Figures(unit, indicators)
+    used = {ptype for ind in indicators for ptype in types[ind.pk]}
+    years = (year, year - 1) if compare else (year,)
+    figures.prefetch([p for ptype in sorted(used) for y in years for p in periods_in_year(ptype, y)])
     results = []
     for t in targets:
         ind = t.indicator

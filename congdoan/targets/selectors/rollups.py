@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -127,7 +128,11 @@ def unit_figures(
     own = _own([unit.pk], indicators, period)
     ids = subtree_ids_on(root_id=unit.pk, on=period.end) if structure == "then" else None
     approved, expected = _coverage(unit, period, include_self=True, ids=ids)
-    provisional = approved < expected
+    return _figures_of(unit, indicators, own, below, approved < expected)
+
+
+def _figures_of(unit: Unit, indicators, own: dict, below: dict, provisional: bool) -> dict[int, Figure]:
+    """The unit's figure per indicator from its own approved values and the approved values below it."""
     figures = {}
     for ind in indicators:
         mine = own.get((unit.pk, ind.pk))
@@ -140,6 +145,65 @@ def unit_figures(
             total, n = (mine, 1) if mine is not None else (Decimal(0), 0)
         figures[ind.pk] = Figure(combine(total, n, ind.aggregation), n, provisional)
     return figures
+
+
+def _any_period(periods: list[Period], prefix: str = "") -> Q:
+    spans = Q(pk__in=[])
+    for p in periods:
+        spans |= Q(**{f"{prefix}period_start": p.start, f"{prefix}period_end": p.end})
+    return spans
+
+
+def unit_figures_many(
+    *, unit: Unit, indicators: list[Indicator], periods: list[Period]
+) -> dict[Period, dict[int, Figure]]:
+    """``unit_figures`` (structure "now") for several periods at once: {period: {indicator: Figure}}, in four
+    queries whatever the number of periods (the stored roll-ups, the unit's own values, the units expected
+    to report and those approved), not four per period."""
+    periods = list(dict.fromkeys(periods))
+    if not periods:
+        return {}
+    spans = _any_period(periods)
+    below: dict[tuple, dict[int, tuple[Decimal, int]]] = defaultdict(dict)
+    for start, end, ind, total, n in Rollup.objects.filter(
+        spans, unit=unit, indicator__in=indicators
+    ).values_list("period_start", "period_end", "indicator_id", "total", "n_values"):
+        if n:
+            below[(start, end)][ind] = (total, n)
+    own: dict[tuple, dict[tuple[int, int], Decimal]] = defaultdict(dict)
+    values = ReportValue.objects.filter(
+        report__unit_id=unit.pk,
+        report__status=ReportStatus.APPROVED,
+        indicator__in=indicators,
+        value__isnull=False,
+    ).filter(_any_period(periods, "report__"))
+    for start, end, ind, value in values.values_list(
+        "report__period_start", "report__period_end", "indicator_id", "value"
+    ):
+        own[(start, end)][(unit.pk, ind)] = value
+    subtree = units_below(unit)
+    ends = sorted({p.end for p in periods})
+    expected = subtree.aggregate(
+        **{f"e{i}": Count("id", filter=existing_on(day)) for i, day in enumerate(ends)}
+    )
+    alive = {
+        day: Q(unit__founded_on__lte=day)
+        & (Q(unit__dissolved_on__isnull=True) | Q(unit__dissolved_on__gte=day))
+        for day in ends
+    }
+    approved = Report.objects.filter(spans, unit__in=subtree, status=ReportStatus.APPROVED).aggregate(
+        **{
+            f"a{i}": Count(
+                "unit_id", distinct=True, filter=Q(period_start=p.start, period_end=p.end) & alive[p.end]
+            )
+            for i, p in enumerate(periods)
+        }
+    )
+    out = {}
+    for i, p in enumerate(periods):
+        provisional = approved[f"a{i}"] < expected[f"e{ends.index(p.end)}"]
+        out[p] = _figures_of(unit, indicators, own[(p.start, p.end)], below[(p.start, p.end)], provisional)
+    return out
 
 
 def children_aggregate(*, unit: Unit, indicators: list[Indicator], period: Period) -> dict[int, Figure]:

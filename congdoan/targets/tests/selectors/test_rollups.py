@@ -49,3 +49,24 @@ def test_a_past_report_is_shown_in_the_tree_as_it_stood_or_in_todays_shape(cat):
     per_then = {u.code: f.value for u, f in then["rows"][0]["per_child"]}
     assert per_now["LCI.BT"] == 30 and per_now.get("LCI.CD") is None
     assert per_then["LCI.CD"] == 30 and per_then["LCI.BT"] is None
+
+
+def test_the_figures_of_several_periods_read_at_once_equal_each_periods_figures(cat):
+    """``unit_figures_many`` (the evaluation's four queries for a year) gives what ``unit_figures`` gives
+    period by period: values, counts and the provisional flag, for a parent and a grassroots union."""
+    from congdoan.targets.periods import Period
+
+    t = cat.tree
+    fill(cat, t.g1, {cat.members: "100", cat.women: "40", cat.rate: "80"}, approve=True)
+    fill(cat, t.g2, {cat.members: "50", cat.rate: "90"}, approve=True)
+    fill(cat, t.g3, {cat.members: "30"}, submit=True)
+    fill(cat, t.bt, {cat.members: "0", cat.dialogues: "3"}, approve=True)
+    fill(cat, t.g1, {cat.members: "7"}, period=Period("Q", 2026, 2), approve=True)
+    services.rollup_rebuild()
+    indicators = [cat.members, cat.women, cat.rate, cat.dialogues]
+    periods = [Q1, Period("Q", 2026, 2), Period("Q", 2026, 3), Period("H", 2026, 1), Period("Y", 2026, 1)]
+    for unit in (t.lc, t.bt, t.g1, t.cd):
+        many = selectors.unit_figures_many(unit=unit, indicators=indicators, periods=periods)
+        for period in periods:
+            assert many[period] == selectors.unit_figures(unit=unit, indicators=indicators, period=period)
+    assert selectors.unit_figures_many(unit=t.lc, indicators=indicators, periods=[]) == {}

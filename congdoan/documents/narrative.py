@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.dates import format_date
 from congdoan.core.money import format_number
+from congdoan.emulation.constants import GrantingLevel
+from congdoan.org import selectors as org_selectors
 from congdoan.org.models import Unit
 
 from .engine.words import vnd_in_words
-from .facts import Fact
+from .facts import Fact, year_before
 
 
 def is_whole_year(start: dt.date, end: dt.date) -> bool:
@@ -29,20 +31,44 @@ def percent(value: Decimal) -> str:
     return f"{text.replace('.', ',')} %"
 
 
-def change(now, before) -> str:
-    """How ``now`` compares with the same period last year."""
+def change(now, before, since: str = "") -> str:
+    """How ``now`` compares with the same period last year (``since``: "năm 2022", "cùng kỳ năm trước";
+    "năm trước" when not given); a zero or absent base is "năm trước không phát sinh"."""
     if before is None or before == 0:
         return _("năm trước không phát sinh") if now else ""
+    since = since or _("năm trước")
     if now == before:
-        return _("bằng năm trước")
+        return _("bằng %(s)s") % {"s": since}
     rate = (Decimal(now) - Decimal(before)) * 100 / Decimal(before)
     word = _("tăng") if rate > 0 else _("giảm")
-    return _("%(w)s %(p)s so với năm trước") % {"w": word, "p": percent(abs(rate))}
+    return _("%(w)s %(p)s so với %(s)s") % {"w": word, "p": percent(abs(rate)), "s": since}
 
 
-def _with_change(sentence: str, fact: Fact) -> str:
-    comparison = change(fact.value, fact.previous)
+def _since(start: dt.date, end: dt.date) -> str:
+    """What a comparison is made with: last year by its number for a whole year, else the same period."""
+    if is_whole_year(start, end):
+        return _("năm %(y)s") % {"y": end.year - 1}
+    return _("cùng kỳ năm trước")
+
+
+def _with_change(sentence: str, fact: Fact, since: str = "") -> str:
+    comparison = change(fact.value, fact.previous, since)
     return f"{sentence}, {comparison}." if comparison else f"{sentence}."
+
+
+def subtree_changed(unit: Unit, start: dt.date, end: dt.date) -> bool:
+    """Whether ``unit``'s subtree at the end of the period is not the one at the end of the same period last
+    year: a unit moved in or out, merged or split (a union founded since does not count). Reads the kept
+    tree-change row first, so a tree that has not changed since costs one query."""
+    before = year_before(end)
+    if not org_selectors.tree_changed_after(before):
+        return False
+    then = set(org_selectors.subtree_ids_on(root_id=unit.pk, on=before).values_list("uid", flat=True))
+    now = set(org_selectors.subtree_ids_on(root_id=unit.pk, on=end).values_list("uid", flat=True))
+    founded = set(
+        org_selectors.units_by_pks(now - then).filter(founded_on__gt=before).values_list("pk", flat=True)
+    )
+    return then != now - founded
 
 
 def _scope_words(unit: Unit) -> str:
@@ -61,9 +87,13 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + _("và") + " " + parts[-1]
 
 
-def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) -> list[str]:
-    """The draft's sentences, in the order of the union's outline (members, unions, targets, welfare, awards)."""
+def sentences(
+    *, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact], tree_changed: bool = False
+) -> list[str]:
+    """The draft's sentences, in the order of the union's outline (members, unions, targets, welfare, awards);
+    ``tree_changed`` (``subtree_changed``) adds that the comparisons span a changed organisation."""
     f = {fact.key: fact for fact in facts}
+    since = _since(start, end)
     when = (
         _("Năm %(y)s") % {"y": end.year}
         if is_whole_year(start, end)
@@ -77,7 +107,7 @@ def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) ->
                 "who": _scope_words(unit),
                 "n": format_number(admitted.value),
             }
-            out.append(_with_change(text, admitted))
+            out.append(_with_change(text, admitted, since))
         else:
             out.append(
                 _("%(when)s, %(who)s chưa kết nạp đoàn viên mới.") % {"when": when, "who": _scope_words(unit)}
@@ -123,7 +153,7 @@ def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) ->
             "a": format_number(spent.value),
             "w": vnd_in_words(int(spent.value)),
         }
-        out.append(_with_change(text, spent))
+        out.append(_with_change(text, spent, since))
     if (houses := _houses(f)) is not None:
         out.append(houses)
     collectives, individuals = f.get("awards.collectives"), f.get("awards.individuals")
@@ -136,8 +166,39 @@ def sentences(*, unit: Unit, start: dt.date, end: dt.date, facts: list[Fact]) ->
         else "",
     ]
     if any(parts):
-        out.append(_("Khen thưởng %(who)s.") % {"who": _join(parts)})
+        levels = _award_levels(f)
+        detail = f" ({levels})" if levels else ""
+        out.append(_("Khen thưởng %(who)s%(d)s.") % {"who": _join(parts), "d": detail})
+    if tree_changed and out and any(fact.previous is not None for fact in facts):
+        out.append(
+            _(
+                "Lưu ý: so với cùng kỳ năm trước, cơ cấu tổ chức của đơn vị đã thay đổi (có đơn vị được sáp "
+                "nhập, chia tách hoặc điều chuyển), số liệu so sánh không hoàn toàn cùng phạm vi."
+            )
+        )
     return out
+
+
+def _award_levels(f: dict[str, Fact]) -> str:
+    """ "cấp Tổng Liên đoàn: 1 tập thể; cấp LĐLĐ tỉnh, thành phố, công đoàn ngành TW: 5 tập thể và 17 cá nhân":
+    the awards by granting level (in ``GrantingLevel`` order, zero parts left out); only the level when there
+    is one ("cấp Tổng Liên đoàn"); empty without level facts."""
+    rows = []
+    for level, label in GrantingLevel.choices:
+        collectives, individuals = f.get(f"awards.{level}.collectives"), f.get(f"awards.{level}.individuals")
+        parts = [
+            _("%(n)s tập thể") % {"n": format_number(collectives.value)}
+            if collectives and collectives.value
+            else "",
+            _("%(n)s cá nhân") % {"n": format_number(individuals.value)}
+            if individuals and individuals.value
+            else "",
+        ]
+        if any(parts):
+            rows.append((_("cấp %(l)s") % {"l": str(label).split(" (")[0]}, _join(parts)))
+    if len(rows) == 1:
+        return rows[0][0]
+    return "; ".join(f"{level}: {counted}" for level, counted in rows)
 
 
 def _houses(f: dict[str, Fact]) -> str | None:

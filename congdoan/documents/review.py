@@ -24,7 +24,7 @@ from .engine.pdf import render_pdf
 from .engine.vega import chart_picture
 from .facts import facts_by_area
 from .figures import figures_kept
-from .narrative import is_whole_year, sentences
+from .narrative import is_whole_year, sentences, subtree_changed
 
 
 def review_title(start: dt.date, end: dt.date) -> str:
@@ -78,7 +78,9 @@ def draft_content(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on:
     facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=on)
     return {
         "title": review_title(start, end),
-        "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
+        "paragraphs": sentences(
+            unit=unit, start=start, end=end, facts=facts, tree_changed=subtree_changed(unit, start, end)
+        ),
         "facts": facts,
         "charts": charts,
     }

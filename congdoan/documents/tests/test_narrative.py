@@ -1,5 +1,6 @@
 """The narrative draft: a table of fact sets and the sentences they must give (numbers, percentages with commas,
-zero and absent bases, no "0 tập thể", the amount in words)."""
+zero and absent bases, last year named or "cùng kỳ", no "0 tập thể", awards by level, the amount in words,
+a changed organisation said)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -7,8 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from congdoan.core.scoping import Scope
 from congdoan.documents.facts import Fact
-from congdoan.documents.narrative import change, percent, sentences
+from congdoan.documents.narrative import change, percent, sentences, subtree_changed
+from congdoan.restructure import operations
 
 YEAR = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
 PROVINCE = SimpleNamespace(kind=SimpleNamespace(level=1))
@@ -52,7 +55,21 @@ FACT_SETS = [
         PROVINCE,
         YEAR,
         [fact("members.admitted", 1254, previous=1159)],
-        ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm trước."],
+        ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm 2022."],
+    ),
+    (
+        PROVINCE,
+        (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+        [fact("members.admitted", 900, previous=1000)],
+        [
+            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 900 đoàn viên, giảm 10 % so với cùng kỳ năm trước."
+        ],
+    ),
+    (
+        COMMUNE,
+        YEAR,
+        [fact("members.admitted", 7, previous=7)],
+        ["Năm 2023, toàn đơn vị kết nạp 7 đoàn viên, bằng năm 2022."],
     ),
     (
         COMMUNE,
@@ -116,6 +133,29 @@ FACT_SETS = [
     (
         PROVINCE,
         YEAR,
+        [
+            fact("awards.collectives", 6),
+            fact("awards.individuals", 17),
+            fact("awards.national.collectives", 1),
+            fact("awards.national.individuals", 0),
+            fact("awards.provincial.collectives", 5),
+            fact("awards.provincial.individuals", 17),
+            fact("awards.state.individuals", 0),
+        ],
+        [
+            "Khen thưởng 6 tập thể và 17 cá nhân (cấp Tổng Liên đoàn: 1 tập thể; cấp LĐLĐ tỉnh, thành phố, "
+            "công đoàn ngành TW: 5 tập thể và 17 cá nhân)."
+        ],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("awards.individuals", 2), fact("awards.state.individuals", 2)],
+        ["Khen thưởng 2 cá nhân (cấp Nhà nước)."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
         [fact("awards.collectives", 0), fact("awards.individuals", 0), fact("welfare.spent", 0)],
         [],
     ),
@@ -125,6 +165,38 @@ FACT_SETS = [
 @pytest.mark.parametrize(("unit", "period", "facts", "expected"), FACT_SETS)
 def test_fact_sets_give_these_sentences(unit, period, facts, expected):
     assert sentences(unit=unit, start=period[0], end=period[1], facts=facts) == expected
+
+
+TREE_NOTE = (
+    "Lưu ý: so với cùng kỳ năm trước, cơ cấu tổ chức của đơn vị đã thay đổi (có đơn vị được sáp nhập, chia "
+    "tách hoặc điều chuyển), số liệu so sánh không hoàn toàn cùng phạm vi."
+)
+
+
+def test_a_changed_tree_is_said_after_the_comparisons():
+    facts = [fact("members.admitted", 1254, previous=1159)]
+    said = sentences(unit=PROVINCE, start=YEAR[0], end=YEAR[1], facts=facts, tree_changed=True)
+    assert said == ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm 2022.", TREE_NOTE]
+    # Nothing compared, nothing to warn about.
+    alone = [fact("members.total", 10)]
+    assert TREE_NOTE not in sentences(
+        unit=PROVINCE, start=YEAR[0], end=YEAR[1], facts=alone, tree_changed=True
+    )
+
+
+def test_the_subtree_changed_when_a_commune_moved_in_or_out(tree):
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert not subtree_changed(tree.lc, *year) and not subtree_changed(tree.dn, *year)
+    operations.unit_reparent(
+        scope=Scope.for_user(tree.national_admin),
+        unit=tree.bt,
+        new_parent=tree.dn,
+        effective_on=dt.date(2025, 7, 1),
+        decision_no="9/QĐ-TLĐ",
+    )
+    assert subtree_changed(tree.lc, *year) and subtree_changed(tree.dn, *year)
+    assert subtree_changed(tree.bt, *year) is False  # Bảo Thắng kept its own unions
+    assert not subtree_changed(tree.lc, dt.date(2024, 1, 1), dt.date(2024, 12, 31))  # 2024 against 2023
 
 
 @pytest.mark.parametrize(

@@ -27,11 +27,20 @@ from .figures import figures_kept
 from .narrative import is_whole_year, sentences, subtree_changed
 
 
+# A quarter by its first and last day: (start month, day, end month, day) → its Roman numeral.
+QUARTERS = {(1, 1, 3, 31): "I", (4, 1, 6, 30): "II", (7, 1, 9, 30): "III", (10, 1, 12, 31): "IV"}
+
+
 def review_title(start: dt.date, end: dt.date) -> str:
     if is_whole_year(start, end):
         return _("Tổng kết công tác công đoàn năm %(y)s") % {"y": end.year}
     if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30) and start.year == end.year:
         return _("Sơ kết công tác công đoàn 6 tháng đầu năm %(y)s") % {"y": end.year}
+    if (start.month, start.day, end.month, end.day) == (1, 1, 9, 30) and start.year == end.year:
+        return _("Sơ kết công tác công đoàn 9 tháng đầu năm %(y)s") % {"y": end.year}
+    quarter = QUARTERS.get((start.month, start.day, end.month, end.day))
+    if quarter and start.year == end.year:
+        return _("Sơ kết công tác công đoàn quý %(q)s năm %(y)s") % {"q": quarter, "y": end.year}
     return _("Sơ kết công tác công đoàn từ ngày %(s)s đến ngày %(e)s") % {
         "s": format_date(start),
         "e": format_date(end),

@@ -118,6 +118,7 @@ def sentences(
         if share is not None and share.value is not None:
             text += _(", trong đó nữ chiếm %(p)s") % {"p": percent(Decimal(share.value))}
         out.append(text + ".")
+    out += _party(f)
     founded = f.get("unions.founded")
     if founded is not None and founded.value:
         state, non_state = f.get("unions.founded_state"), f.get("unions.founded_non_state")
@@ -133,6 +134,7 @@ def sentences(
         )
         text = _("Thành lập mới %(n)s công đoàn cơ sở") % {"n": format_number(founded.value)}
         out.append(f"{text} ({detail})." if detail else f"{text}.")
+    out += _congress(f)
     achieved = f.get("targets.achieved")
     if achieved is not None and achieved.out_of:
         if achieved.value == achieved.out_of:
@@ -156,6 +158,7 @@ def sentences(
         out.append(_with_change(text, spent, since))
     if (houses := _houses(f)) is not None:
         out.append(houses)
+    out += _culture(f)
     collectives, individuals = f.get("awards.collectives"), f.get("awards.individuals")
     parts = [
         _("%(n)s tập thể") % {"n": format_number(collectives.value)}
@@ -218,3 +221,46 @@ def _houses(f: dict[str, Fact]) -> str | None:
     if amount is not None and amount.value:
         text += _(" với kinh phí %(a)s đồng") % {"a": format_number(amount.value)}
     return text + "."
+
+
+def _value(f: dict[str, Fact], key: str):
+    fact = f.get(key)
+    return fact.value if fact is not None else None
+
+
+def _party(f: dict[str, Fact]) -> list[str]:
+    """ "Giới thiệu 45 đoàn viên ưu tú cho Đảng xem xét kết nạp; 30 đoàn viên được kết nạp vào Đảng." """
+    introduced, admitted = _value(f, "party.introduced"), _value(f, "party.admitted")
+    parts = [
+        _("giới thiệu %(n)s đoàn viên ưu tú cho Đảng xem xét kết nạp") % {"n": format_number(introduced)}
+        if introduced
+        else "",
+        _("%(n)s đoàn viên được kết nạp vào Đảng") % {"n": format_number(admitted)} if admitted else "",
+    ]
+    text = "; ".join(p for p in parts if p)
+    return [text[:1].upper() + text[1:] + "."] if text else []
+
+
+def _congress(f: dict[str, Fact]) -> list[str]:
+    """ "12/15 công đoàn cơ sở đã tổ chức đại hội nhiệm kỳ 2023–2028 (80 %)." (the fact's own wording)"""
+    held = f.get("congress.grassroots_held")
+    if held is None or not held.out_of:
+        return []
+    label = str(held.label)
+    text = f"{format_number(held.value)}/{format_number(held.out_of)} {label[:1].lower()}{label[1:]}"
+    held_share = _value(f, "congress.grassroots_held_share")
+    return [text + (f" ({percent(Decimal(held_share))})" if held_share is not None else "") + "."]
+
+
+def _culture(f: dict[str, Fact]) -> list[str]:
+    """ "20 công đoàn cơ sở có đơn vị đạt chuẩn văn hoá, chiếm 12,5 % số công đoàn cơ sở." """
+    recognised = _value(f, "culture.recognised")
+    if not recognised:
+        return []
+    text = _("%(n)s công đoàn cơ sở có đơn vị được công nhận đạt chuẩn văn hoá") % {
+        "n": format_number(recognised)
+    }
+    culture_share = _value(f, "culture.share")
+    if culture_share is not None:
+        text += _(", chiếm %(p)s số công đoàn cơ sở") % {"p": percent(Decimal(culture_share))}
+    return [text + "."]

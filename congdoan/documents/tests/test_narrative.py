@@ -159,6 +159,45 @@ FACT_SETS = [
         [fact("awards.collectives", 0), fact("awards.individuals", 0), fact("welfare.spent", 0)],
         [],
     ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("party.introduced", 45), fact("party.admitted", 30)],
+        ["Giới thiệu 45 đoàn viên ưu tú cho Đảng xem xét kết nạp; 30 đoàn viên được kết nạp vào Đảng."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("party.introduced", 0), fact("party.admitted", 2)],
+        ["2 đoàn viên được kết nạp vào Đảng."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [
+            Fact(
+                "congress.grassroots_held",
+                "Công đoàn cơ sở đã tổ chức đại hội nhiệm kỳ 2023–2028",
+                12,
+                "",
+                out_of=15,
+            ),
+            fact("congress.grassroots_held_share", Decimal("80.00")),
+        ],
+        ["12/15 công đoàn cơ sở đã tổ chức đại hội nhiệm kỳ 2023–2028 (80 %)."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("culture.recognised", 20), fact("culture.share", Decimal("12.50"))],
+        ["20 công đoàn cơ sở có đơn vị được công nhận đạt chuẩn văn hoá, chiếm 12,5 % số công đoàn cơ sở."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("culture.recognised", 0), fact("party.introduced", 0), fact("congress.grassroots_held", 0)],
+        [],
+    ),
 ]
 
 

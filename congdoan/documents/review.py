@@ -26,7 +26,6 @@ from .facts import facts_by_area
 from .figures import figures_kept
 from .narrative import is_whole_year, sentences, subtree_changed
 
-
 # A quarter by its first and last day: (start month, day, end month, day) → its Roman numeral.
 QUARTERS = {(1, 1, 3, 31): "I", (4, 1, 6, 30): "II", (7, 1, 9, 30): "III", (10, 1, 12, 31): "IV"}
 

@@ -72,14 +72,16 @@ def subtree_changed(unit: Unit, start: dt.date, end: dt.date) -> bool:
 
 
 def _scope_words(unit: Unit) -> str:
-    """ "toàn tỉnh" for a province, "toàn đơn vị" otherwise (the subject of the sentences)."""
-    return (
-        _("toàn tỉnh")
-        if unit.kind.level == 1
-        else _("toàn quốc")
-        if unit.kind.level == 0
-        else _("toàn đơn vị")
-    )
+    """The subject of the sentences: "toàn quốc" for the country, "toàn tỉnh" ("toàn thành phố") for a
+    province or city, "toàn ngành" for a national industry union, "toàn đơn vị" otherwise."""
+    code = getattr(unit.kind, "code", "")
+    if unit.kind.level == 0:
+        return _("toàn quốc")
+    if code == "central_industry":
+        return _("toàn ngành")
+    if unit.kind.level == 1 and code != "corporation":
+        return _("toàn thành phố") if " thành phố " in f" {getattr(unit, 'name', '')} " else _("toàn tỉnh")
+    return _("toàn đơn vị")
 
 
 def _join(parts: list[str]) -> str:

@@ -212,6 +212,23 @@ TREE_NOTE = (
 )
 
 
+@pytest.mark.parametrize(
+    ("level", "code", "name", "who"),
+    [
+        (0, "national", "Tổng Liên đoàn Lao động Việt Nam", "toàn quốc"),
+        (1, "province", "Liên đoàn Lao động tỉnh Lào Cai", "toàn tỉnh"),
+        (1, "province", "Liên đoàn Lao động thành phố Hà Nội", "toàn thành phố"),
+        (1, "central_industry", "Công đoàn Giáo dục Việt Nam", "toàn ngành"),
+        (1, "corporation", "Công đoàn Tập đoàn Điện lực Việt Nam", "toàn đơn vị"),
+        (2, "commune", "Công đoàn xã Bảo Thắng", "toàn đơn vị"),
+    ],
+)
+def test_the_subject_follows_the_kind_of_unit(level, code, name, who):
+    unit = SimpleNamespace(kind=SimpleNamespace(level=level, code=code), name=name)
+    said = sentences(unit=unit, start=YEAR[0], end=YEAR[1], facts=[fact("members.admitted", 3)])
+    assert said == [f"Năm 2023, {who} kết nạp 3 đoàn viên, năm trước không phát sinh."]
+
+
 def test_a_changed_tree_is_said_after_the_comparisons():
     facts = [fact("members.admitted", 1254, previous=1159)]
     said = sentences(unit=PROVINCE, start=YEAR[0], end=YEAR[1], facts=facts, tree_changed=True)

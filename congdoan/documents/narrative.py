@@ -33,9 +33,15 @@ def percent(value: Decimal) -> str:
 
 def change(now, before, since: str = "") -> str:
     """How ``now`` compares with the same period last year (``since``: "năm 2022", "cùng kỳ năm trước";
-    "năm trước" when not given); a zero or absent base is "năm trước không phát sinh"."""
+    "năm trước" when not given); a zero or absent base is "năm trước không phát sinh" (for a part of a year,
+    "cùng kỳ năm trước không phát sinh")."""
+    same_period = _("cùng kỳ năm trước")
     if before is None or before == 0:
-        return _("năm trước không phát sinh") if now else ""
+        if not now:
+            return ""
+        return (
+            _("cùng kỳ năm trước không phát sinh") if since == same_period else _("năm trước không phát sinh")
+        )
     since = since or _("năm trước")
     if now == before:
         return _("bằng %(s)s") % {"s": since}

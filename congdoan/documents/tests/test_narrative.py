@@ -50,6 +50,13 @@ def test_comparisons_with_last_year(now, before, text):
     assert change(now, before) == text
 
 
+def test_comparisons_name_what_they_compare_with():
+    assert change(1254, 1159, "năm 2022") == "tăng 8,2 % so với năm 2022"
+    assert change(5, 5, "cùng kỳ năm trước") == "bằng cùng kỳ năm trước"
+    assert change(3, 0, "năm 2022") == "năm trước không phát sinh"
+    assert change(3, None, "cùng kỳ năm trước") == "cùng kỳ năm trước không phát sinh"
+
+
 FACT_SETS = [
     (
         PROVINCE,
@@ -82,7 +89,8 @@ FACT_SETS = [
         (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
         [fact("members.admitted", 121, previous=0)],
         [
-            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 121 đoàn viên, năm trước không phát sinh."
+            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 121 đoàn viên, cùng kỳ năm trước không "
+            "phát sinh."
         ],
     ),
     (

@@ -14,7 +14,7 @@ from congdoan.org import selectors as org_selectors
 from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
-from .constants import BodyKind, PlanState
+from .constants import BodyKind, PlanState, SeatRole
 from .models import Congress, CongressPlan, PlanDeadline, Seat, Term
 
 PATH = "unit__path"
@@ -213,3 +213,21 @@ def round_grassroots(*, scope: Scope, plan: CongressPlan, within: Unit, upto) ->
     """(held by ``upto``, must hold) among the grassroots unions of ``within``'s subtree in the round."""
     units = plan_units(scope=scope, plan=plan, within=within).filter(kind__is_grassroots=True)
     return units.filter(held_on__lte=upto).count(), units.count()
+
+
+def unit_leaders(*, unit: Unit, on) -> list[tuple[str, str]]:
+    """(role, full name) of the chair and the vice-chairs of ``unit``'s executive committee in office on ``on``
+    (the latest term that took office by then; a term without that date counts from its first year), the
+    chair first. Empty when no term or no seat is recorded. The caller has loaded ``unit`` in its scope."""
+    term = (
+        Term.objects.filter(unit=unit)
+        .filter(Q(took_office__lte=on) | Q(took_office__isnull=True, start_year__lte=on.year))
+        .order_by("-start_year")
+        .first()
+    )
+    if term is None:
+        return []
+    seats = Seat.objects.filter(
+        body__term=term, body__kind=BodyKind.EXECUTIVE, role__in=[SeatRole.CHAIR, SeatRole.VICE_CHAIR]
+    ).order_by("rank", "id")
+    return [(seat.role, seat.full_name) for seat in seats]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _l
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from congdoan.congress.constants import SeatRole
 from congdoan.core.money import format_number
 from congdoan.core.scoping import Action, Scope
 from congdoan.org.constants import ClusterKind
@@ -22,6 +23,7 @@ from .engine.pdf import render_pdf
 from .facts import display, facts_for, share
 from .facts.fact import AWARDS, MONEY, PEOPLE, PERCENT, TARGETS, UNIONS
 from .narrative import percent
+from .review import signer_block, signer_of
 
 # (fact key, column header, unit of measure); summed over the units except the share (recomputed).
 COLUMNS = [
@@ -118,6 +120,8 @@ def cluster_context(*, scope: Scope, cluster: Cluster, on: dt.date) -> dict:
     table = cluster_totals(scope=scope, cluster=cluster, as_of=on)
     issuer = cluster.head_unit or cluster.owner
     is_block = cluster.kind == ClusterKind.BLOCK
+    # The head unit's chair signs for the cluster (its name from the congress records; empty when none).
+    _role, name = signer_of(issuer, on, role=SeatRole.CHAIR)
     return {
         **table,
         **admin_header(issuer, doc_date=on),
@@ -126,6 +130,7 @@ def cluster_context(*, scope: Scope, cluster: Cluster, on: dt.date) -> dict:
             _("TM. KHỐI THI ĐUA") if is_block else _("TM. CỤM THI ĐUA"),
             _("KHỐI TRƯỞNG") if is_block else _("CỤM TRƯỞNG"),
         ],
+        "signer_name": name,
         "recipients": [
             _("%(o)s (để báo cáo);") % {"o": cluster.owner.name},
             _("Các đơn vị thành viên;"),
@@ -168,8 +173,5 @@ def cluster_docx(*, scope: Scope, cluster: Cluster, on: dt.date) -> bytes:
     left.paragraphs[0].add_run(_("Nơi nhận:")).bold = True
     for line in context["recipients"]:
         left.add_paragraph("- " + line)
-    right.paragraphs[0].add_run(context["signer_lines"][0]).bold = True
-    right.add_paragraph().add_run(context["signer_lines"][1]).bold = True
-    for paragraph in right.paragraphs:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    signer_block(right, context)
     return docx_bytes(doc)

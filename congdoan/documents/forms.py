@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _l
 from congdoan.core.fields import DateField
 from congdoan.core.forms import StyledForm
 
+from .models import Review
+
 HELP_PARAGRAPHS = _l("Mỗi dòng là một đoạn văn.")
 
 
@@ -29,6 +31,24 @@ class ReviewTextForm(StyledForm):
         required=False,
         help_text=HELP_PARAGRAPHS,
         widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    recipients = forms.CharField(
+        label=_l("Nơi nhận"),
+        required=False,
+        help_text=_l("Mỗi dòng một nơi nhận. Để trống: cấp trên, Ban Chấp hành, lưu văn thư."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    signer_role = forms.ChoiceField(
+        label=_l("Người ký: chức vụ"),
+        required=False,
+        choices=[("", _l("Theo hồ sơ Ban Chấp hành (Chủ tịch)")), *Review.SignerRole.choices],
+        help_text=_l("In dưới dòng “TM. BAN CHẤP HÀNH”."),
+    )
+    signer_name = forms.CharField(
+        label=_l("Người ký: họ và tên"),
+        required=False,
+        max_length=150,
+        help_text=_l("Để trống: lấy Chủ tịch (hoặc Phó Chủ tịch) đương nhiệm đã ghi tại trang Đại hội."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

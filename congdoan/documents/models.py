@@ -16,6 +16,12 @@ class Review(models.Model):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")
 
+    class SignerRole(models.TextChoices):
+        """Who signs for the executive committee (Nghị định 30/2020: TM. BAN CHẤP HÀNH, then the title)."""
+
+        CHAIR = "chair", _("Chủ tịch")
+        VICE_CHAIR = "vice_chair", _("KT. Chủ tịch — Phó Chủ tịch")
+
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("đơn vị"))
     start = models.DateField(_("từ ngày"))
     end = models.DateField(_("đến ngày"))
@@ -24,6 +30,13 @@ class Review(models.Model):
     results = models.TextField(_("kết quả thực hiện nhiệm vụ"), blank=True)
     assessment = models.TextField(_("đánh giá chung"), blank=True)
     directions = models.TextField(_("phương hướng, nhiệm vụ kỳ tới"), blank=True)
+    # The signer and "Nơi nhận" the officer sets; empty: the chair (or a vice-chair) in office per the congress
+    # records, and the usual recipients. Issuing writes what was printed here, so an issued review keeps it.
+    signer_role = models.CharField(
+        _("chức vụ người ký"), max_length=16, choices=SignerRole.choices, blank=True
+    )
+    signer_name = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
     # What the draft was written from: the facts and charts as they were, and a digest of the facts.
     facts = models.JSONField(_("số liệu khi soạn"), default=list)
     charts = models.JSONField(_("biểu đồ khi soạn"), default=list)

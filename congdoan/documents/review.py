@@ -7,9 +7,12 @@ import datetime as dt
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
+from congdoan.congress import selectors as congress_selectors
+from congdoan.congress.constants import SeatRole
 from congdoan.core.dates import format_date
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
@@ -21,7 +24,10 @@ from .engine.pdf import render_pdf
 from .engine.vega import chart_picture
 from .facts import facts_by_area
 from .figures import figures_kept
-from .narrative import is_whole_year, sentences
+from .narrative import is_whole_year, sentences, subtree_changed
+
+# A quarter by its first and last day: (start month, day, end month, day) → its Roman numeral.
+QUARTERS = {(1, 1, 3, 31): "I", (4, 1, 6, 30): "II", (7, 1, 9, 30): "III", (10, 1, 12, 31): "IV"}
 
 
 def review_title(start: dt.date, end: dt.date) -> str:
@@ -29,10 +35,50 @@ def review_title(start: dt.date, end: dt.date) -> str:
         return _("Tổng kết công tác công đoàn năm %(y)s") % {"y": end.year}
     if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30) and start.year == end.year:
         return _("Sơ kết công tác công đoàn 6 tháng đầu năm %(y)s") % {"y": end.year}
+    if (start.month, start.day, end.month, end.day) == (1, 1, 9, 30) and start.year == end.year:
+        return _("Sơ kết công tác công đoàn 9 tháng đầu năm %(y)s") % {"y": end.year}
+    quarter = QUARTERS.get((start.month, start.day, end.month, end.day))
+    if quarter and start.year == end.year:
+        return _("Sơ kết công tác công đoàn quý %(q)s năm %(y)s") % {"q": quarter, "y": end.year}
     return _("Sơ kết công tác công đoàn từ ngày %(s)s đến ngày %(e)s") % {
         "s": format_date(start),
         "e": format_date(end),
     }
+
+
+# The title lines under "TM. BAN CHẤP HÀNH" (Nghị định 30/2020, Phụ lục I): the chair signs, or a vice-chair
+# signs for the chair (KT.).
+TITLE_LINES = {
+    SeatRole.CHAIR: [_l("CHỦ TỊCH")],
+    SeatRole.VICE_CHAIR: [_l("KT. CHỦ TỊCH"), _l("PHÓ CHỦ TỊCH")],
+}
+
+
+def signer_of(unit: Unit, on: dt.date, *, role: str = "", name: str = "") -> tuple[str, str]:
+    """(role, name) of who signs for ``unit``'s executive committee on ``on``: the given name; else the chair
+    in office per the congress records (a vice-chair when no chair is recorded, or the one of ``role``);
+    else ``role`` (the chair) with an empty name."""
+    if name:
+        return role or SeatRole.CHAIR, name
+    leaders = congress_selectors.unit_leaders(unit=unit, on=on)
+    for seat_role, full_name in leaders:
+        if not role or seat_role == role:
+            return seat_role, full_name
+    return role or SeatRole.CHAIR, ""
+
+
+def signer_lines(role: str, first: str) -> list[str]:
+    """``first`` ("TM. BAN CHẤP HÀNH") then the title lines of ``role``."""
+    return [first, *(str(line) for line in TITLE_LINES.get(role, TITLE_LINES[SeatRole.CHAIR]))]
+
+
+def default_recipients(unit: Unit) -> list[str]:
+    """The usual "Nơi nhận" of a review (the officer may write others)."""
+    return [
+        _("Công đoàn cấp trên (để báo cáo);") if unit.parent_id else _("Các đơn vị trực thuộc;"),
+        _("Ban Chấp hành (để biết);"),
+        _("Lưu: VT."),
+    ]
 
 
 def draft_content(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: dt.date) -> dict:
@@ -40,7 +86,9 @@ def draft_content(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on:
     facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=on)
     return {
         "title": review_title(start, end),
-        "paragraphs": sentences(unit=unit, start=start, end=end, facts=facts),
+        "paragraphs": sentences(
+            unit=unit, start=start, end=end, facts=facts, tree_changed=subtree_changed(unit, start, end)
+        ),
         "facts": facts,
         "charts": charts,
     }
@@ -58,8 +106,12 @@ def document_context(
     assessment: list[str] = (),
     directions: list[str] = (),
     draft: bool = True,
+    signer: tuple[str, str] | None = None,
+    recipients: list[str] = (),
 ) -> dict:
-    """The review's printed content: header, parts I (results, overall assessment) and II, the annexes."""
+    """The review's printed content: header, parts I (results, overall assessment) and II, the annexes, the
+    "Nơi nhận" and the signer (``signer_of`` on ``doc_date`` when not given)."""
+    role, name = signer or signer_of(unit, doc_date)
     return {
         **admin_header(unit, doc_date=doc_date, number=number),
         "title": title,
@@ -69,13 +121,10 @@ def document_context(
         "directions": list(directions),
         "areas": facts_by_area(facts),
         "charts": list(charts),
-        # Who signs for the executive committee and where the report goes (the officer completes them).
-        "signer_lines": [_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH")],
-        "recipients": [
-            _("Công đoàn cấp trên (để báo cáo);") if unit.parent_id else _("Các đơn vị trực thuộc;"),
-            _("Ban Chấp hành (để biết);"),
-            _("Lưu: VT."),
-        ],
+        # Who signs for the executive committee and where the report goes.
+        "signer_lines": signer_lines(role, _("TM. BAN CHẤP HÀNH")),
+        "signer_name": name,
+        "recipients": list(recipients) or default_recipients(unit),
     }
 
 
@@ -175,9 +224,18 @@ def context_docx(context: dict) -> bytes:
     left.paragraphs[0].add_run(_("Nơi nhận:")).bold = True
     for line in context["recipients"]:
         left.add_paragraph("- " + line)
-    right.paragraphs[0].add_run(context["signer_lines"][0]).bold = True
-    right.add_paragraph().add_run(context["signer_lines"][1]).bold = True
-    right.add_paragraph().add_run("(" + _("Ký, ghi rõ họ tên") + ")").italic = True
-    for paragraph in right.paragraphs:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    signer_block(right, context)
     return docx_bytes(doc)
+
+
+def signer_block(cell, context: dict) -> None:
+    """The title lines in bold, room for the signature and seal, the name in bold (an empty line when no one
+    is recorded), centred in ``cell``."""
+    cell.paragraphs[0].add_run(context["signer_lines"][0]).bold = True
+    for line in context["signer_lines"][1:]:
+        cell.add_paragraph().add_run(line).bold = True
+    for _blank in range(3):
+        cell.add_paragraph()
+    cell.add_paragraph().add_run(context["signer_name"]).bold = True
+    for paragraph in cell.paragraphs:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -19,6 +19,7 @@ from congdoan.core.views import run_form
 from congdoan.org import selectors as org_selectors
 
 from . import cluster_review, reviews, tasks
+from . import review as review_doc
 from .forms import ReviewIssueForm, ReviewReopenForm, ReviewTextForm
 
 
@@ -50,7 +51,12 @@ def review_create(request, pk: int):
 def _page(request, review, **forms):
     scope = Scope.of(request)
     can_edit = scope.can(review.unit, Action.ACT) and not review.is_issued
+    role, signer_name = reviews.review_signer(review)
     context = {
+        # What the document prints under "Nơi nhận" and in the signer block (the page says when no one signs).
+        "signer_lines": review_doc.signer_lines(role, _("TM. BAN CHẤP HÀNH")),
+        "signer_name": signer_name,
+        "recipients": reviews.review_recipients(review),
         # A refusal or a service's error that is not about one field (shown above every form).
         "posted_forms": list(forms.values()),
         "review": review,
@@ -65,6 +71,9 @@ def _page(request, review, **forms):
                 "results": review.results,
                 "assessment": review.assessment,
                 "directions": review.directions,
+                "recipients": review.recipients,
+                "signer_role": review.signer_role,
+                "signer_name": review.signer_name,
                 "version": review.version,
             }
         ),

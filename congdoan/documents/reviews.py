@@ -19,7 +19,7 @@ from congdoan.org.models import Unit
 
 from .figures import facts_kept
 from .models import Review
-from .review import context_docx, context_pdf, document_context, draft_content
+from .review import context_docx, context_pdf, default_recipients, document_context, draft_content, signer_of
 from .snapshots import (
     changed_facts,
     charts_from_json,
@@ -32,7 +32,7 @@ from .snapshots import (
 # "15/BC-LĐLĐ", "03/BC-CĐCS": a number, then the kind (BC, báo cáo) and the issuer's abbreviation.
 NUMBER = re.compile(r"^\d{1,5}/BC-\S{1,40}$")
 MAX_TEXT = 100_000
-TEXT_FIELDS = ("results", "assessment", "directions")
+TEXT_FIELDS = ("results", "assessment", "directions", "recipients")
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -112,8 +112,11 @@ def _require_draft(review: Review) -> None:
 
 
 @transaction.atomic
-def review_save(*, scope: Scope, review: Review, version: int, **texts: str) -> Review:
-    """Save the officer's text of parts I (results, assessment) and II (directions) of a draft."""
+def review_save(
+    *, scope: Scope, review: Review, version: int, signer_role: str = "", signer_name: str = "", **texts: str
+) -> Review:
+    """Save the officer's text of parts I (results, assessment) and II (directions) of a draft, its
+    "Nơi nhận" (one a line) and who signs it (empty: from the congress records)."""
     review = _locked(review, scope)
     _require_draft(review)
     if version != review.version:
@@ -123,10 +126,13 @@ def review_save(*, scope: Scope, review: Review, version: int, **texts: str) -> 
         for name in TEXT_FIELDS
         if len(texts.get(name) or "") > MAX_TEXT
     }
+    if signer_role and signer_role not in Review.SignerRole.values:
+        errors["signer_role"] = _("Chức vụ người ký không hợp lệ.")
     if errors:
         raise ValidationError(errors)
     for name in TEXT_FIELDS:
         setattr(review, name, (texts.get(name) or "").strip())
+    review.signer_role, review.signer_name = signer_role, " ".join((signer_name or "").split())[:150]
     review.version += 1
     review.save()
     return review
@@ -173,6 +179,9 @@ def review_issue(*, scope: Scope, review: Review, number: str, issued_on: dt.dat
     if errors:
         raise ValidationError(errors)
     review.status, review.number, review.issued_on = Review.Status.ISSUED, number, issued_on
+    # What the issued document prints stays as it was: the signer and "Nơi nhận" are written down.
+    review.signer_role, review.signer_name = review_signer(review)
+    review.recipients = "\n".join(review_recipients(review))
     review.issued_by = user_or_none(scope.actor)
     review.version += 1
     review.save()
@@ -219,12 +228,29 @@ def review_changes(*, scope: Scope, review: Review, on: dt.date | None = None) -
     return changed_facts(facts_from_json(review.facts), now)
 
 
+def review_day(review: Review) -> dt.date:
+    """The document's date: its issue date, or today for a draft."""
+    return review.issued_on if review.is_issued else today()
+
+
+def review_signer(review: Review) -> tuple[str, str]:
+    """(role, name) of who signs: the officer's choice, else the chair (or a vice-chair) in office on the
+    document's date per the congress records; the name is empty when no one is recorded."""
+    return signer_of(review.unit, review_day(review), role=review.signer_role, name=review.signer_name)
+
+
+def review_recipients(review: Review) -> list[str]:
+    """ "Nơi nhận", one line each: the officer's, else the usual ones."""
+    typed = [line.lstrip("-–•+ ").strip() for line in paragraphs_of(review.recipients)]
+    return [line for line in typed if line] or default_recipients(review.unit)
+
+
 def review_document(review: Review) -> dict:
     """The printed content of a review as stored: its text, and the facts and charts it was drafted from."""
     return document_context(
         unit=review.unit,
         title=review.title,
-        doc_date=review.issued_on if review.is_issued else today(),
+        doc_date=review_day(review),
         number=review.number if review.is_issued else "",
         results=paragraphs_of(review.results),
         assessment=paragraphs_of(review.assessment),
@@ -232,6 +258,8 @@ def review_document(review: Review) -> dict:
         facts=facts_from_json(review.facts),
         charts=charts_from_json(review.charts),
         draft=not review.is_issued,
+        signer=review_signer(review),
+        recipients=review_recipients(review),
     )
 
 

@@ -1,5 +1,6 @@
 """The narrative draft: a table of fact sets and the sentences they must give (numbers, percentages with commas,
-zero and absent bases, no "0 tập thể", the amount in words)."""
+zero and absent bases, last year named or "cùng kỳ", no "0 tập thể", awards by level, the amount in words,
+a changed organisation said)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -7,8 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from congdoan.core.scoping import Scope
 from congdoan.documents.facts import Fact
-from congdoan.documents.narrative import change, percent, sentences
+from congdoan.documents.narrative import change, percent, sentences, subtree_changed
+from congdoan.restructure import operations
 
 YEAR = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
 PROVINCE = SimpleNamespace(kind=SimpleNamespace(level=1))
@@ -47,12 +50,33 @@ def test_comparisons_with_last_year(now, before, text):
     assert change(now, before) == text
 
 
+def test_comparisons_name_what_they_compare_with():
+    assert change(1254, 1159, "năm 2022") == "tăng 8,2 % so với năm 2022"
+    assert change(5, 5, "cùng kỳ năm trước") == "bằng cùng kỳ năm trước"
+    assert change(3, 0, "năm 2022") == "năm trước không phát sinh"
+    assert change(3, None, "cùng kỳ năm trước") == "cùng kỳ năm trước không phát sinh"
+
+
 FACT_SETS = [
     (
         PROVINCE,
         YEAR,
         [fact("members.admitted", 1254, previous=1159)],
-        ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm trước."],
+        ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm 2022."],
+    ),
+    (
+        PROVINCE,
+        (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+        [fact("members.admitted", 900, previous=1000)],
+        [
+            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 900 đoàn viên, giảm 10 % so với cùng kỳ năm trước."
+        ],
+    ),
+    (
+        COMMUNE,
+        YEAR,
+        [fact("members.admitted", 7, previous=7)],
+        ["Năm 2023, toàn đơn vị kết nạp 7 đoàn viên, bằng năm 2022."],
     ),
     (
         COMMUNE,
@@ -65,7 +89,8 @@ FACT_SETS = [
         (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
         [fact("members.admitted", 121, previous=0)],
         [
-            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 121 đoàn viên, năm trước không phát sinh."
+            "Từ ngày 01/01/2023 đến ngày 30/06/2023, toàn tỉnh kết nạp 121 đoàn viên, cùng kỳ năm trước không "
+            "phát sinh."
         ],
     ),
     (
@@ -116,7 +141,69 @@ FACT_SETS = [
     (
         PROVINCE,
         YEAR,
+        [
+            fact("awards.collectives", 6),
+            fact("awards.individuals", 17),
+            fact("awards.national.collectives", 1),
+            fact("awards.national.individuals", 0),
+            fact("awards.provincial.collectives", 5),
+            fact("awards.provincial.individuals", 17),
+            fact("awards.state.individuals", 0),
+        ],
+        [
+            "Khen thưởng 6 tập thể và 17 cá nhân (cấp Tổng Liên đoàn: 1 tập thể; cấp LĐLĐ tỉnh, thành phố, "
+            "công đoàn ngành TW: 5 tập thể và 17 cá nhân)."
+        ],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("awards.individuals", 2), fact("awards.state.individuals", 2)],
+        ["Khen thưởng 2 cá nhân (cấp Nhà nước)."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
         [fact("awards.collectives", 0), fact("awards.individuals", 0), fact("welfare.spent", 0)],
+        [],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("party.introduced", 45), fact("party.admitted", 30)],
+        ["Giới thiệu 45 đoàn viên ưu tú cho Đảng xem xét kết nạp; 30 đoàn viên được kết nạp vào Đảng."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("party.introduced", 0), fact("party.admitted", 2)],
+        ["2 đoàn viên được kết nạp vào Đảng."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [
+            Fact(
+                "congress.grassroots_held",
+                "Công đoàn cơ sở đã tổ chức đại hội nhiệm kỳ 2023–2028",
+                12,
+                "",
+                out_of=15,
+            ),
+            fact("congress.grassroots_held_share", Decimal("80.00")),
+        ],
+        ["12/15 công đoàn cơ sở đã tổ chức đại hội nhiệm kỳ 2023–2028 (80 %)."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("culture.recognised", 20), fact("culture.share", Decimal("12.50"))],
+        ["20 công đoàn cơ sở có đơn vị được công nhận đạt chuẩn văn hoá, chiếm 12,5 % số công đoàn cơ sở."],
+    ),
+    (
+        PROVINCE,
+        YEAR,
+        [fact("culture.recognised", 0), fact("party.introduced", 0), fact("congress.grassroots_held", 0)],
         [],
     ),
 ]
@@ -125,6 +212,55 @@ FACT_SETS = [
 @pytest.mark.parametrize(("unit", "period", "facts", "expected"), FACT_SETS)
 def test_fact_sets_give_these_sentences(unit, period, facts, expected):
     assert sentences(unit=unit, start=period[0], end=period[1], facts=facts) == expected
+
+
+TREE_NOTE = (
+    "Lưu ý: so với cùng kỳ năm trước, cơ cấu tổ chức của đơn vị đã thay đổi (có đơn vị được sáp nhập, chia "
+    "tách hoặc điều chuyển), số liệu so sánh không hoàn toàn cùng phạm vi."
+)
+
+
+@pytest.mark.parametrize(
+    ("level", "code", "name", "who"),
+    [
+        (0, "national", "Tổng Liên đoàn Lao động Việt Nam", "toàn quốc"),
+        (1, "province", "Liên đoàn Lao động tỉnh Lào Cai", "toàn tỉnh"),
+        (1, "province", "Liên đoàn Lao động thành phố Hà Nội", "toàn thành phố"),
+        (1, "central_industry", "Công đoàn Giáo dục Việt Nam", "toàn ngành"),
+        (1, "corporation", "Công đoàn Tập đoàn Điện lực Việt Nam", "toàn đơn vị"),
+        (2, "commune", "Công đoàn xã Bảo Thắng", "toàn đơn vị"),
+    ],
+)
+def test_the_subject_follows_the_kind_of_unit(level, code, name, who):
+    unit = SimpleNamespace(kind=SimpleNamespace(level=level, code=code), name=name)
+    said = sentences(unit=unit, start=YEAR[0], end=YEAR[1], facts=[fact("members.admitted", 3)])
+    assert said == [f"Năm 2023, {who} kết nạp 3 đoàn viên, năm trước không phát sinh."]
+
+
+def test_a_changed_tree_is_said_after_the_comparisons():
+    facts = [fact("members.admitted", 1254, previous=1159)]
+    said = sentences(unit=PROVINCE, start=YEAR[0], end=YEAR[1], facts=facts, tree_changed=True)
+    assert said == ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, tăng 8,2 % so với năm 2022.", TREE_NOTE]
+    # Nothing compared, nothing to warn about.
+    alone = [fact("members.total", 10)]
+    assert TREE_NOTE not in sentences(
+        unit=PROVINCE, start=YEAR[0], end=YEAR[1], facts=alone, tree_changed=True
+    )
+
+
+def test_the_subtree_changed_when_a_commune_moved_in_or_out(tree):
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert not subtree_changed(tree.lc, *year) and not subtree_changed(tree.dn, *year)
+    operations.unit_reparent(
+        scope=Scope.for_user(tree.national_admin),
+        unit=tree.bt,
+        new_parent=tree.dn,
+        effective_on=dt.date(2025, 7, 1),
+        decision_no="9/QĐ-TLĐ",
+    )
+    assert subtree_changed(tree.lc, *year) and subtree_changed(tree.dn, *year)
+    assert subtree_changed(tree.bt, *year) is False  # Bảo Thắng kept its own unions
+    assert not subtree_changed(tree.lc, dt.date(2024, 1, 1), dt.date(2024, 12, 31))  # 2024 against 2023
 
 
 @pytest.mark.parametrize(

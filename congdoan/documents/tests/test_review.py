@@ -27,8 +27,11 @@ def records(tree):
 def test_titles_follow_the_period():
     assert review_title(D(2025, 1, 1), D(2025, 12, 31)) == "Tổng kết công tác công đoàn năm 2025"
     assert review_title(D(2025, 1, 1), D(2025, 6, 30)) == "Sơ kết công tác công đoàn 6 tháng đầu năm 2025"
-    assert review_title(D(2025, 1, 1), D(2025, 3, 31)) == (
-        "Sơ kết công tác công đoàn từ ngày 01/01/2025 đến ngày 31/03/2025"
+    assert review_title(D(2025, 1, 1), D(2025, 3, 31)) == "Sơ kết công tác công đoàn quý I năm 2025"
+    assert review_title(D(2025, 10, 1), D(2025, 12, 31)) == "Sơ kết công tác công đoàn quý IV năm 2025"
+    assert review_title(D(2025, 1, 1), D(2025, 9, 30)) == "Sơ kết công tác công đoàn 9 tháng đầu năm 2025"
+    assert review_title(D(2025, 2, 1), D(2025, 3, 31)) == (
+        "Sơ kết công tác công đoàn từ ngày 01/02/2025 đến ngày 31/03/2025"
     )
 
 

@@ -19,6 +19,10 @@ from .facts import Fact
 VI_NUMBER_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " đ"]}
 
 
+# A chart's table on paper lists its rows up to this many (the drawn ones, then one row for the others).
+PAPER_ROWS = 20
+
+
 @dataclass(frozen=True)
 class Chart:
     """A chart and the table printed with it: ``rows`` are (label, value) or, with ``series``, (label, one
@@ -41,6 +45,29 @@ class Chart:
         return [
             (str(row[0]), ["—" if v is None else f"{format_number(v)} {self.unit}" for v in row[1:]])
             for row in self.rows
+        ]
+
+    @property
+    def paper_table(self) -> list[tuple[str, list[str]]]:
+        """The table printed under the chart on paper: the rows the chart draws and, when it draws only some
+        (a province's hundred communes), one row adding up the others; the full list is on the dashboard
+        page. Laying out every row made a province's review PDF take twice as long."""
+        drawn = {value["label"] for value in self.spec.get("data", {}).get("values", [])}
+        kept = [row for row in self.rows if row[0] in drawn]
+        others = [row for row in self.rows if row[0] not in drawn]
+        if len(self.rows) <= PAPER_ROWS or not others or not kept:
+            return self.table
+        sums = [
+            None if all(row[i] is None for row in others) else sum(row[i] or 0 for row in others)
+            for i in range(1, len(self.rows[0]))
+        ]
+        label = _("Các đơn vị khác (%(n)s đơn vị, danh sách đầy đủ trên trang tổng quan)") % {
+            "n": format_number(len(others))
+        }
+        rows = [*kept, (label, *sums)]
+        return [
+            (str(row[0]), ["—" if v is None else f"{format_number(v)} {self.unit}" for v in row[1:]])
+            for row in rows
         ]
 
 

@@ -168,7 +168,7 @@ def _chart_figures(doc, charts) -> None:
         if chart.series:
             for cell, text in zip(table.add_row().cells, ("", *chart.series), strict=True):
                 cell.paragraphs[0].add_run(text).bold = True
-        for label, values in chart.table:
+        for label, values in chart.paper_table:
             cells = table.add_row().cells
             cells[0].text = label
             for cell, text in zip(cells[1:], values, strict=True):

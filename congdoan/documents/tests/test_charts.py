@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from congdoan.documents.charts import VI_NUMBER_LOCALE, dashboard_charts
+from congdoan.core.money import format_number
+from congdoan.documents.charts import VI_NUMBER_LOCALE, Chart, dashboard_charts, series_bar_chart
 from congdoan.documents.facts import Fact
 
 
@@ -71,3 +72,29 @@ def test_members_by_sector_largest_first_and_by_age_in_band_order():
     assert sector.key == "members-sector" and sector.spec["encoding"]["y"]["sort"] == "-x"
     assert age.key == "members-age" and age.spec["encoding"]["y"]["sort"] is None
     assert age.rows == [("members.age.u30", 5), ("members.age.30_39", 25)]
+
+
+def test_a_chart_of_many_units_prints_the_drawn_ones_and_one_row_for_the_others():
+    # A province's hundred communes: the chart draws 20, the paper table lists those 20 and adds up the rest.
+    rows = [(f"Xã {i:03d}", i, None if i % 2 else 10) for i in range(1, 104)]
+    drawn = rows[-20:]
+    spec = series_bar_chart(title="t", rows=drawn, series=("Kết nạp", "Chỉ tiêu"), unit="người")
+    chart = Chart("recruitment-children", "t", spec, rows, "người", ("Kết nạp", "Chỉ tiêu"))
+    paper = chart.paper_table
+    assert [label for label, _values in paper[:20]] == [label for label, *_ in drawn]
+    others = rows[:-20]
+    label, values = paper[20]
+    assert len(paper) == 21
+    assert label.startswith("Các đơn vị khác (83 đơn vị")
+    assert values == [
+        f"{format_number(sum(r[1] for r in others))} người",
+        f"{format_number(sum(r[2] or 0 for r in others))} người",
+    ]
+    assert len(chart.table) == 103  # the screen keeps every row
+
+
+def test_a_chart_of_few_units_prints_every_row():
+    rows = [("Xã A", 3, None), ("Xã B", 0, 5)]
+    spec = series_bar_chart(title="t", rows=rows, series=("Kết nạp", "Chỉ tiêu"), unit="người")
+    chart = Chart("recruitment-children", "t", spec, rows, "người", ("Kết nạp", "Chỉ tiêu"))
+    assert chart.paper_table == chart.table

@@ -88,7 +88,8 @@ def load(
         )
 
         member_services = _optional_module("congdoan.members.services")
-        if hasattr(member_services, "registry_rebuild_derived"):
+        analysed = hasattr(member_services, "registry_rebuild_derived")  # it analyses the member tables
+        if analysed:
             t = time.perf_counter()
             member_services.registry_rebuild_derived()
             stats["derived_seconds"] = time.perf_counter() - t
@@ -110,8 +111,12 @@ def load(
 
     if scale != "small" and bulk.is_postgres():
         t = time.perf_counter()
-        bulk.analyze(Unit, UnitLink, Member, Membership)
-        out(f"Cập nhật thống kê truy vấn (VACUUM ANALYZE): {time.perf_counter() - t:.1f} giây")
+        if analysed:
+            bulk.analyze(Unit, UnitLink)
+            bulk.vacuum(Member, Membership)
+        else:
+            bulk.analyze(Unit, UnitLink, Member, Membership)
+        out(f"Cập nhật thống kê truy vấn (VACUUM, ANALYZE): {time.perf_counter() - t:.1f} giây")
     stats["total_seconds"] = time.perf_counter() - started
     return stats
 

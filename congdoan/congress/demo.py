@@ -88,6 +88,10 @@ def _grassroots_round(province, plan, rng) -> dict:
             day, kind = D(2023, 4, 3) + dt.timedelta(days=rng.randrange(0, 70)), "late"
         else:
             day, kind = None, "not_held"
+        if day is not None and day < unit.founded_on + dt.timedelta(days=7):
+            # A union founded just before the deadline held its congress after its founding, not before.
+            day = unit.founded_on + dt.timedelta(days=7)
+            kind = "late" if day > DEADLINE else kind
         counts[kind] += 1
         if i >= WITH_BODIES and not coso:
             if day is not None:
@@ -108,7 +112,7 @@ def _grassroots_round(province, plan, rng) -> dict:
                     )
                 )
             continue
-        planned = (day or D(2023, 3, 20)) - dt.timedelta(days=7)
+        planned = max((day or D(2023, 3, 20)) - dt.timedelta(days=7), unit.founded_on)
         congress = services.congress_create(
             scope=SYSTEM,
             unit=unit,

@@ -95,6 +95,16 @@ def sync_sequence(model: type[models.Model]) -> None:
         )
 
 
+def vacuum(*models_: type[models.Model]) -> None:
+    """``VACUUM`` alone (outside a transaction): the visibility map of tables whose statistics are
+    already fresh (``registry_rebuild_derived`` analyses the member tables)."""
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f'VACUUM "{model._meta.db_table}"')
+
+
 def analyze(*models_: type[models.Model]) -> None:
     """Statistics for the planner and, outside a transaction, the visibility map too (``VACUUM``):
     freshly copied rows are not yet "all visible", and index-only scans (the name search's walk of
@@ -144,17 +154,21 @@ def clear(*roots: type[models.Model]) -> None:
 
 # -- load mode for very large tables (PostgreSQL) ------------------------------------------------------
 class LoadMode:
-    """Drop the secondary indexes and outgoing foreign keys of freshly emptied tables, restore them after.
+    """Drop the secondary indexes, unique constraints and outgoing foreign keys of freshly emptied tables,
+    restore them after.
 
     This is the documented way to populate a large table (PostgreSQL manual, "Populating a Database"):
     building an index once at the end is far cheaper than maintaining it row by row, and re-adding a
-    foreign key validates it with one join. It runs inside the caller's transaction, so a failure
-    leaves the schema as it was. Primary keys and unique constraints stay in place.
+    foreign key validates it with one join. The unique constraints go too: at the national scale the
+    CCCD key (≈ 430 MB, random order) no longer fits in the shared buffers, and 12 M random inserts into
+    it cost more than one sorted build; a duplicate still fails the load when the constraint is re-added.
+    It runs inside the caller's transaction, so a failure leaves the schema as it was. Primary keys stay.
     """
 
     def __init__(self, *models_: type[models.Model]):
         self.tables = [m._meta.db_table for m in models_]
         self.indexes: list[tuple[str, str]] = []
+        self.uniques: list[tuple[str, str, str]] = []
         self.fks: list[tuple[str, str, str]] = []
 
     def __enter__(self):
@@ -183,9 +197,15 @@ class LoadMode:
                     [table],
                 )
                 self.fks += [(table, name, definition) for name, definition in cursor.fetchall()]
+                cursor.execute(
+                    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                    "WHERE conrelid = %s::regclass AND contype = 'u'",
+                    [table],
+                )
+                self.uniques += [(table, name, definition) for name, definition in cursor.fetchall()]
             for name, _ in self.indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-            for table, name, _ in self.fks:
+            for table, name, _ in self.fks + self.uniques:
                 cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
         return self
 
@@ -193,6 +213,8 @@ class LoadMode:
         if not is_postgres() or exc_type is not None:
             return False
         with connection.cursor() as cursor:
+            for table, name, definition in self.uniques:
+                cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
             for _, definition in self.indexes:
                 cursor.execute(definition)
             for table, name, definition in self.fks:

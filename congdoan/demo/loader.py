@@ -15,7 +15,7 @@ from congdoan.core.dates import today
 from congdoan.members.models import Member, Membership
 from congdoan.org.models import Unit, UnitLink
 
-from . import bulk, people, scenario, units
+from . import builder, bulk, country, people, scenario, units
 
 SCALES = {
     # grassroots unions generated beyond the scenario, members in total
@@ -56,14 +56,14 @@ def load(
         t = time.perf_counter()
         grassroots = units.scenario_grassroots()
         if scale != "small":
-            builder = units.Builder(rng, day)
+            tree = builder.Builder(rng, day)
             n = max(10, int(spec["grassroots"] * factor))
             if scale == "province":
-                units.build_lao_cai(builder, grassroots=n)
+                country.build_lao_cai(tree, grassroots=n)
             else:
-                units.build_country(builder, grassroots=n, lao_cai=max(10, int(1900 * factor)))
-            n_units, n_links = builder.write()
-            grassroots += builder.grassroots
+                country.build_country(tree, grassroots=n, lao_cai=max(10, int(1900 * factor)))
+            n_units, n_links = tree.write()
+            grassroots += tree.grassroots
             elapsed = time.perf_counter() - t
             stats.update(units=n_units, links=n_links, units_seconds=elapsed)
             out(
@@ -88,7 +88,8 @@ def load(
         )
 
         member_services = _optional_module("congdoan.members.services")
-        if hasattr(member_services, "registry_rebuild_derived"):
+        analysed = hasattr(member_services, "registry_rebuild_derived")  # it analyses the member tables
+        if analysed:
             t = time.perf_counter()
             member_services.registry_rebuild_derived()
             stats["derived_seconds"] = time.perf_counter() - t
@@ -110,8 +111,12 @@ def load(
 
     if scale != "small" and bulk.is_postgres():
         t = time.perf_counter()
-        bulk.analyze(Unit, UnitLink, Member, Membership)
-        out(f"Cập nhật thống kê truy vấn (VACUUM ANALYZE): {time.perf_counter() - t:.1f} giây")
+        if analysed:
+            bulk.analyze(Unit, UnitLink)
+            bulk.vacuum(Member, Membership)
+        else:
+            bulk.analyze(Unit, UnitLink, Member, Membership)
+        out(f"Cập nhật thống kê truy vấn (VACUUM, ANALYZE): {time.perf_counter() - t:.1f} giây")
     stats["total_seconds"] = time.perf_counter() - started
     return stats
 

@@ -115,6 +115,9 @@ def sentences(
                 "who": _scope_words(unit),
                 "n": format_number(admitted.value),
             }
+            of_target = f.get("members.admitted_of_target")
+            if of_target is not None and of_target.value is not None:
+                text += _(", đạt %(p)s chỉ tiêu") % {"p": percent(Decimal(of_target.value))}
             out.append(_with_change(text, admitted, since))
         else:
             out.append(

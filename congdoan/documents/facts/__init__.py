@@ -23,7 +23,7 @@ from .culture import AREA as AREA_CULTURE
 from .culture import culture_facts
 from .emulation import AREA as AREA_EMULATION
 from .emulation import emulation_facts
-from .fact import Fact, display
+from .fact import PERCENT, Fact, display
 from .finance import AREA as AREA_FINANCE
 from .finance import finance_facts
 from .history import history_facts
@@ -56,7 +56,32 @@ def year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
+def _admitted_of_target(facts: list[Fact]) -> list[Fact]:
+    """Admissions in the period as a share of the year's recruitment target ("đạt 104,5 % chỉ tiêu"), when the
+    unit was given one."""
+    by_key = {f.key: f for f in facts}
+    admitted, target = by_key.get("members.admitted"), by_key.get("targets.recruitment")
+    if admitted is None or target is None or not target.value:
+        return []
+    return [
+        Fact(
+            "members.admitted_of_target",
+            str(_l("Kết nạp so với chỉ tiêu năm")),
+            share(int(admitted.value or 0), int(target.value)),
+            PERCENT,
+            admitted.approved and target.approved,
+            target.url,
+            area=AREA_MEMBERS,
+        )
+    ]
+
+
 def _compute(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
+    facts = _areas(scope, unit, start, end, as_of)
+    return facts + _admitted_of_target(facts)
+
+
+def _areas(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
     return [
         *member_facts(unit=unit, start=start, end=end),
         *union_facts(scope=scope, unit=unit, start=start, end=end),

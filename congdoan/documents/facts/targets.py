@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from congdoan.org.models import Unit
 from congdoan.targets import selectors as target_selectors
 
-from .fact import REPORTS, TARGETS, Fact, link
+from .fact import PEOPLE, REPORTS, TARGETS, Fact, link
 
 AREA = "targets"
+# The computed indicator recruitment is measured against (``members.indicators``).
+RECRUITMENT = "members_admitted"
 
 
 def target_facts(*, scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:
@@ -28,7 +30,22 @@ def target_facts(*, scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.d
     achieved, total = target_selectors.headline(results)
     evaluation = link("targets:evaluation", unit.pk, year=end.year)
     all_approved = due["waiting"] == 0
+    recruitment = next((r for r in results if r.indicator.computed_code == RECRUITMENT), None)
+    extra = []
+    if recruitment is not None:
+        extra.append(
+            Fact(
+                "targets.recruitment",
+                _("Chỉ tiêu kết nạp đoàn viên năm %(y)s") % {"y": end.year},
+                int(recruitment.target),
+                PEOPLE,
+                True,
+                evaluation,
+                area=AREA,
+            )
+        )
     return [
+        *extra,
         Fact(
             "reports.due", _("Báo cáo phải nộp trong kỳ"), due["due"], REPORTS, True, completeness, area=AREA
         ),

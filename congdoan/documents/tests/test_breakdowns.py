@@ -3,6 +3,7 @@ unit, report completeness by child unit; on the dashboard and in the review draf
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -15,6 +16,8 @@ from congdoan.documents.breakdowns import (
     points_in_time,
     recruitment_by_child,
 )
+from congdoan.documents.facts import facts_for
+from congdoan.documents.narrative import sentences
 from congdoan.members import stats
 from congdoan.members.tests.conftest import admit_active
 from congdoan.targets.constants import Source, UnitOfMeasure
@@ -150,3 +153,18 @@ def test_a_chart_by_child_unit_draws_the_first_units_and_its_table_lists_all(rec
     assert {v["label"] for v in chart.spec["data"]["values"]} == {t.bt.name}
     assert chart.spec["title"] == "Kết nạp đoàn viên so với chỉ tiêu năm 2025 (1/2 đơn vị)"
     assert chart.title == "Kết nạp đoàn viên so với chỉ tiêu năm 2025"
+
+
+def test_admissions_are_measured_against_the_units_recruitment_target(recruitment):
+    # Bảo Thắng was given 5 admissions for 2025 and admitted 2: the fact table says 40 % and the draft
+    # writes it after the number admitted.
+    t = recruitment
+    facts = {f.key: f for f in facts_for(scope=SYSTEM, unit=t.bt, start=D(2025, 1, 1), end=D(2025, 12, 31))}
+    assert facts["targets.recruitment"].value == 5
+    assert facts["members.admitted"].value == 2
+    assert facts["members.admitted_of_target"].value == Decimal("40.00")
+    text = sentences(unit=t.bt, start=D(2025, 1, 1), end=D(2025, 12, 31), facts=list(facts.values()))
+    assert text[0].startswith("Năm 2025, toàn đơn vị kết nạp 2 đoàn viên, đạt 40 % chỉ tiêu")
+    # Lào Cai gave the target but received none: no share is made up.
+    lc = {f.key for f in facts_for(scope=SYSTEM, unit=t.lc, start=D(2025, 1, 1), end=D(2025, 12, 31))}
+    assert "members.admitted_of_target" not in lc

@@ -66,6 +66,15 @@ FACT_SETS = [
     ),
     (
         PROVINCE,
+        YEAR,
+        [
+            fact("members.admitted", 1254, previous=1159),
+            fact("members.admitted_of_target", Decimal("104.50")),
+        ],
+        ["Năm 2023, toàn tỉnh kết nạp 1.254 đoàn viên, đạt 104,5 % chỉ tiêu, tăng 8,2 % so với năm 2022."],
+    ),
+    (
+        PROVINCE,
         (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
         [fact("members.admitted", 900, previous=1000)],
         [

@@ -14,6 +14,9 @@ from congdoan.jobs import services as jobs
 from congdoan.jobs.models import Job
 from congdoan.org.models import Unit
 
+from .charts import VI_NUMBER_LOCALE
+from .engine.vega import chart_picture
+from .figures import figures_kept
 from .review import review_docx, review_pdf
 from .reviews import review_open
 
@@ -33,10 +36,27 @@ def review_name(unit: Unit, start: dt.date, end: dt.date, fmt: str) -> str:
     return f"bao-cao-{unit.code}-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}"
 
 
+def _prepare(job: Job, scope: Scope, start: dt.date, end: dt.date, on: dt.date, steps_after: int) -> int:
+    """The long parts first, each a step of the progress bar: the country's figures (this year and last),
+    then each chart's drawing; both are kept (``figures_kept``, the drawing cache), so the document that
+    follows reads them. Returns the number of steps in all."""
+    jobs.job_progress(job=job, done=0, total=1 + steps_after, message=_("Đang tổng hợp số liệu toàn quốc…"))
+    _facts, charts = figures_kept(scope=scope, unit=job.unit, start=start, end=end, as_of=on)
+    total = 1 + len(charts) + steps_after
+    for i, chart in enumerate(charts, start=1):
+        jobs.job_progress(
+            job=job, done=i, total=total, message=_("Đang vẽ biểu đồ “%(t)s”…") % {"t": chart.title}
+        )
+        chart_picture(chart.spec, locale=VI_NUMBER_LOCALE)
+    return total
+
+
 def run_review(job: Job) -> None:
     p = job.params
     start, end, on = (dt.date.fromisoformat(p[k]) for k in ("start", "end", "on"))
-    jobs.job_progress(job=job, done=0, total=1, message=_("Đang tổng hợp số liệu toàn quốc…"))
+    scope = Scope.for_user(job.created_by)
+    total = _prepare(job, scope, start, end, on, steps_after=1)
+    jobs.job_progress(job=job, done=total - 1, total=total, message=_("Đang dựng tài liệu…"))
     data = RENDERERS[p["fmt"]](
         scope=Scope.for_user(job.created_by), unit=job.unit, start=start, end=end, on=on
     )
@@ -69,8 +89,10 @@ def review_start(*, scope: Scope, unit: Unit, start: dt.date, end: dt.date, on: 
 def run_review_draft(job: Job) -> None:
     p = job.params
     start, end, on = (dt.date.fromisoformat(p[k]) for k in ("start", "end", "on"))
-    jobs.job_progress(job=job, done=0, total=1, message=_("Đang tổng hợp số liệu toàn quốc…"))
-    review = review_open(scope=Scope.for_user(job.created_by), unit=job.unit, start=start, end=end, on=on)
+    scope = Scope.for_user(job.created_by)
+    total = _prepare(job, scope, start, end, on, steps_after=1)
+    jobs.job_progress(job=job, done=total - 1, total=total, message=_("Đang soạn dự thảo…"))
+    review = review_open(scope=scope, unit=job.unit, start=start, end=end, on=on)
     jobs.job_succeed(
         job=job,
         message=_("Đã soạn dự thảo “%(t)s”. Bấm lại “Soạn báo cáo” trên trang tổng quan để sửa và ban hành.")

@@ -7,8 +7,10 @@ import docx
 import pytest
 from django.urls import reverse
 
+from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.documents.engine.pdf import render_html
+from congdoan.documents.figures import figures_kept
 from congdoan.documents.review import review_context, review_title
 from congdoan.jobs.constants import JobStatus
 from congdoan.jobs.models import Job
@@ -106,6 +108,11 @@ def test_the_countrys_draft_runs_as_a_job_and_a_provinces_is_immediate(records, 
     job = Job.objects.get()
     assert country.status_code == 302 and country["Location"] == job.get_absolute_url()
     assert job.kind == "review_document" and job.status == JobStatus.SUCCEEDED and job.unit == records.root
+    # The progress bar moved through the country's figures, each chart's drawing and the document.
+    _facts, charts = figures_kept(
+        scope=Scope.unrestricted(), unit=records.root, start=D(2025, 1, 1), end=D(2025, 12, 31), as_of=today()
+    )
+    assert charts and job.total == 2 + len(charts) and job.done == job.total
     with job.result_file.open("rb") as handle:
         document = docx.Document(io.BytesIO(handle.read()))
     text = "\\n".join(p.text for p in document.paragraphs)

@@ -46,10 +46,10 @@ class LeaveReason(models.Model):
 
 
 class Member(Versioned):
+    # Unique through member_code_unique (Meta), which leaves out the pending members' NULLs.
     code = models.CharField(
         _("mã đoàn viên"),
         max_length=16,
-        unique=True,
         null=True,
         blank=True,
         help_text=_("Do hệ thống cấp khi cấp trên duyệt kết nạp; không bao giờ dùng lại."),
@@ -60,8 +60,9 @@ class Member(Versioned):
     gender = models.CharField(_("giới tính"), max_length=1, choices=Gender.choices)
     date_of_birth = models.DateField(_("ngày sinh"))
     ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, default="01")
+    # Unique through member_cccd_unique (Meta), which leaves out the NULLs.
     cccd = models.CharField(
-        _("số CCCD"), max_length=12, unique=True, null=True, blank=True, validators=[cccd_validator]
+        _("số CCCD"), max_length=12, null=True, blank=True, validators=[cccd_validator]
     )
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True, db_index=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -107,6 +108,24 @@ class Member(Versioned):
         indexes = [
             models.Index(fields=["unit", "status"], name="member_unit_status"),
             models.Index(fields=["name_folded", "id"], name="member_name_id"),
+        ]
+        # Partial unique indexes: the NULLs (members awaiting approval have no code; some have no CCCD) are not
+        # stored, so an import of pending members writes nothing into the code index, and the code index
+        # is not split in half at every new code (issued codes grow; before, they went just before the
+        # NULLs at the end of the index, so each full page split 50/50 instead of leaving the left one full).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(code__isnull=False),
+                name="member_code_unique",
+                violation_error_message=_("Mã đoàn viên này đã được dùng."),
+            ),
+            models.UniqueConstraint(
+                fields=["cccd"],
+                condition=Q(cccd__isnull=False),
+                name="member_cccd_unique",
+                violation_error_message=_("Số CCCD này đã được dùng cho một đoàn viên khác."),
+            ),
         ]
 
     def __str__(self):

@@ -61,9 +61,7 @@ class Member(Versioned):
     date_of_birth = models.DateField(_("ngày sinh"))
     ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, default="01")
     # Unique through member_cccd_unique (Meta), which leaves out the NULLs.
-    cccd = models.CharField(
-        _("số CCCD"), max_length=12, null=True, blank=True, validators=[cccd_validator]
-    )
+    cccd = models.CharField(_("số CCCD"), max_length=12, null=True, blank=True, validators=[cccd_validator])
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True, db_index=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     job = models.CharField(_("nghề nghiệp, công việc"), max_length=150, blank=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -165,13 +165,13 @@ def _check_and_write(check: SheetCheck, *, scope: Scope, unit: Unit, timings: di
     return _Result(rows=rows, bad=bad, writer=writer)
 
 
-def _write(writer: _Writer, chunk: list[Row]) -> IntegrityError | None:
+def _write(writer: _Writer, chunk: list[Row]) -> Exception | None:
     """Write ``chunk`` in a savepoint. A CCCD already in the registry: nothing of the chunk is written and
     the unique index's refusal is returned (for the caller to find the rows). Any other failure is raised."""
     try:
         with transaction.atomic():
             writer.add(chunk)
-    except IntegrityError as exc:
+    except (IntegrityError, connection.Database.IntegrityError) as exc:  # COPY raises psycopg's own
         if "cccd" not in str(exc):
             raise
         return exc

@@ -94,6 +94,7 @@ class Member(Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="merged_duplicates",
+        db_index=False,  # member_merged_into (Meta): only the few merged duplicates are indexed
         verbose_name=_("đã gộp vào"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -106,6 +107,10 @@ class Member(Versioned):
         indexes = [
             models.Index(fields=["unit", "status"], name="member_unit_status"),
             models.Index(fields=["name_folded", "id"], name="member_name_id"),
+            # Serves the SET NULL when a kept member is deleted and "merged into this one" lists.
+            models.Index(
+                fields=["merged_into"], condition=Q(merged_into__isnull=False), name="member_merged_into"
+            ),
         ]
         # Partial unique indexes: the NULLs (members awaiting approval have no code; some have no CCCD) are not
         # stored, so an import of pending members writes nothing into the code index, and the code index

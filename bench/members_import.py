@@ -323,6 +323,78 @@ def bench_copy_indexes(rows, columns_: list[str], types) -> None:
         cursor.execute("DROP TABLE IF EXISTS bench_member_copy")
 
 
+INDEX_SIZES = """
+    SELECT t.relname, i.relname, pg_relation_size(i.oid), pg_get_indexdef(i.oid)
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+    WHERE t.relname IN ('members_member', 'members_membership', 'members_admissionbatch_members')
+    ORDER BY t.relname, pg_relation_size(i.oid) DESC
+"""
+
+
+def print_indexes() -> None:
+    """Every index of the tables an import writes, with its size and definition."""
+    with connection.cursor() as cursor:
+        cursor.execute(INDEX_SIZES)
+        rows = cursor.fetchall()
+    for table, index, size, definition in rows:
+        print(f"  {table:<31} {index:<42} {size / 1024 / 1024:>8,.1f} MB  {definition.split(' USING ')[1]}")
+
+
+def bench_lookups(repeat: int = 200) -> None:
+    """What the unique keys serve: one member by code, by CCCD, 1 000 by codes / CCCDs (the import's and
+    the welfare import's lookups), and the highest code issued (code counter rebuild, demo loader).
+    Median of ``repeat`` runs each, on random existing keys; ms."""
+    import statistics
+
+    from django.db.models import Max
+
+    from congdoan.members.models import Member
+
+    rnd = random.Random(17)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT code, cccd FROM members_member TABLESAMPLE SYSTEM (1) WHERE code IS NOT NULL "
+            "AND cccd IS NOT NULL LIMIT 5000"
+        )
+        sample = cursor.fetchall()
+    if not sample:
+        print("lookups: no member with a code and a CCCD")
+        return
+    codes = [c for c, _ in sample]
+    cccds = [c for _, c in sample]
+
+    def timed(label: str, run) -> None:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"  {label:<44} {statistics.median(times):7.3f} ms (median of {repeat})")
+
+    timed("member by code (ORM .get)", lambda: Member.objects.filter(code=rnd.choice(codes)).first())
+    timed("member by CCCD (ORM .get)", lambda: Member.objects.filter(cccd=rnd.choice(cccds)).first())
+    timed(
+        "1 000 members by code (code__in)",
+        lambda: list(Member.objects.filter(code__in=rnd.sample(codes, 1000)).values_list("id", flat=True)),
+    )
+    timed(
+        "1 000 members by CCCD (cccd__in)",
+        lambda: list(Member.objects.filter(cccd__in=rnd.sample(cccds, 1000)).values_list("id", flat=True)),
+    )
+    timed(
+        "highest code (code LIKE 'CD%', Max)",
+        lambda: Member.objects.filter(code__startswith="CD").aggregate(m=Max("code")),
+    )
+    with connection.cursor() as cursor:
+        for label, sql, param in (
+            ("by code", "SELECT id FROM members_member WHERE code = %s", codes[0]),
+            ("by CCCD", "SELECT id FROM members_member WHERE cccd = %s", cccds[0]),
+        ):
+            cursor.execute(f"EXPLAIN {sql}", [param])
+            plan = " / ".join(line.strip() for (line,) in cursor.fetchall())
+            print(f"  plan {label}: {plan}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="rows in the generated workbook")
@@ -332,6 +404,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--indexes", action="store_true", help="also COPY into a scratch table with fewer indexes"
+    )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="only list the indexes with their sizes and time the lookups by code and CCCD (after --first-sql)",
     )
     parser.add_argument(
         "--truncate",
@@ -370,6 +447,12 @@ def run(args, *, truncate: bool) -> None:
         for statement in args.first_sql:
             cursor.execute(statement)
             print(f"ran {statement!r} (rolled back at the end)")
+    if args.keys:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE members_member")
+        print_indexes()
+        bench_lookups()
+        return
     province, codes = setup_units()
     folder = ROOT / "var" / "bench"
     folder.mkdir(parents=True, exist_ok=True)
@@ -393,6 +476,7 @@ def run(args, *, truncate: bool) -> None:
         f"registry: {n_members:,} members ({'emptied first' if truncate else 'kept; everything rolled back'})\n"
         f"members_member has {len(indexes)} indexes: {', '.join(indexes)}"
     )
+    print_indexes()
     if truncate:
         empty_member_tables()
     if not args.import_only:

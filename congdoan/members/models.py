@@ -46,10 +46,10 @@ class LeaveReason(models.Model):
 
 
 class Member(Versioned):
+    # Unique through member_code_unique (Meta), which leaves out the pending members' NULLs.
     code = models.CharField(
         _("mã đoàn viên"),
         max_length=16,
-        unique=True,
         null=True,
         blank=True,
         help_text=_("Do hệ thống cấp khi cấp trên duyệt kết nạp; không bao giờ dùng lại."),
@@ -60,9 +60,8 @@ class Member(Versioned):
     gender = models.CharField(_("giới tính"), max_length=1, choices=Gender.choices)
     date_of_birth = models.DateField(_("ngày sinh"))
     ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, default="01")
-    cccd = models.CharField(
-        _("số CCCD"), max_length=12, unique=True, null=True, blank=True, validators=[cccd_validator]
-    )
+    # Unique through member_cccd_unique (Meta), which leaves out the NULLs.
+    cccd = models.CharField(_("số CCCD"), max_length=12, null=True, blank=True, validators=[cccd_validator])
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True, db_index=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     job = models.CharField(_("nghề nghiệp, công việc"), max_length=150, blank=True)
@@ -95,6 +94,7 @@ class Member(Versioned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="merged_duplicates",
+        db_index=False,  # member_merged_into (Meta): only the few merged duplicates are indexed
         verbose_name=_("đã gộp vào"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -107,6 +107,28 @@ class Member(Versioned):
         indexes = [
             models.Index(fields=["unit", "status"], name="member_unit_status"),
             models.Index(fields=["name_folded", "id"], name="member_name_id"),
+            # Serves the SET NULL when a kept member is deleted and "merged into this one" lists.
+            models.Index(
+                fields=["merged_into"], condition=Q(merged_into__isnull=False), name="member_merged_into"
+            ),
+        ]
+        # Partial unique indexes: the NULLs (members awaiting approval have no code; some have no CCCD) are not
+        # stored, so an import of pending members writes nothing into the code index, and the code index
+        # is not split in half at every new code (issued codes grow; before, they went just before the
+        # NULLs at the end of the index, so each full page split 50/50 instead of leaving the left one full).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(code__isnull=False),
+                name="member_code_unique",
+                violation_error_message=_("Mã đoàn viên này đã được dùng."),
+            ),
+            models.UniqueConstraint(
+                fields=["cccd"],
+                condition=Q(cccd__isnull=False),
+                name="member_cccd_unique",
+                violation_error_message=_("Số CCCD này đã được dùng cho một đoàn viên khác."),
+            ),
         ]
 
     def __str__(self):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -125,15 +125,36 @@ def _check_and_write(check: SheetCheck, *, scope: Scope, unit: Unit, timings: di
     bad: list[Row] = []
     registry = 0.0
     started = time.perf_counter()
+
+    def check_registry(some: list[Row]) -> None:
+        nonlocal registry
+        looking = time.perf_counter()
+        check.check_registry(some, ours=writer.member_ids)
+        registry += time.perf_counter() - looking
+
     with _checked_chunks(check, timings) as chunks:
         for chunk in chunks:
             rows.extend(chunk)
-            looking = time.perf_counter()
-            check.check_registry(chunk, ours=writer.member_ids)
-            registry += time.perf_counter() - looking
+            unchecked = chunk  # rows whose CCCD is yet to be checked against the registry
+            if not bad and not any(row.errors for row in chunk):
+                # The new rows' CCCDs are checked by the unique index as they are written (a query first
+                # would repeat its lookups); the rows that update a member are checked before.
+                updates = [row for row in chunk if row.is_update]
+                check_registry(updates)
+                unchecked = [row for row in chunk if not row.is_update]
+                if not any(row.errors for row in updates):
+                    refused = _write(writer, chunk)
+                    if refused is None:
+                        continue
+                    check_registry(unchecked)  # nothing of the chunk was written: which rows took a CCCD?
+                    bad.extend(row for row in chunk if row.errors)
+                    if not bad:
+                        raise refused
+                    continue
+            # After the first bad row nothing more is written; the rest is only checked, so the error file
+            # names every bad row.
+            check_registry(unchecked)
             bad.extend(row for row in chunk if row.errors)
-            if not bad:  # after the first bad row nothing more is written; the rest is only checked
-                writer.add(chunk)
     timings["write"] = writer.seconds  # this thread's time in writing chunks
     timings["registry"] = registry  # ... in looking up CCCDs in the registry
     timings["wait"] = time.perf_counter() - started - writer.seconds - registry  # ... and waiting
@@ -142,6 +163,19 @@ def _check_and_write(check: SheetCheck, *, scope: Scope, unit: Unit, timings: di
         writer.finish()
         timings["finish"] = time.perf_counter() - finishing
     return _Result(rows=rows, bad=bad, writer=writer)
+
+
+def _write(writer: _Writer, chunk: list[Row]) -> Exception | None:
+    """Write ``chunk`` in a savepoint. A CCCD already in the registry: nothing of the chunk is written and
+    the unique index's refusal is returned (for the caller to find the rows). Any other failure is raised."""
+    try:
+        with transaction.atomic():
+            writer.add(chunk)
+    except (IntegrityError, connection.Database.IntegrityError) as exc:  # COPY raises psycopg's own
+        if "cccd" not in str(exc):
+            raise
+        return exc
+    return None
 
 
 _DONE = object()

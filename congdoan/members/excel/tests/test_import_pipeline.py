@@ -3,12 +3,14 @@
 Chunks are made tiny here (two rows) so a few rows span several chunks, as 100 000 rows do in real life.
 """
 
+import datetime as dt
 import threading
 
 import pytest
 
 from congdoan.audit.models import Event
 from congdoan.core.scoping import Scope
+from congdoan.members import services as member_services
 from congdoan.members.excel import services, validate
 from congdoan.members.excel.services import member_import
 from congdoan.members.models import AdmissionBatch, Member
@@ -89,3 +91,51 @@ def test_an_unexpected_failure_while_checking_stops_the_import_and_writes_nothin
 
     assert not Member.objects.exists() and not AdmissionBatch.objects.exists()
     assert not [t for t in threading.enumerate() if t.name == "member-import-check"]
+
+
+def _registered(tree, cccd: str, name: str = "Người Đã Có") -> Member:
+    return member_services.member_admit(
+        scope=Scope.unrestricted(),
+        unit=tree.g1,
+        admitted_on=dt.date(2020, 1, 1),
+        decision_no="1/QĐ",
+        full_name=name,
+        gender="M",
+        date_of_birth=dt.date(1980, 1, 1),
+        cccd=cccd,
+    )
+
+
+def test_a_cccd_already_in_the_registry_after_chunks_were_written_is_named_and_nothing_is_kept(tree, xlsx):
+    # Clean chunks are written without looking their CCCDs up first: the unique index refuses the taken one.
+    _registered(tree, "001080000001")
+    _registered(tree, "001080000002", "Người Thứ Hai")  # on the same admission list
+    rows = [person(**{"Họ và tên": name}) for name in names(7)]
+    rows[3]["Số CCCD"] = "001080000001"  # Excel row 5, second chunk: the first was written already
+    rows[6]["Số CCCD"] = "001080000002"  # Excel row 8, last chunk: only checked
+
+    outcome = member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx(rows))
+
+    assert dict(outcome.errors) == {
+        5: "Số CCCD: số 001080000001 đã được dùng cho một đoàn viên khác trong hệ thống",
+        8: "Số CCCD: số 001080000002 đã được dùng cho một đoàn viên khác trong hệ thống",
+    }
+    assert Member.objects.count() == 2 and AdmissionBatch.objects.count() == 1  # the registered ones only
+    assert not Event.objects.filter(action="member.import").exists()
+
+
+def test_an_update_row_giving_a_member_a_cccd_held_by_another_is_named(tree, xlsx):
+    other = _registered(tree, "001080000003")
+    member = _registered(tree, "001080000004", "Người Sửa")
+    member.code = "CD0000000077"
+    Member.objects.filter(pk=member.pk).update(code=member.code)
+    rows = [person(**{"Họ và tên": name}) for name in names(3)]
+    rows.insert(1, {"Mã đoàn viên": member.code, "Số CCCD": other.cccd, "Mã đơn vị": "LCI.BT.001"})
+
+    outcome = member_import(scope=Scope.for_user(tree.commune_officer), unit=tree.bt, path=xlsx(rows))
+
+    assert dict(outcome.errors) == {
+        3: "Số CCCD: số 001080000003 đã được dùng cho một đoàn viên khác trong hệ thống"
+    }
+    member.refresh_from_db()
+    assert member.cccd == "001080000004" and Member.objects.count() == 2

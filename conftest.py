@@ -2,8 +2,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from congdoan.documents.figures import figures_forget
-from congdoan.members.stats import kept_forget
+from congdoan.audit.kept import kept_forget
 from tests.state import tree_state
 
 CHROMIUM_FLAGS = [
@@ -26,7 +25,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(autouse=True)
 def _fresh_figures():
     """Figures kept by the dashboard are keyed by the audit log, which test factories do not write."""
-    figures_forget()
     kept_forget()
 
 

@@ -118,6 +118,18 @@ class Scope:
             return queryset
         return queryset.filter(self.q(path_field, action=action))
 
+    def within(self, queryset: QuerySet, unit, path_field: str = "path") -> QuerySet:
+        """Restrict ``queryset`` to ``unit``'s subtree, ``unit`` being in the scope (404 otherwise).
+
+        One path condition instead of ``filter`` plus the subtree's: a unit in the scope lies under one of
+        its roots, so the roots' condition adds nothing, and two ``LIKE`` conditions on the same column make
+        PostgreSQL multiply their selectivities (a province's 2 000 units estimated at 8), which led the
+        member search of a province officer to scan the whole province (0,5 s) instead of walking the name
+        index (docs/performance.md)."""
+        if not self.everything and not any(unit.path.startswith(root) for root in self._roots_for(None)):
+            raise Http404
+        return queryset.filter(**{f"{path_field}__startswith": unit.path})
+
     def get_or_404(self, queryset: QuerySet, path_field: str = "path", **lookup):
         try:
             return self.filter(queryset, path_field).get(**lookup)

@@ -2,9 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _l
 
+from congdoan.audit.kept import kept
 from congdoan.audit.selectors import event_list
 from congdoan.core.dates import today
 from congdoan.core.files import file_response
@@ -81,7 +83,20 @@ def dashboard(request, pk: int):
     form = PeriodForm(request.GET or None)
     start, end, day = form.window()
     structure = form.tree()
-    facts, charts = figures_kept(scope=scope, unit=unit, start=start, end=end, as_of=day, structure=structure)
+
+    def figures_html() -> tuple[str, bool]:
+        facts, charts = figures_kept(
+            scope=scope, unit=unit, start=start, end=end, as_of=day, structure=structure
+        )
+        html = render_to_string(
+            "home/partials/dashboard_figures.html", {"areas": facts_by_area(facts), "charts": charts}
+        )
+        return html, bool(charts)
+
+    # The figures and charts rendered once per data version: unpickling the facts and re-rendering a
+    # province's hundred-row chart tables was most of a kept dashboard's time.
+    parts = (unit.pk, unit.path, start, end, day, structure)
+    html, charts = kept("home.dashboard", scope=scope, parts=parts, compute=figures_html)
     # The children as the tree stood at the period's end, or today's (the same tree as the charts by child).
     on = None if structure == target_selectors.NOW else end
     context = {
@@ -89,7 +104,7 @@ def dashboard(request, pk: int):
         "form": form,
         "start": start,
         "end": end,
-        "areas": facts_by_area(facts),
+        "figures_html": html,  # a SafeString (render_to_string), kept as such in the cache
         "charts": charts,
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
         "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=on)),

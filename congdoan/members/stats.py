@@ -12,16 +12,13 @@ founding day (``org.selectors.branches_under``); unions under five members from 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from congdoan.audit.selectors import data_version
+from congdoan.audit.kept import kept as audit_kept
 from congdoan.core.dates import today
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
@@ -297,28 +294,6 @@ def sector_rows(snap: Snapshot) -> list[tuple[str, int]]:
 
 
 # Kept pages: a safety net for writes made outside the services; the data version does the real invalidation.
-CACHE_SECONDS = 300
-_GENERATION = "members.stats.generation"
-
-
-def kept_forget() -> None:
-    """Drop every kept statistics page (tests that write rows without a service; after a bulk load)."""
-    try:
-        cache.incr(_GENERATION)
-    except ValueError:
-        cache.set(_GENERATION, 1, None)
-
-
 def kept(*, scope: Scope, parts: tuple, compute):
-    """``compute()`` kept in the cache per (``parts``, the scope's roots, language, data version) — the data
-    version is the latest audit event's id (``audit.selectors.data_version``): the first request after a
-    service's write commits recomputes, as the dashboard's figures do (``documents.figures``). The value
-    must pickle (model instances, dicts, lists; no querysets)."""
-    who = "*" if scope.everything else repr(scope.roots)
-    text = "|".join(map(str, (*parts, who, get_language(), data_version())))
-    key = f"members.stats.{cache.get(_GENERATION, 0)}.{hashlib.sha256(text.encode()).hexdigest()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    """``compute()`` kept until the next write (``audit.kept``): the statistics page and the home cards."""
+    return audit_kept("members.stats", scope=scope, parts=parts, compute=compute)

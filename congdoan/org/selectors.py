@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import Count, F, Max, Q, QuerySet
-from django.db.models.functions import Upper
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Upper
 from django.http import Http404
 from django_cte import CTE, with_cte
 
@@ -100,9 +100,16 @@ def unit_children(*, scope: Scope, unit: Unit, on: dt.date | None = None) -> Que
     day = on or today()
     child_ids = UnitLink.objects.filter(link_valid_on(day), parent=unit).values("child_id")
     qs = scope.filter(_base()).filter(pk__in=child_ids).filter(existing_on(day))
-    return qs.annotate(
-        n_children=Count("child_links", filter=link_valid_on(day, "child_links__"), distinct=True)
-    ).order_by("kind__level", "name")
+    # Each child's own children counted in a correlated subquery: joining their links and grouping the
+    # wide unit rows by them cost 13–29 ms for a province's hundred communes (their 1 900 unions).
+    grandchildren = (
+        UnitLink.objects.filter(link_valid_on(day), parent=OuterRef("pk"))
+        .order_by()
+        .values("parent")
+        .annotate(n=Count("child_id", distinct=True))
+        .values("n")
+    )
+    return qs.annotate(n_children=Coalesce(Subquery(grandchildren), 0)).order_by("kind__level", "name")
 
 
 def unit_ancestors(*, scope: Scope, unit: Unit) -> list[Unit]:

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from congdoan.audit.selectors import data_version
 from congdoan.core.scoping import Scope
-from congdoan.documents.figures import data_version, facts_kept, figures_forget, figures_kept
+from congdoan.documents.figures import facts_kept, figures_forget, figures_kept
 from congdoan.members.tests.conftest import admit_active
 
 START, END, ON = dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 5)

@@ -25,9 +25,8 @@ PATH = "unit__path"
 
 def members_in_scope(*, scope: Scope, unit: Unit | None = None, active: bool = False) -> QuerySet[Member]:
     """Members whose current unit is in scope (within ``unit``'s subtree when given), by name."""
-    qs = scope.filter(Member.objects.select_related("unit"), PATH)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+    everyone = Member.objects.select_related("unit")
+    qs = scope.filter(everyone, PATH) if unit is None else scope.within(everyone, unit, PATH)
     if active:
         qs = qs.filter(status=MemberStatus.ACTIVE)
     return qs.order_by("name_folded", "id")

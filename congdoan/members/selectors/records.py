@@ -104,9 +104,9 @@ def transfer_get(*, scope: Scope, pk: int) -> TransferRequest:
 # -- duplicates ---------------------------------------------------------------------------------
 def duplicate_groups(*, scope: Scope, unit: Unit | None = None, limit: int = 100) -> list[list[Member]]:
     """Groups of records that may be one person: the same CCCD, or the same folded name and birth date."""
-    qs = scope.filter(Member.objects.all(), PATH).exclude(status=MemberStatus.MERGED)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+    everyone = Member.objects.all()
+    qs = scope.filter(everyone, PATH) if unit is None else scope.within(everyone, unit, PATH)
+    qs = qs.exclude(status=MemberStatus.MERGED)
     keys = (
         qs.values("name_folded", "date_of_birth")
         .annotate(n=Count("id"))

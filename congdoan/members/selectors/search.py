@@ -77,11 +77,13 @@ def text_query(q: str) -> tuple[Q | None, str]:
 
 def member_search(*, scope: Scope, filters: MemberFilter) -> QuerySet[Member]:
     """Members in scope matching the filters, not yet narrowed by name (see ``member_search_page``)."""
-    qs = scope.filter(_base(), PATH).exclude(status=MemberStatus.MERGED)
     f = filters
     if f.unit_id:
         unit = scope.get_or_404(org_selectors.all_units(), pk=f.unit_id)
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = scope.within(_base(), unit, PATH)
+    else:
+        qs = scope.filter(_base(), PATH)
+    qs = qs.exclude(status=MemberStatus.MERGED)
     if f.gender:
         qs = qs.filter(gender=f.gender)
     if f.age_band:

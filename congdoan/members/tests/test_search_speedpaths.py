@@ -2,6 +2,7 @@
 in which order, within the user's scope and across pages, on both engines. See member_search_page."""
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 
 from congdoan.core.scoping import Scope
@@ -134,3 +135,16 @@ def test_the_excel_export_of_a_search_holds_exactly_the_names_the_page_lists(tre
     assert exported == listed
     if q == "an":  # two letters only start words: "Khuấn" is not listed, "Anh" and "Ánh" are
         assert listed == {"Đỗ Văn An", "Hà Văn Ánh", "Trần Tuấn Anh", "Nguyễn Anh Tuấn"}
+
+
+def test_a_unit_inside_the_scope_narrows_with_one_path_condition(people, tree):
+    # Lào Cai's officer searching Bảo Thắng: only Bảo Thắng's members, and the SQL carries one condition on
+    # the unit path (two made PostgreSQL square its estimate and scan a whole province on the national data).
+    scope = province(tree)
+    found = member_search_page(scope=scope, filters=MemberFilter(q="nguyen", unit_id=tree.bt.pk))
+    assert sorted(m.full_name for m in found) == ["Nguyễn Anh Tuấn", "Nguyễn Thị Hoa"]
+    sql = str(selectors.member_search(scope=scope, filters=MemberFilter(unit_id=tree.bt.pk)).query)
+    assert sql.count('"path" LIKE') == 1
+    # A unit outside the scope is refused, not searched.
+    with pytest.raises(Http404):
+        selectors.member_search(scope=scope, filters=MemberFilter(unit_id=tree.g4.pk))

@@ -28,12 +28,13 @@ def normalise(text: str | None) -> str:
 _DIGITS = re.compile(r"(\d+)")
 
 
-def natural_key(text: str | None) -> tuple:
+def natural_key(text: str | None, folded: str | None = None) -> tuple:
     """Sort key comparing the numbers inside a name as numbers: "Tổ 2" before "Tổ 10" (issue 19 §6).
 
     Letters compare folded (without diacritics, case-insensitive), then as written, so the order is stable.
+    ``folded``: the text already folded (a stored ``name_folded``), which saves folding it again.
     """
-    parts = _DIGITS.split(fold(text))
+    parts = _DIGITS.split(fold(text) if folded is None else folded)
     # re.split with a group puts text at even and digit runs at odd positions: each position has one type.
     key = tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
     return (key, text or "")

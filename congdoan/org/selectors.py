@@ -72,7 +72,10 @@ def unit_search(
 def natural_order(units) -> list[Unit]:
     """Units as people expect to read them: by level, then by name with numbers compared as numbers
     ("Tổ 2" before "Tổ 10"). Every page listing units (children, roots, statistics rows) goes through it."""
-    return sorted(units, key=lambda u: (u.kind.level if u.kind_id else 0, natural_key(u.name)))
+    return sorted(
+        units,
+        key=lambda u: (u.kind.level if u.kind_id else 0, natural_key(u.name, u.name_folded or None)),
+    )
 
 
 def unit_get(*, scope: Scope, pk: int) -> Unit:

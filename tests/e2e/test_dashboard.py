@@ -111,9 +111,7 @@ def test_tinh_drafts_edits_issues_and_downloads_the_2025_review(org_demo, page, 
         "#id_issued_on", "05012026"
     )  # typed as the officer writes it; the picker's mask adds the slashes
     expect(page.locator("#id_issued_on")).to_have_value("05/01/2026")
-    page.press(
-        "#id_issued_on", "Tab"
-    )  # on to the next field: the picker closes (Escape left it open above the number)
+    page.press("#id_issued_on", "Escape")  # closes the picker, opened upwards over the number
     page.locator("#id_number").click()
     page.click("#issue")
     expect(page.locator("#review-status")).to_contain_text("Số 15/BC-LĐLĐ, ngày 05/01/2026")

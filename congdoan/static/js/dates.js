@@ -48,13 +48,18 @@
       mask(input);
       var restore = keepTyped(input);
       if (typeof window.flatpickr !== "function") return;
-      window.flatpickr(input, {
+      var picker = window.flatpickr(input, {
         locale: (window.flatpickr.l10ns && window.flatpickr.l10ns.vn) || "default",
         dateFormat: "d/m/Y",
         parseDate: parse,
         allowInput: true,
         disableMobile: true, // the phone's native picker would follow the phone's locale again
         onClose: restore,
+      });
+      // With allowInput flatpickr leaves keys typed in the field alone, Escape too: the calendar stayed open
+      // (over the field above it when it opens upwards) until a click elsewhere.
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && picker.isOpen) picker.close();
       });
     });
   }

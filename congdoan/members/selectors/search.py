@@ -78,11 +78,8 @@ def text_query(q: str) -> tuple[Q | None, str]:
 def member_search(*, scope: Scope, filters: MemberFilter) -> QuerySet[Member]:
     """Members in scope matching the filters, not yet narrowed by name (see ``member_search_page``)."""
     f = filters
-    if f.unit_id:
-        unit = scope.get_or_404(org_selectors.all_units(), pk=f.unit_id)
-        qs = scope.within(_base(), unit, PATH)
-    else:
-        qs = scope.filter(_base(), PATH)
+    unit = scope.get_or_404(org_selectors.all_units(), pk=f.unit_id) if f.unit_id else None
+    qs = scope.filter(_base(), PATH) if unit is None else scope.within(_base(), unit, PATH)
     qs = qs.exclude(status=MemberStatus.MERGED)
     if f.gender:
         qs = qs.filter(gender=f.gender)

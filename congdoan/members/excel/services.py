@@ -12,7 +12,7 @@ import queue
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,7 @@ from congdoan.members.models import AdmissionBatch
 from congdoan.members.services import COUNTED_FIELDS
 from congdoan.org.models import Unit
 
+from . import references
 from .bulk import _binary_types, _insert, _insert_members, _update_members
 from .reader import read_workbook
 from .validate import Row, SheetCheck
@@ -55,7 +56,9 @@ class ImportOutcome:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def member_import(*, scope: Scope, unit: Unit, path: str | Path, progress=None) -> ImportOutcome:
+def member_import(
+    *, scope: Scope, unit: Unit, path: str | Path, progress=None, checked: Collection[str] = ()
+) -> ImportOutcome:
     """Import the member workbook at ``path`` for ``unit`` (rows must name grassroots units in its subtree).
 
     A bad file raises ``WorkbookError`` (a ValidationError). Bad rows give an outcome with ``ok=False``,
@@ -66,6 +69,10 @@ def member_import(*, scope: Scope, unit: Unit, path: str | Path, progress=None) 
     Rows are checked in chunks in a second thread while this one writes the chunks already checked
     (PostgreSQL takes them in on its own core meanwhile). Writing stops at the first bad row; the rest are
     still checked, so the error file names every bad row, and then the transaction is rolled back.
+
+    The units and draft lists written to are locked first; the per-row foreign-key checks are then skipped
+    where ``references`` shows them redundant, except for the tables named in ``checked`` ("members",
+    "links": for the benchmark, to show their share).
     """
     if not scope.can(unit):
         raise PermissionDenied(_("Bạn không có quyền nhập đoàn viên cho đơn vị “%(u)s”.") % {"u": unit.name})
@@ -81,7 +88,7 @@ def member_import(*, scope: Scope, unit: Unit, path: str | Path, progress=None) 
     report(0, total, _("Đang kiểm tra từng dòng và ghi vào sổ đoàn viên…"))
     try:
         with transaction.atomic():
-            result = _check_and_write(check, scope=scope, unit=unit, timings=timings)
+            result = _check_and_write(check, scope=scope, unit=unit, timings=timings, checked=checked)
             if result.bad:
                 raise _Rejected(result)
             committing = time.perf_counter()
@@ -118,9 +125,11 @@ class _Rejected(Exception):  # noqa: N818 - not an error: leaves the transaction
         self.result = result
 
 
-def _check_and_write(check: SheetCheck, *, scope: Scope, unit: Unit, timings: dict) -> _Result:
+def _check_and_write(
+    check: SheetCheck, *, scope: Scope, unit: Unit, timings: dict, checked: Collection[str]
+) -> _Result:
     """Inside the transaction: write each chunk once it is checked, while the next is being checked."""
-    writer = _Writer(actor=scope.actor, unit=unit)
+    writer = _Writer(actor=scope.actor, unit=unit, checked=checked)
     rows: list[Row] = []
     bad: list[Row] = []
     registry = 0.0
@@ -234,9 +243,13 @@ def _checked_chunks(check: SheetCheck, timings: dict) -> Iterator[Iterator[list[
 class _Writer:
     """Writes checked chunks of new members, with their draft admission lists and the lists' links."""
 
-    def __init__(self, *, actor, unit: Unit):
+    def __init__(self, *, actor, unit: Unit, checked: Collection[str] = ()):
         self.actor = actor
         self.unit = unit
+        skip = references.skip_allowed()
+        self.skip_members = skip and "members" not in checked
+        self.skip_links = skip and "links" not in checked
+        self.locked: set[int] = set()  # units held until the commit
         self.now = timezone.now()
         self.batches: dict[tuple, AdmissionBatch] = {}  # (unit id, day, decision) -> draft list
         self.per_batch: Counter[int] = Counter()  # list id -> members this import added to it
@@ -250,14 +263,19 @@ class _Writer:
         self.updates.extend(row for row in rows if row.is_update)
         new = [row for row in rows if not row.is_update]
         if new:
+            units = {row.unit.id: row.unit for row in new if row.unit.id not in self.locked}
+            references.lock_units(units.values())
+            self.locked.update(units)
             batches = self._draft_batches(new)
-            member_ids = _insert_members(new, now=self.now)
+            with references.unchecked(self.skip_members):
+                member_ids = _insert_members(new, now=self.now)
             list_of = {key: batch.pk for key, batch in batches.items()}
             links = [
                 (list_of[(row.unit.id, row.values["admitted_on"], row.values["decision_no"])], member_id)
                 for row, member_id in zip(new, member_ids, strict=True)
             ]
-            _insert(AdmissionBatch.members.through, ["admissionbatch_id", "member_id"], links)
+            with references.unchecked(self.skip_links):
+                _insert(AdmissionBatch.members.through, ["admissionbatch_id", "member_id"], links)
             self.per_batch.update(batch_pk for batch_pk, _member in links)
             self.member_ids.update(member_ids)
             self.created += len(new)
@@ -312,6 +330,9 @@ class _Writer:
             key = (batch.unit_id, batch.admitted_on, batch.decision_no)
             if key in keys:
                 found.setdefault(key, batch)
+        for (unit_id, _day, _decision), batch in found.items():
+            batch.unit = units[unit_id]
+        references.lock_batches(found.values())
         created_by = user_or_none(self.actor)
         missing = [
             AdmissionBatch(

@@ -6,8 +6,10 @@ in the data, too big) raises ``WorkbookError``; bad *rows* are the validator's b
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +36,7 @@ class Sheet:
     header_row: int  # 1-based Excel row number of the header
     columns: dict[str, int]  # column key -> 0-based index
     width: int  # number of columns in the header row (the user's columns, kept in the error file)
-    rows: list[list]  # data rows, as calamine returned them (index 0 = Excel row header_row + 1)
+    rows: list[list]  # data rows as calamine returned them (index 0 = Excel row header_row + 1), once read
     head: list[list]  # the rows down to and including the header (titles above it are kept in error files)
 
     @property
@@ -68,7 +70,21 @@ def check_file_size(size: int) -> None:
 
 
 def read_workbook(path: str | Path) -> Sheet:
-    """Open ``path`` and return the member sheet's header mapping and data rows."""
+    """Open ``path`` and return the member sheet's header mapping and every data row."""
+    sheet, rows = open_workbook(path)
+    for _row in rows:
+        pass
+    return sheet
+
+
+def open_workbook(path: str | Path) -> tuple[Sheet, Iterator[list]]:
+    """Open ``path``: the member sheet's header mapping, and its data rows as they are converted.
+
+    Calamine parses the whole sheet first (in Rust); the rows are then turned into Python values one by one
+    as the iterator is read, so checking (and writing) can start on the first rows meanwhile. Each row read
+    is kept in ``sheet.rows`` (for the error file). A file-level error found in the rows (a formula
+    anywhere, no data row at all) is raised by the iterator at its end, after the last row.
+    """
     import python_calamine
 
     path = Path(path)
@@ -78,23 +94,56 @@ def read_workbook(path: str | Path) -> Sheet:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own errors and plain ones for non-zip input
         raise WorkbookError(_corrupt()) from exc
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
         name = _pick_sheet(workbook)
         # Look for formulas in a thread while calamine parses (zlib releases the GIL while inflating).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            formulas = pool.submit(_check_formulas, path, sheet_xml.get(name))
-            try:
-                sheet = workbook.get_sheet_by_name(name)
-            except Exception as exc:
-                raise WorkbookError(_corrupt()) from exc
-            if sheet.total_height > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise WorkbookError(_too_many_rows(sheet.total_height))
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = sheet.merged_cell_ranges or []
-            formulas.result()  # re-raises the WorkbookError naming a formula cell
+        formulas = pool.submit(_check_formulas, path, sheet_xml.get(name))
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+        except Exception as exc:
+            raise WorkbookError(_corrupt()) from exc
+        if sheet.total_height > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise WorkbookError(_too_many_rows(sheet.total_height))
+        merged = sheet.merged_cell_ranges or []
+        rows = _absolute(sheet)
+        head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+        shaped = _shape(name, head, merged)
+        data_rows = (sheet.end[0] + 1 if sheet.end else 0) - shaped.header_row  # trailing blank rows too
+        if data_rows > MAX_ROWS:
+            raise WorkbookError(_too_many_rows(data_rows))
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
     finally:
-        workbook.close()
-    return _shape(name, rows, merged)
+        workbook.close()  # the sheet's cells are in memory now
+    return shaped, _stream(shaped, head[shaped.header_row :], rows, formulas, pool)
+
+
+def _absolute(sheet) -> Iterator[list]:
+    """The sheet's rows from row 1 and column A (calamine starts each row at the first used column)."""
+    first_column = sheet.start[1] if sheet.start else 0
+    if not first_column:
+        return iter(sheet.iter_rows())
+    pad = [""] * first_column
+    return (pad + row for row in sheet.iter_rows())
+
+
+def _stream(sheet: Sheet, first: list[list], rest: Iterator[list], formulas, pool) -> Iterator[list]:
+    kept = sheet.rows
+    try:
+        for row in itertools.chain(first, rest):
+            kept.append(row)
+            yield row
+        formulas.result()  # re-raises the WorkbookError naming a formula cell
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    while kept and all(v == "" or v is None for v in kept[-1]):
+        kept.pop()
+    if not kept:
+        raise WorkbookError(
+            _("Trang tính “%(s)s” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.") % {"s": sheet.name}
+        )
 
 
 def _corrupt() -> str:
@@ -230,15 +279,6 @@ def _shape(name: str, rows: list[list], merged) -> Sheet:
                 )
                 % {"range": f"{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}"}
             )
-    data = rows[header_index + 1 :]
-    while data and all(v == "" or v is None for v in data[-1]):
-        data.pop()
-    if not data:
-        raise WorkbookError(
-            _("Trang tính “%(s)s” chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.") % {"s": name}
-        )
-    if len(data) > MAX_ROWS:
-        raise WorkbookError(_too_many_rows(len(data)))
     header = rows[header_index]
     width = max((i + 1 for i, v in enumerate(header) if v not in ("", None)), default=len(header))
     return Sheet(
@@ -246,7 +286,7 @@ def _shape(name: str, rows: list[list], merged) -> Sheet:
         header_row=header_index + 1,
         columns=columns,
         width=width,
-        rows=data,
+        rows=[],
         head=rows[: header_index + 1],
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -63,7 +63,8 @@ class Row:
         self.errors.append(f"{c.BY_KEY[column].header}: {message}")
 
 
-def _parse(sheet: Sheet) -> Iterator[Row]:
+def _parse(sheet: Sheet, raws: Iterable[list] | None = None) -> Iterator[Row]:
+    """The rows of ``raws`` (default: ``sheet.rows``), the data rows from the first, parsed."""
     # (key, column index, parser, value of an empty cell): empty cells are most cells, skip their parser
     # Text cells repeat a lot down a column (unit codes, decisions, dates typed as text, genders, common
     # names): each column remembers what its parser made of a text it has seen (parsers are pure).
@@ -73,7 +74,7 @@ def _parse(sheet: Sheet) -> Iterator[Row]:
         if key in PARSERS
     ]
     first = sheet.first_data_row
-    for offset, raw in enumerate(sheet.rows):
+    for offset, raw in enumerate(sheet.rows if raws is None else raws):
         row = Row(number=first + offset, values={})
         values = row.values
         width = len(raw)

@@ -33,7 +33,7 @@ from congdoan.org.models import Unit
 
 from . import references
 from .bulk import _binary_types, _insert, _insert_members, _update_members
-from .reader import read_workbook
+from .reader import open_workbook
 from .validate import Row, SheetCheck
 from .workbooks import error_workbook
 
@@ -79,13 +79,12 @@ def member_import(
     report = progress or (lambda done, total, message: None)
     clock = time.perf_counter()
     report(0, 0, _("Đang đọc tệp…"))
-    sheet = read_workbook(path)
-    timings = {"read": time.perf_counter() - clock}
-    total = len(sheet.rows)
-    check = SheetCheck(sheet=sheet, scope=scope, unit=unit)
-    check.prepare()
-    timings["prepare"] = time.perf_counter() - clock - timings["read"]
-    report(0, total, _("Đang kiểm tra từng dòng và ghi vào sổ đoàn viên…"))
+    sheet, raws = open_workbook(path)
+    timings = {
+        "read": time.perf_counter() - clock
+    }  # the parse: the rows are then converted as they are checked
+    check = SheetCheck(sheet=sheet, scope=scope, unit=unit, rows=raws)
+    report(0, 0, _("Đang kiểm tra từng dòng và ghi vào sổ đoàn viên…"))
     try:
         with transaction.atomic():
             result = _check_and_write(check, scope=scope, unit=unit, timings=timings, checked=checked)
@@ -96,6 +95,7 @@ def member_import(
     except _Rejected as rejected:  # nothing of the import is left in the database
         result = rejected.result
         errors = [(row.number, "; ".join(row.errors)) for row in result.bad]
+        total = len(sheet.rows)
         report(total, total, _("Đang ghi tệp báo lỗi…"))
         data = error_workbook(path=path, sheet=sheet, errors=dict(errors))
         return ImportOutcome(ok=False, rows=len(result.rows), errors=errors, error_file=data, timings=timings)
@@ -132,7 +132,7 @@ def _check_and_write(
     writer = _Writer(actor=scope.actor, unit=unit, checked=checked)
     rows: list[Row] = []
     bad: list[Row] = []
-    registry = 0.0
+    registry = settling = 0.0
     started = time.perf_counter()
 
     def check_registry(some: list[Row]) -> None:
@@ -143,6 +143,9 @@ def _check_and_write(
 
     with _checked_chunks(check, timings) as chunks:
         for chunk in chunks:
+            looking = time.perf_counter()
+            check.settle(chunk)  # units and members named: looked up here, where the transaction is
+            settling += time.perf_counter() - looking
             rows.extend(chunk)
             unchecked = chunk  # rows whose CCCD is yet to be checked against the registry
             if not bad and not any(row.errors for row in chunk):
@@ -166,7 +169,8 @@ def _check_and_write(
             bad.extend(row for row in chunk if row.errors)
     timings["write"] = writer.seconds  # this thread's time in writing chunks
     timings["registry"] = registry  # ... in looking up CCCDs in the registry
-    timings["wait"] = time.perf_counter() - started - writer.seconds - registry  # ... and waiting
+    timings["settle"] = settling  # ... in looking up units and members and checking the rows against them
+    timings["wait"] = time.perf_counter() - started - writer.seconds - registry - settling  # ... and waiting
     if not bad:
         finishing = time.perf_counter()
         writer.finish()

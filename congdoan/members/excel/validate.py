@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -64,76 +64,72 @@ class Checked:
 class SheetCheck:
     """Checks a sheet's rows chunk by chunk, so the import can write one chunk while the next is checked.
 
-    ``prepare()`` runs the lookups that need the whole file (units named, members to update) in two or
-    three queries; ``chunks()`` then parses and checks the rows without touching the database (it may run
-    in another thread), carrying the duplicate checks across chunks; ``check_registry(rows)`` checks a
-    chunk's CCCDs against the registry (one query). The messages, and their order on a row, are those of
-    checking the whole sheet at once (``validate_sheet``).
+    ``chunks()`` parses the rows as they are read and runs the checks inside the file, carrying the
+    duplicate checks across chunks, without touching the database (it may run in another thread);
+    ``settle(chunk)`` then looks up the chunk's units and members to update (only those not met in earlier
+    chunks: the units of a file are usually all in its first chunk) and checks the rows against them;
+    ``check_registry(rows)`` checks a chunk's CCCDs against the registry (one query). The messages, and
+    their order on a row, are those of checking the whole sheet at once (``validate_sheet``).
     """
 
-    def __init__(self, *, sheet: Sheet, scope: Scope, unit: Unit, day: dt.date | None = None):
+    def __init__(
+        self,
+        *,
+        sheet: Sheet,
+        scope: Scope,
+        unit: Unit,
+        day: dt.date | None = None,
+        rows: Iterable[list] | None = None,
+    ):
         self.sheet = sheet
+        self.raws = rows  # the data rows as they are read (default: sheet.rows)
         self.scope = scope
         self.root = unit
         self.day = day or today()
         self._units: dict[str, Unit] = {}
         self._refusals: dict[str, str] = {}
         self._members: dict[str, Member] = {}
+        self._member_codes: set[str] = set()  # looked up already (found or not)
         self._exists: dict[tuple, bool] = {}  # (code, day) -> the unit existed that day: few distinct pairs
         self._seen_code: dict[str, int] = {}
         self._seen_cccd: dict[str, int] = {}
         self._seen_person: dict[tuple, Row] = {}
         self._folds: dict[str, str] = {}  # full names repeat: fold each once
 
-    # -- database lookups, before anything is written -------------------------------------------------
-    def prepare(self) -> None:
-        unit_codes = self._column_values("unit_code")
-        self._units = _units_by_code(unit_codes)
-        self._refusals = {
-            code: _unit_refusal(code, self._units.get(code), scope=self.scope, root=self.root)
-            for code in unit_codes
-        }
-        member_codes = self._column_values("code")
-        if member_codes:
-            self._members = _members_by_code(sorted(member_codes), scope=self.scope, root=self.root)
-
-    def _column_values(self, key: str) -> set[str]:
-        """The distinct values the rows will have in column ``key`` (few for unit codes)."""
-        index = self.sheet.columns.get(key)
-        if index is None:
-            return set()
-        raw = {row[index] for row in self.sheet.rows if index < len(row)}
-        parse, values = PARSERS[key], set()
-        for cell in raw:
-            if cell == "" or cell is None:
-                continue
-            try:
-                values.add(parse(cell))
-            except c.CellError:  # the row says so when it is parsed
-                continue
-        values.discard("")
-        return values
-
     # -- the rows, pure Python ------------------------------------------------------------------------
     def chunks(self, size: int = CHUNK) -> Iterator[list[Row]]:
-        """The sheet's rows (blank lines skipped), parsed and checked, ``size`` at a time."""
+        """The sheet's rows (blank lines skipped), parsed and checked inside the file, ``size`` at a time."""
         chunk: list[Row] = []
-        for row in _parse(self.sheet):
+        for row in _parse(self.sheet, self.raws):
             chunk.append(row)
             if len(chunk) == size:
-                self._check(chunk)
+                self._check_inside_file(chunk)
                 yield chunk
                 chunk = []
         if chunk:
-            self._check(chunk)
+            self._check_inside_file(chunk)
             yield chunk
 
-    def _check(self, rows: list[Row]) -> None:
-        self._check_inside_file(rows)
+    # -- against the units and members named, in the database's thread ----------------------------------
+    def settle(self, rows: list[Row]) -> None:
+        """Look up what ``rows`` name that earlier chunks did not, then check the rows against it."""
+        self.lookup(rows)
         self._check_units(rows)
         self._check_members(rows)
         for row in rows:
             _check_dates(row, self.day)
+
+    def lookup(self, rows: list[Row]) -> None:
+        unit_codes = {row.values.get("unit_code") for row in rows} - {None, ""} - self._refusals.keys()
+        if unit_codes:
+            units = _units_by_code(unit_codes)
+            self._units.update(units)
+            for code in unit_codes:
+                self._refusals[code] = _unit_refusal(code, units.get(code), scope=self.scope, root=self.root)
+        member_codes = {row.values["code"] for row in rows if row.is_update} - self._member_codes
+        if member_codes:
+            self._members.update(_members_by_code(sorted(member_codes), scope=self.scope, root=self.root))
+            self._member_codes |= member_codes
 
     def _check_inside_file(self, rows: list[Row]) -> None:
         seen_code, seen_cccd, seen_person, folds = (
@@ -250,9 +246,9 @@ class SheetCheck:
 def validate_sheet(*, sheet: Sheet, scope: Scope, unit: Unit, progress=None) -> Checked:
     """Parse and check every row at once, writing nothing; ``unit`` is the unit the import is for."""
     check = SheetCheck(sheet=sheet, scope=scope, unit=unit)
-    check.prepare()
     rows: list[Row] = []
     for chunk in check.chunks():
+        check.settle(chunk)
         rows.extend(chunk)
         if progress:
             progress(len(rows), len(sheet.rows))

@@ -35,13 +35,14 @@ def rows_for(units: list[str]) -> list[dict]:
 
 
 def test_a_unit_gone_after_the_check_stops_the_import_naming_it_and_nothing_is_kept(tree, xlsx, monkeypatch):
-    prepare = SheetCheck.prepare
+    lookup = SheetCheck.lookup
 
-    def then_gone(self):  # as if another officer deleted the union between the check and the write
-        prepare(self)
-        self._units["LCI.BT.002"].pk = self._units["LCI.BT.002"].id = 10**9
+    def then_gone(self, rows):  # as if another officer deleted the union between the check and the write
+        lookup(self, rows)
+        if "LCI.BT.002" in self._units:
+            self._units["LCI.BT.002"].pk = self._units["LCI.BT.002"].id = 10**9
 
-    monkeypatch.setattr(SheetCheck, "prepare", then_gone)
+    monkeypatch.setattr(SheetCheck, "lookup", then_gone)
     rows = rows_for(["LCI.BT.001"] * 4 + ["LCI.BT.002"])  # the third chunk names it: two were written
 
     with pytest.raises(ValidationError) as refused:

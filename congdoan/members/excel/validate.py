@@ -61,6 +61,10 @@ class Checked:
         return not self.bad
 
 
+class _Chunk(list):
+    settled = False  # already checked against the units and members it names
+
+
 class SheetCheck:
     """Checks a sheet's rows chunk by chunk, so the import can write one chunk while the next is checked.
 
@@ -98,22 +102,40 @@ class SheetCheck:
 
     # -- the rows, pure Python ------------------------------------------------------------------------
     def chunks(self, size: int = CHUNK) -> Iterator[list[Row]]:
-        """The sheet's rows (blank lines skipped), parsed and checked inside the file, ``size`` at a time."""
-        chunk: list[Row] = []
+        """The sheet's rows (blank lines skipped), parsed and checked inside the file, ``size`` at a time.
+
+        A chunk naming only units and members looked up for earlier chunks is checked against them here
+        too (most chunks: a file's units are usually all in its first), which leaves ``settle`` nothing to do.
+        """
+        chunk = _Chunk()
         for row in _parse(self.sheet, self.raws):
             chunk.append(row)
             if len(chunk) == size:
-                self._check_inside_file(chunk)
+                self._check_inside(chunk)
                 yield chunk
-                chunk = []
+                chunk = _Chunk()
         if chunk:
-            self._check_inside_file(chunk)
+            self._check_inside(chunk)
             yield chunk
+
+    def _check_inside(self, chunk: _Chunk) -> None:
+        self._check_inside_file(chunk)
+        # The lookups only grow (units before their refusals), so what is known here stays so.
+        units = {row.values.get("unit_code") for row in chunk} - {None, ""}
+        members = {row.values["code"] for row in chunk if row.is_update}
+        if units <= self._refusals.keys() and members <= self._member_codes:
+            self._check_against(chunk)
+            chunk.settled = True
 
     # -- against the units and members named, in the database's thread ----------------------------------
     def settle(self, rows: list[Row]) -> None:
         """Look up what ``rows`` name that earlier chunks did not, then check the rows against it."""
+        if getattr(rows, "settled", False):
+            return
         self.lookup(rows)
+        self._check_against(rows)
+
+    def _check_against(self, rows: list[Row]) -> None:
         self._check_units(rows)
         self._check_members(rows)
         for row in rows:

@@ -38,6 +38,7 @@ class Sheet:
     width: int  # number of columns in the header row (the user's columns, kept in the error file)
     rows: list[list]  # data rows as calamine returned them (index 0 = Excel row header_row + 1), once read
     head: list[list]  # the rows down to and including the header (titles above it are kept in error files)
+    height: int = 0  # data rows down to the last used one, blank ones included (known before they are read)
 
     @property
     def first_data_row(self) -> int:
@@ -67,14 +68,6 @@ def check_file_size(size: int) -> None:
                 "rows": f"{MAX_ROWS:,}".replace(",", "."),
             }
         )
-
-
-def read_workbook(path: str | Path) -> Sheet:
-    """Open ``path`` and return the member sheet's header mapping and every data row."""
-    sheet, rows = open_workbook(path)
-    for _row in rows:
-        pass
-    return sheet
 
 
 def open_workbook(path: str | Path) -> tuple[Sheet, Iterator[list]]:
@@ -109,9 +102,9 @@ def open_workbook(path: str | Path) -> tuple[Sheet, Iterator[list]]:
         rows = _absolute(sheet)
         head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
         shaped = _shape(name, head, merged)
-        data_rows = (sheet.end[0] + 1 if sheet.end else 0) - shaped.header_row  # trailing blank rows too
-        if data_rows > MAX_ROWS:
-            raise WorkbookError(_too_many_rows(data_rows))
+        shaped.height = (sheet.end[0] + 1 if sheet.end else 0) - shaped.header_row
+        if shaped.height > MAX_ROWS:
+            raise WorkbookError(_too_many_rows(shaped.height))
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise

@@ -115,8 +115,15 @@ def test_a_file_of_several_chunks_with_bad_rows_in_the_last_one_saves_nothing_an
     assert not Member.objects.exists() and not AdmissionBatch.objects.exists()
 
     _big_workbook(path, 4000, {})
-    outcome = run(tree, path)
+    reports = []
+    outcome = member_import(
+        scope=Scope.for_user(tree.commune_officer),
+        unit=tree.bt,
+        path=path,
+        progress=lambda done, total, message: reports.append((done, total)),
+    )
     assert outcome.ok and outcome.created == Member.objects.count() == 4000
+    assert reports == [(0, 0), (0, 4000)]  # the job page shows the row count before the rows are read
 
 
 def test_a_formula_in_the_last_rows_found_after_chunks_were_written_leaves_nothing(tree, xlsx, monkeypatch):

@@ -87,7 +87,12 @@ class Unit(models.Model):
         ordering = ["path"]
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
-        indexes = [models.Index(fields=["kind", "status"])]
+        indexes = [
+            models.Index(fields=["kind", "status"]),
+            # The national root(s): a country officer's every page starts from them; without it a sequential
+            # scan of all units (50 ms on the national data, 140 k units) for the one row at depth 0.
+            models.Index(fields=["depth"], condition=models.Q(depth=0), name="unit_root"),
+        ]
 
     def __str__(self):
         return self.name

@@ -64,10 +64,16 @@ class OwnEvents:
         """One stint: ``admission`` = it started with an admission or re-admission, ``leaving`` = it ended
         with a leave reason other than a transfer or a restructure (only counted when ``end`` is set)."""
         sector_i = SECTOR_INDEX.get(sector or "", SECTOR_NONE)
-        age = start.year - born_year
-        row = self._row(unit, start)
+        rows = self.rows
+        first_year = start.year
+        age = first_year - born_year
+        band = (age >= 30) + (age >= 40) + (age >= 50) + (age >= 60)
+        key = (unit, start)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = [0] * _N
         row[TOTAL] += 1
-        row[AGE0 + (age >= 30) + (age >= 40) + (age >= 50) + (age >= 60)] += 1
+        row[AGE0 + band] += 1
         row[sector_i] += 1
         if female:
             row[WOMEN] += 1
@@ -101,19 +107,25 @@ class OwnEvents:
                 eth[key] = eth.get(key, 0) - 1
             if leaving:
                 self._row(unit, end)[LEAVERS] += 1
-        first_year = start.year  # 1 January of year y is after ``start`` exactly when y > start.year
-        for i in range(4):
+        # Band i is left on 1 January of the year the member turns 30 + 10 i: after ``start`` exactly when
+        # that year is after start's, i.e. for the bands from the starting one on.
+        for i in range(band, 4):
             year = born_year + 30 + 10 * i
-            if first_year < year <= last_year:
-                turn = self._jan1.get(year)
-                if turn is None:
-                    turn = self._jan1[year] = dt.date(year, 1, 1)
-                row = self._row(unit, turn)
-                row[AGE0 + i] -= 1
-                row[AGE0 + i + 1] += 1
-        for column, day in ((PARTY_INTRODUCED, introduced), (PARTY_ADMITTED, admitted)):
-            if day is not None and start <= day and (end is None or day <= end):
-                self._row(unit, day)[column] += 1
+            if year > last_year:
+                break
+            turn = self._jan1.get(year)
+            if turn is None:
+                turn = self._jan1[year] = dt.date(year, 1, 1)
+            key = (unit, turn)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = [0] * _N
+            row[AGE0 + i] -= 1
+            row[AGE0 + i + 1] += 1
+        if introduced is not None and start <= introduced and (end is None or introduced <= end):
+            self._row(unit, introduced)[PARTY_INTRODUCED] += 1
+        if admitted is not None and start <= admitted and (end is None or admitted <= end):
+            self._row(unit, admitted)[PARTY_ADMITTED] += 1
 
     def clear(self) -> None:
         self.rows.clear()

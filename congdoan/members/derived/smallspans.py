@@ -40,7 +40,8 @@ def _spans_sql(pg: bool, units: str = "", own: str = "") -> str:
     ``units`` (``IN (…)`` with placeholders, or empty for all) limits the units, in the three places
     its parameters are repeated; the stints are read straight (a full rebuild scans them once) and
     units that are not grassroots unions drop out at the end. ``own`` (a table of own events per unit and
-    day, ``tally_sql``'s ``tally_own``, for all units) replaces the stints: its ``total`` is the same ±1.
+    day, ``tally_sql``'s ``tally_own``, for all units) replaces the stints: its ``total`` is the same ±1 (its
+    rows without a change of the total, age bands moving or Party dates, are left out: no count changes there).
     """
     next_day = "(s.valid_to + 1)" if pg else "date(s.valid_to, '+1 day')"
     before = "(c.next_change - 1)" if pg else "date(c.next_change, '-1 day')"
@@ -48,7 +49,7 @@ def _spans_sql(pg: bool, units: str = "", own: str = "") -> str:
     ends = f"{stints} AND" if units else "WHERE"
     grassroots = f"AND u.id {units}" if units else ""
     changes = (
-        f"SELECT o.unit_id, o.day, o.total FROM {own} o"  # noqa: S608 - a table name of ours
+        f"SELECT o.unit_id, o.day, o.total FROM {own} o WHERE o.total <> 0"  # noqa: S608 - a table name of ours
         if own
         else f"""SELECT s.unit_id, s.valid_from, 1 FROM members_membership s {stints}
             UNION ALL

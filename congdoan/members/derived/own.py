@@ -37,6 +37,9 @@ class OwnEvents:
     def __init__(self):
         self.rows: dict[tuple[int, dt.date], list[int]] = {}
         self.eth: dict[tuple[int, dt.date, str], int] = {}
+        # Open stints' moves between age bands depend on (unit, year of birth, starting band) only: counted
+        # here, one dict update a stint, and spread into ``rows`` by ``settle``.
+        self.open_turns: dict[tuple[int, int, int], int] = {}
         self._jan1: dict[int, dt.date] = {}
 
     def _row(self, unit: int, day: dt.date) -> list[int]:
@@ -89,7 +92,9 @@ class OwnEvents:
             key = (unit, start, ethnicity)
             eth[key] = eth.get(key, 0) + 1
         if end is None:
-            last_year = LAST_TURN_YEAR
+            key = (unit, born_year, band)
+            turns = self.open_turns
+            turns[key] = turns.get(key, 0) + 1
         else:
             last_year = min(end.year, LAST_TURN_YEAR)
             after = end + ONE_DAY
@@ -107,8 +112,15 @@ class OwnEvents:
                 eth[key] = eth.get(key, 0) - 1
             if leaving:
                 self._row(unit, end)[LEAVERS] += 1
-        # Band i is left on 1 January of the year the member turns 30 + 10 i: after ``start`` exactly when
-        # that year is after start's, i.e. for the bands from the starting one on.
+            self._turns(unit, born_year, band, last_year, 1)
+        if introduced is not None and start <= introduced and (end is None or introduced <= end):
+            self._row(unit, introduced)[PARTY_INTRODUCED] += 1
+        if admitted is not None and start <= admitted and (end is None or admitted <= end):
+            self._row(unit, admitted)[PARTY_ADMITTED] += 1
+
+    def _turns(self, unit: int, born_year: int, band: int, last_year: int, n: int) -> None:
+        """Band i is left on 1 January of the year the member turns 30 + 10 i: after the stint's start
+        exactly when that year is after the start's, i.e. for the bands from the starting one on."""
         for i in range(band, 4):
             year = born_year + 30 + 10 * i
             if year > last_year:
@@ -116,20 +128,20 @@ class OwnEvents:
             turn = self._jan1.get(year)
             if turn is None:
                 turn = self._jan1[year] = dt.date(year, 1, 1)
-            key = (unit, turn)
-            row = rows.get(key)
-            if row is None:
-                row = rows[key] = [0] * _N
-            row[AGE0 + i] -= 1
-            row[AGE0 + i + 1] += 1
-        if introduced is not None and start <= introduced and (end is None or introduced <= end):
-            self._row(unit, introduced)[PARTY_INTRODUCED] += 1
-        if admitted is not None and start <= admitted and (end is None or admitted <= end):
-            self._row(unit, admitted)[PARTY_ADMITTED] += 1
+            row = self._row(unit, turn)
+            row[AGE0 + i] -= n
+            row[AGE0 + i + 1] += n
+
+    def settle(self) -> None:
+        """Spread the open stints' band moves into ``rows`` (before reading them)."""
+        for (unit, born_year, band), n in self.open_turns.items():
+            self._turns(unit, born_year, band, LAST_TURN_YEAR, n)
+        self.open_turns.clear()
 
     def clear(self) -> None:
         self.rows.clear()
         self.eth.clear()
+        self.open_turns.clear()
 
 
 # -- the preloaded tables (temporary: this connection, until ``rebuild_all`` drops them) -------------------
@@ -150,6 +162,7 @@ def create_tables(connection) -> None:
 
 def write(connection, events: OwnEvents) -> int:
     """Append ``events`` to the preloaded tables (binary COPY on PostgreSQL); returns the rows written."""
+    events.settle()
     rows = [(unit, day, *values) for (unit, day), values in events.rows.items()]
     eth = [(unit, day, code, n) for (unit, day, code), n in events.eth.items() if n]
     with connection.cursor() as cursor:

@@ -42,6 +42,7 @@ def stints(draw):
 
 
 def as_events(events: own.OwnEvents) -> dict:
+    events.settle()
     out = defaultdict(lambda: defaultdict(Counter))
     for (unit, day), values in events.rows.items():
         for column, n in zip(tally.COLUMNS, values, strict=True):

@@ -86,7 +86,7 @@ def main() -> None:
     for name in ("rebuild_from_own", "counts_from_own"):
         timed(derived, name, f"derived: {name}")
     print(f"load average before: {os.getloadavg()}", flush=True)
-    timed(loader.people.Generator, "run", "members: generation, COPY, index rebuild")
+    timed(loader.people.Generator, "run", "members: generation and COPY (own events included)")
     if hasattr(loader, "own_events"):
         timed(loader.own_events.Recorder, "record", "members: own events summed and written")
     cpu, server = time.process_time(), server_cpu()

@@ -49,6 +49,34 @@ class Table:
             extra_values.append(value)
         self.columns = [by_name[n].column for n in given] + self.extra
         self.extra_values = tuple(extra_values)
+        by_column = {f.column: f for f in fields}
+        self.binary_types = binary_types([by_column[c] for c in self.columns])
+
+
+# Column types PostgreSQL's binary COPY is given for (psycopg then sends dates as day numbers instead of
+# text the server parses); a table with any other type is copied as text.
+BINARY = {
+    "bigint": "int8",
+    "integer": "int4",
+    "smallint": "int2",
+    "boolean": "bool",
+    "date": "date",
+    "text": "text",
+    "varchar": "varchar",
+    "timestamp with time zone": "timestamptz",
+}
+
+
+def binary_types(fields: list[models.Field]) -> list[str] | None:
+    if not is_postgres():
+        return None
+    out = []
+    for f in fields:
+        db_type = (f.db_type(connection) or "").split("(")[0]
+        if db_type not in BINARY:
+            return None
+        out.append(BINARY[db_type])
+    return out
 
 
 def insert(table: Table, rows: Iterable[tuple]) -> int:
@@ -59,7 +87,12 @@ def insert(table: Table, rows: Iterable[tuple]) -> int:
     if is_postgres():
         with connection.cursor() as cursor:
             raw = cursor.cursor  # the psycopg 3 cursor under Django's wrapper
-            with raw.copy(f'COPY "{table.name}" ({cols}) FROM STDIN') as copy:
+            binary = table.binary_types is not None
+            with raw.copy(
+                f'COPY "{table.name}" ({cols}) FROM STDIN' + (" (FORMAT BINARY)" if binary else "")
+            ) as copy:
+                if binary:
+                    copy.set_types(table.binary_types)
                 for row in rows:
                     copy.write_row(row + tail)
                     n += 1

@@ -15,7 +15,7 @@ from congdoan.core.dates import today
 from congdoan.members.models import Member, Membership
 from congdoan.org.models import Unit, UnitLink
 
-from . import builder, bulk, country, people, scenario, units
+from . import builder, bulk, country, own_events, people, scenario, units
 
 SCALES = {
     # grassroots unions generated beyond the scenario, members in total
@@ -77,8 +77,9 @@ def load(
         else:
             sizes = people.sizes_for(rng, grassroots, max(100, int(spec["members"] * factor)))
         generator = people.Generator(rng, day, grassroots)
+        recorder = own_events.Recorder(generator.next_id)
         with bulk.LoadMode(Member, Membership) if scale != "small" else nullcontext():
-            n_members, n_stints = generator.run(grassroots, sizes, progress=out)
+            n_members, n_stints = generator.run(grassroots, sizes, progress=out, record=recorder.record)
         elapsed = time.perf_counter() - t
         stats.update(members=n_members, stints=n_stints, members_seconds=elapsed)
         out(
@@ -91,7 +92,7 @@ def load(
         analysed = hasattr(member_services, "registry_rebuild_derived")  # it analyses the member tables
         if analysed:
             t = time.perf_counter()
-            member_services.registry_rebuild_derived()
+            member_services.registry_rebuild_derived(preloaded_from=recorder.first_member)
             stats["derived_seconds"] = time.perf_counter() - t
             out(f"Số liệu tổng hợp của sổ đoàn viên: {stats['derived_seconds']:.1f} giây")
 

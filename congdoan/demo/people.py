@@ -379,7 +379,14 @@ class Generator:
             )
 
     # -- everything ------------------------------------------------------------------------------
-    def run(self, units: list[Grassroots], sizes: list[int], progress: Callable[[str], None] | None = None):
+    def run(
+        self,
+        units: list[Grassroots],
+        sizes: list[int],
+        progress: Callable[[str], None] | None = None,
+        record: Callable[[list, list], None] | None = None,
+    ):
+        """Generate and write; ``record(members, stints)`` is called with every chunk written."""
         member_table = bulk.Table(Member, MEMBER_FIELDS)
         stint_table = bulk.Table(Membership, STINT_FIELDS)
         total = sum(sizes)
@@ -391,6 +398,8 @@ class Generator:
         def flush():
             self.members_written += bulk.insert(member_table, iter(members))
             self.stints_written += bulk.insert(stint_table, iter(stints))
+            if record is not None:
+                record(members, stints)
             members.clear()
             stints.clear()
 

@@ -14,15 +14,17 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.db.models import Max, Q
 
-from ..constants import MEMBER_CODE_PREFIX, Gender
+from ..constants import MEMBER_CODE_PREFIX
 from ..models import Member, MemberCodeCounter
-from . import smallspans, tally
+from . import counts, smallspans, tally, tally_sql
 
 
-def rebuild_all() -> None:
-    """Bring derived data in step after a bulk load: the member code counter and the per-unit counts.
+def rebuild_all(*, preloaded_from: int | None = None) -> None:
+    """Bring derived data in step after a bulk load: the member code counter, the tally, the spans under
+    five members and today's per-unit counts (the last two from the tally's own events).
 
-    Set-based SQL only (the demo loader calls this after writing millions of rows).
+    Set-based SQL only (the demo loader calls this after writing millions of rows). ``preloaded_from``:
+    the loader summed the own events of the stints of members from this id on itself (``own``).
     """
     with transaction.atomic():
         prefix_len = len(MEMBER_CODE_PREFIX)
@@ -36,22 +38,12 @@ def rebuild_all() -> None:
         if number > counter.last_value:
             counter.last_value = number
             counter.save(update_fields=["last_value"])
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM members_unitmembercount")
-        cursor.execute(
-            """
-            INSERT INTO members_unitmembercount (unit_id, total, women, informal)
-            SELECT s.unit_id, COUNT(*),
-                   SUM(CASE WHEN m.gender = %s THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN m.is_informal THEN 1 ELSE 0 END)
-            FROM members_membership s JOIN members_member m ON m.id = s.member_id
-            WHERE s.valid_to IS NULL
-            GROUP BY s.unit_id
-            """,
-            [Gender.FEMALE],
-        )
-    tally.rebuild()
-    smallspans.rebuild()
+    with transaction.atomic():
+        tally.rebuild(preloaded_from=preloaded_from, keep_own=True)
+        with connection.cursor() as cursor:
+            counts.rebuild_from_own(cursor, "tally_own")
+        smallspans.rebuild(own="tally_own")
+        tally_sql.drop_own(connection)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE members_unitmembercount")

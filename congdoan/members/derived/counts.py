@@ -28,3 +28,14 @@ def recount_units(unit_ids) -> None:
         UnitMemberCount(unit_id=r["unit_id"], total=r["total"], women=r["women"], informal=r["informal"])
         for r in rows
     )
+
+
+def rebuild_from_own(cursor, own_table: str) -> None:
+    """All units' counts from their own events (``tally_sql``'s ``tally_own``): the level changes of a
+    stint add up, over all days, to one for a stint still open and nothing for a closed one."""
+    cursor.execute(f"DELETE FROM {UnitMemberCount._meta.db_table}")  # noqa: S608 - constant names
+    cursor.execute(
+        f"INSERT INTO {UnitMemberCount._meta.db_table} (unit_id, total, women, informal) "  # noqa: S608
+        f"SELECT unit_id, SUM(total), SUM(women), SUM(informal) FROM {own_table} "
+        "GROUP BY unit_id HAVING SUM(total) <> 0"
+    )

@@ -30,7 +30,7 @@ MIN_MEMBERS = 5  # the charter's minimum for a grassroots union
 _CHUNK = 500  # unit ids per statement when refreshing many units
 
 
-def _spans_sql(pg: bool, units: str = "") -> str:
+def _spans_sql(pg: bool, units: str = "", own: str = "") -> str:
     """SELECT (unit_id, valid_from, valid_to, members) of every span with the same count under
     ``MIN_MEMBERS`` members.
 
@@ -39,13 +39,22 @@ def _spans_sql(pg: bool, units: str = "") -> str:
     next, clipped to the days the union existed (founding day to dissolution day).
     ``units`` (``IN (…)`` with placeholders, or empty for all) limits the units, in the three places
     its parameters are repeated; the stints are read straight (a full rebuild scans them once) and
-    units that are not grassroots unions drop out at the end.
+    units that are not grassroots unions drop out at the end. ``own`` (a table of own events per unit and
+    day, ``tally_sql``'s ``tally_own``, for all units) replaces the stints: its ``total`` is the same ±1 (its
+    rows without a change of the total, age bands moving or Party dates, are left out: no count changes there).
     """
     next_day = "(s.valid_to + 1)" if pg else "date(s.valid_to, '+1 day')"
     before = "(c.next_change - 1)" if pg else "date(c.next_change, '-1 day')"
     stints = f"WHERE s.unit_id {units}" if units else ""
     ends = f"{stints} AND" if units else "WHERE"
     grassroots = f"AND u.id {units}" if units else ""
+    changes = (
+        f"SELECT o.unit_id, o.day, o.total FROM {own} o WHERE o.total <> 0"  # noqa: S608 - a table name of ours
+        if own
+        else f"""SELECT s.unit_id, s.valid_from, 1 FROM members_membership s {stints}
+            UNION ALL
+            SELECT s.unit_id, {next_day}, -1 FROM members_membership s {ends} s.valid_to IS NOT NULL"""  # noqa: S608
+    )
     return f"""
     WITH gu AS (
         SELECT u.id, u.founded_on, u.dissolved_on FROM org_unit u JOIN org_unitkind k ON k.id = u.kind_id
@@ -55,9 +64,7 @@ def _spans_sql(pg: bool, units: str = "") -> str:
         SELECT e.unit_id, e.day, SUM(e.d) AS d FROM (
             SELECT gu.id AS unit_id, gu.founded_on AS day, 0 AS d FROM gu
             UNION ALL
-            SELECT s.unit_id, s.valid_from, 1 FROM members_membership s {stints}
-            UNION ALL
-            SELECT s.unit_id, {next_day}, -1 FROM members_membership s {ends} s.valid_to IS NOT NULL
+            {changes}
         ) e GROUP BY e.unit_id, e.day
     ),
     counted AS (
@@ -85,7 +92,7 @@ def _spans_sql(pg: bool, units: str = "") -> str:
     """  # noqa: S608 - only constant SQL fragments are interpolated
 
 
-def _insert(ids: list[int] | None = None) -> None:
+def _insert(ids: list[int] | None = None, own: str = "") -> None:
     table = SmallUnionSpan._meta.db_table
     pg = connection.vendor == "postgresql"
     units = "IN (" + ", ".join(["%s"] * len(ids)) + ")" if ids else ""
@@ -94,7 +101,7 @@ def _insert(ids: list[int] | None = None) -> None:
             cursor.execute("SET LOCAL work_mem = '1GB'")  # the full rebuild sorts millions of rows
         cursor.execute(
             f"INSERT INTO {table} (unit_id, valid_from, valid_to, members) "  # noqa: S608 - constant names
-            + _spans_sql(pg, units),
+            + _spans_sql(pg, units, own),
             [True, *(ids or ()), *(ids or ()), *(ids or ()), MIN_MEMBERS],
         )
 
@@ -111,11 +118,12 @@ def refresh(unit_ids: Iterable[int | None]) -> None:
             _insert(chunk)
 
 
-def rebuild() -> None:
-    """Recompute every union's spans from the stints (set-based; the bulk loaders call this)."""
+def rebuild(own: str = "") -> None:
+    """Recompute every union's spans from the stints, or from a table of all units' own events
+    (``own``, see ``_spans_sql``) — set-based; the bulk loaders call this."""
     with transaction.atomic():
         SmallUnionSpan.objects.all().delete()
-        _insert()
+        _insert(own=own)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {SmallUnionSpan._meta.db_table}")

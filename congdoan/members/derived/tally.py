@@ -312,7 +312,9 @@ def link_apply(link, sign: int) -> None:
 
 
 # -- full rebuild ---------------------------------------------------------------------------------
-def rebuild() -> None:
-    """Recompute the whole ledger from stints and links (set-based SQL; the bulk loaders call this)."""
+def rebuild(*, preloaded_from: int | None = None, keep_own: bool = False) -> None:
+    """Recompute the whole ledger from stints and links (set-based SQL; the bulk loaders call this).
+    The two options are ``tally_sql.rebuild_sql``'s (own events preloaded by a bulk writer; keep the
+    own events for the other derived tables)."""
     with transaction.atomic():
-        rebuild_sql(connection)
+        rebuild_sql(connection, preloaded_from=preloaded_from, keep_own=keep_own)

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from ..constants import END_RESTRUCTURE, END_TRANSFER, Gender, StintStart
-from . import columns
+from . import columns, own
 
 OPEN = "9999-12-31"
 # The columns and their meaning are the in-memory twin's (``tally``); this module only writes the SQL.
@@ -43,9 +43,11 @@ class _Dialect:
         return f"DATE '{OPEN}'" if self.pg else f"'{OPEN}'"
 
 
-def _base_sql(d: _Dialect) -> str:
+def _base_sql(d: _Dialect, preloaded_from: int | None = None) -> str:
     """One row per stint with everything the events need, from one join (the branches below then scan
-    this narrow table instead of joining 12 M stints to 12 M members again each)."""
+    this narrow table instead of joining 12 M stints to 12 M members again each); with ``preloaded_from``
+    only the stints of members below that id (the others' own events are preloaded, ``own``)."""
+    only = f"WHERE s.member_id < {int(preloaded_from)}" if preloaded_from is not None else ""
     kinds = ", ".join(f"'{k}'" for k in (StintStart.ADMIT, StintStart.READMIT))
     return f"""SELECT s.unit_id AS unit_id, s.valid_from AS valid_from, s.valid_to AS valid_to,
         CASE WHEN s.start_kind IN ({kinds}) THEN 1 ELSE 0 END AS adm,
@@ -56,7 +58,7 @@ def _base_sql(d: _Dialect) -> str:
         {d.year("m.date_of_birth")} AS born, COALESCE(u.sector, '') AS sector, m.ethnicity AS eth,
         m.party_introduced_on AS pi, m.party_admitted_on AS pa
     FROM members_membership s JOIN members_member m ON m.id = s.member_id JOIN org_unit u ON u.id = s.unit_id
-    LEFT JOIN members_leavereason r ON r.id = s.end_reason_id"""  # noqa: S608
+    LEFT JOIN members_leavereason r ON r.id = s.end_reason_id {only}"""  # noqa: S608
 
 
 def _band(d: _Dialect, day: str) -> str:
@@ -187,10 +189,15 @@ UNIQUE = (
     ("members_membertally", "member_tally_unit_day", "unit_id, day"),
     ("members_membertallyethnicity", "member_tally_eth_unit_day", "unit_id, day, ethnicity"),
 )
-TEMP = ("tally_base", "tally_own", "tally_own_eth", "tally_height", "tally_stage", "tally_stage_eth")
+OWN = ("tally_own", "tally_own_eth")
+TEMP = ("tally_base", *OWN, "tally_height", "tally_stage", "tally_stage_eth")
 
 
-def rebuild_sql(connection) -> None:
+def rebuild_sql(connection, *, preloaded_from: int | None = None, keep_own: bool = False) -> None:
+    """Replace the ledger. ``preloaded_from``: the own events of the stints of members with an id from
+    that on are already summed in ``own.PRELOADED``/``own.PRELOADED_ETH`` (which are then dropped);
+    ``keep_own``: leave ``tally_own`` and ``tally_own_eth`` (every unit's own events, possibly several
+    rows per unit and day) for the caller, who drops them (``drop_own``)."""
     d = _Dialect(connection.vendor)
     with connection.cursor() as cursor:
         for name in TEMP:
@@ -198,11 +205,17 @@ def rebuild_sql(connection) -> None:
         if d.pg:
             # Hash aggregates over tens of millions of rows: in memory rather than spilled in 4 MB pieces.
             cursor.execute("SET LOCAL work_mem = '1GB'")
-        cursor.execute(f"CREATE TEMPORARY TABLE tally_base AS {_base_sql(d)}", [])
+        cursor.execute(f"CREATE TEMPORARY TABLE tally_base AS {_base_sql(d, preloaded_from)}", [])
         if d.pg:
             cursor.execute("ANALYZE tally_base")
         cursor.execute(f"CREATE TEMPORARY TABLE tally_own AS {_own_events_sql(d)}", [])
         cursor.execute(f"CREATE TEMPORARY TABLE tally_own_eth AS {_own_eth_sql(d)}", [])
+        cursor.execute("DROP TABLE tally_base")
+        if preloaded_from is not None:
+            cursor.execute(f"INSERT INTO tally_own SELECT * FROM {own.PRELOADED}")  # noqa: S608 - constant
+            cursor.execute(f"INSERT INTO tally_own_eth SELECT * FROM {own.PRELOADED_ETH}")  # noqa: S608
+            cursor.execute(f"DROP TABLE {own.PRELOADED}")
+            cursor.execute(f"DROP TABLE {own.PRELOADED_ETH}")
         cursor.execute(f"CREATE TEMPORARY TABLE tally_height AS {HEIGHTS}", [])
         cursor.execute("CREATE TEMPORARY TABLE tally_stage AS SELECT * FROM tally_own WHERE 1 = 0", [])
         cursor.execute(
@@ -238,9 +251,16 @@ def rebuild_sql(connection) -> None:
             [],
         )
         for name in TEMP:
-            cursor.execute(f"DROP TABLE IF EXISTS {name}")
+            if not (keep_own and name in OWN):
+                cursor.execute(f"DROP TABLE IF EXISTS {name}")
         if d.pg:
             for table, name, cols in UNIQUE:
                 cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE ({cols})")
             cursor.execute("ANALYZE members_membertally")
             cursor.execute("ANALYZE members_membertallyethnicity")
+
+
+def drop_own(connection) -> None:
+    with connection.cursor() as cursor:
+        for name in OWN:
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")

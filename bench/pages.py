@@ -56,7 +56,7 @@ PAGES = {
     "report entry 2025": "/targets/?unit={unit}&year=2025",
     "home": "/",
 }
-CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+|(csrf[-_]?token["\']?\s*[:=]\s*["\'])[^"\']+')
+CSRF = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+')
 
 
 def pct(values: list[float], q: float) -> float:
@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--url", action="append", default=[], help="an extra page: name=/path?unit={unit}")
     parser.add_argument("--warm", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--sql", action="store_true", help="print the last request's queries and times")
     parser.add_argument("--dump", default="", help="directory for each page's HTML")
     args = parser.parse_args()
 
@@ -121,10 +122,13 @@ def main() -> None:
                 f" {max(counts):7d}",
                 flush=True,
             )
+            if args.sql:
+                for q in ctx.captured_queries:
+                    print(f"    {float(q['time']) * 1000:7.1f}  {q['sql'][:400]}")
             if args.dump:
                 out = Path(args.dump)
                 out.mkdir(parents=True, exist_ok=True)
-                html = CSRF.sub(lambda m: (m.group(1) or m.group(2)) + "X", response.content.decode())
+                html = CSRF.sub(lambda m: m.group(1) + "X", response.content.decode())
                 (out / f"{account.replace('@', '_')}-{name.replace(' ', '_')}.html").write_text(html)
     print(f"load average {os.getloadavg()[0]:.2f}")
 

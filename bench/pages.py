@@ -36,7 +36,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.signals import user_logged_in  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -86,14 +86,35 @@ def main() -> None:
     parser.add_argument("--url", action="append", default=[], help="an extra page: name=/path?unit={unit}")
     parser.add_argument("--warm", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--setup-sql",
+        action="append",
+        default=[],
+        help="run first in one transaction that is rolled back at the end (e.g. a branch's new index)",
+    )
     parser.add_argument("--sql", action="store_true", help="print the last request's queries and times")
     parser.add_argument("--dump", default="", help="directory for each page's HTML")
     args = parser.parse_args()
 
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     user_logged_in.receivers.clear()  # last_login, the axes access log: writes
+    if args.setup_sql:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                for sql in args.setup_sql:
+                    t0 = time.perf_counter()
+                    cursor.execute(sql)
+                    print(f"setup {time.perf_counter() - t0:.1f} s: {sql}")
+                cursor.execute("SET TRANSACTION READ ONLY")
+            run(args)
+            transaction.set_rollback(True)
+        return
     with connection.cursor() as cursor:
         cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    run(args)
+
+
+def run(args) -> None:
     pages = {name: PAGES[name] for name in args.pages.split(",") if name}
     pages.update(dict(item.split("=", 1) for item in args.url))
     print(f"load average {os.getloadavg()[0]:.2f}; warm {args.warm}, repeat {args.repeat}; ms")

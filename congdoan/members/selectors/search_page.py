@@ -17,12 +17,12 @@ import math
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Sum, Value, When
 
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
 
-from ..models import Member
+from ..models import Member, UnitMemberCount
 from .search import (
     BY_NAME,
     MemberFilter,
@@ -45,11 +45,15 @@ from .search import (
 SMALL_SCOPE = 5_000
 # Up to this many units searched, they are given to the walk as a list of ids (see ``_search_units``).
 UNIT_LIST = 5_000
+# More units than this hold more than SMALL_SCOPE members (85 members a grassroots union on average):
+# their members are not counted.
+SMALL_UNITS = 500
 
 
 def _search_units(scope: Scope, f: MemberFilter) -> tuple[Q, float]:
     """The condition on the member's unit (nothing for every unit) and about how many members the units
-    hold now (``UnitMemberCount``: only to choose how to read, both ways give the same page).
+    hold now (``UnitMemberCount``, infinity when surely large: only to choose how to read, both ways give
+    the same page).
 
     Up to UNIT_LIST units the condition is the list of their ids: the walk of the name index then tests
     each entry's unit in a hash of the list, within the index (Lào Cai's 2 068 units: "nguyen van" in 1 ms
@@ -65,10 +69,13 @@ def _search_units(scope: Scope, f: MemberFilter) -> tuple[Q, float]:
     else:
         units = scope.filter(org_selectors.all_units())
         paths = scope.q("unit__path")
-    rows = list(units.order_by().values_list("id", "member_count__total")[: UNIT_LIST + 1])
-    if len(rows) > UNIT_LIST:
+    if units.count() > UNIT_LIST:  # an index-only count of the path index
         return paths, math.inf
-    return Q(unit_id__in=[pk for pk, _total in rows]), sum(total or 0 for _pk, total in rows)
+    ids = list(units.order_by().values_list("id", flat=True))
+    if len(ids) > SMALL_UNITS:
+        return Q(unit_id__in=ids), math.inf
+    members = UnitMemberCount.objects.filter(unit_id__in=ids).aggregate(n=Sum("total"))["n"]
+    return Q(unit_id__in=ids), members or 0
 
 
 def _tier_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:

@@ -17,7 +17,7 @@ import math
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, CharField, F, IntegerField, Lookup, Q, QuerySet, Sum, Value, When
 
 from congdoan.core.scoping import Scope
 from congdoan.org import selectors as org_selectors
@@ -50,6 +50,25 @@ UNIT_LIST = 5_000
 SMALL_UNITS = 500
 
 
+class AnyOf(Lookup):
+    """``field = ANY(%s)``: the list as one array parameter on PostgreSQL (``IN`` elsewhere). Lào Cai's 2 068
+    unit ids as 2 068 parameters of an ``__in`` cost 25–30 ms of CPU per query in Django and psycopg."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        values = list(self.rhs)
+        if not values:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            # Cast to the column's type: psycopg sends small ids as int2[], and bigint = ANY(int2[]) is
+            # not hashed (each entry compared with the whole list: 140 ms instead of 1 ms for Lào Cai).
+            return f"{lhs} = ANY(%s::{self.lhs.output_field.db_type(connection)}[])", [*params, values]
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*params, *values]
+
+
 def _search_units(scope: Scope, f: MemberFilter) -> tuple[Q, float]:
     """The condition on the member's unit (nothing for every unit) and about how many members the units
     hold now (``UnitMemberCount``, infinity when surely large: only to choose how to read, both ways give
@@ -72,10 +91,11 @@ def _search_units(scope: Scope, f: MemberFilter) -> tuple[Q, float]:
     if units.count() > UNIT_LIST:  # an index-only count of the path index
         return paths, math.inf
     ids = list(units.order_by().values_list("id", flat=True))
+    in_units = Q(AnyOf(F("unit_id"), ids))
     if len(ids) > SMALL_UNITS:
-        return Q(unit_id__in=ids), math.inf
-    members = UnitMemberCount.objects.filter(unit_id__in=ids).aggregate(n=Sum("total"))["n"]
-    return Q(unit_id__in=ids), members or 0
+        return in_units, math.inf
+    members = UnitMemberCount.objects.filter(AnyOf(F("unit_id"), ids)).aggregate(n=Sum("total"))["n"]
+    return in_units, members or 0
 
 
 def _tier_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:

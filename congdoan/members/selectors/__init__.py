@@ -31,14 +31,8 @@ from .records import (
     transfer_outbox,
     transfer_target_by_code,
 )
-from .search import (
-    MemberFilter,
-    member_name_matches,
-    member_search,
-    member_search_count,
-    member_search_page,
-    text_query,
-)
+from .search import MemberFilter, member_name_matches, member_search, text_query
+from .search_page import member_search_count, member_search_page
 
 __all__ = [
     "MemberFilter",

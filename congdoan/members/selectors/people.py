@@ -18,7 +18,8 @@ from congdoan.org.models import Unit
 
 from ..constants import MemberStatus
 from ..models import Member
-from .search import MemberFilter, member_search_page
+from .search import MemberFilter
+from .search_page import member_search_page
 
 PATH = "unit__path"
 

@@ -80,6 +80,11 @@ def member_search(*, scope: Scope, filters: MemberFilter) -> QuerySet[Member]:
     f = filters
     unit = scope.get_or_404(org_selectors.all_units(), pk=f.unit_id) if f.unit_id else None
     qs = scope.filter(_base(), PATH) if unit is None else scope.within(_base(), unit, PATH)
+    return filtered(qs, f)
+
+
+def filtered(qs: QuerySet[Member], f: MemberFilter) -> QuerySet[Member]:
+    """``qs`` narrowed by every filter but the unit and the typed text; merged records never listed."""
     qs = qs.exclude(status=MemberStatus.MERGED)
     if f.gender:
         qs = qs.filter(gender=f.gender)
@@ -244,6 +249,15 @@ def member_name_matches(qs: QuerySet[Member], folded: str) -> QuerySet[Member]:
     return _with_inside(_with_name_parts(qs), folded).filter(conditions)
 
 
+def rest_order(piece: str) -> tuple[str, ...]:
+    """The order of the last tier: by the name from its second word when ``piece`` lies mostly in
+    surnames in the sample of names (see ``_rest_rows``), else by name."""
+    hits = [name for name, _path in _member_sample()[0] if piece in name]
+    if sum(piece in name.split(" ", 1)[0] for name in hits) * 2 > len(hits):
+        return BY_WORD2
+    return BY_NAME
+
+
 def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:
     """A page of the last tier: one word found inside a word, or starting a word after the third.
 
@@ -253,9 +267,7 @@ def _rest_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Membe
     """
     sample, members = _member_sample()
     hits = [(name, path) for name, path in sample if tier.piece in name]
-    order = tier.order
-    if sum(tier.piece in name.split(" ", 1)[0] for name, _path in hits) * 2 > len(hits):
-        order = BY_WORD2
+    order = rest_order(tier.piece)
     in_scope = (
         hits if scope.everything else [h for h in hits if any(h[1].startswith(r) for r, _ in scope.roots)]
     )
@@ -348,51 +360,3 @@ def _trigram_matches(pattern: str) -> list[int]:
         finally:
             cursor.execute("RESET enable_seqscan")
             cursor.execute("RESET enable_indexscan")
-
-
-def _tier_rows(tier: _Tier, scope: Scope, offset: int, limit: int) -> list[Member]:
-    if tier.piece:
-        return _rest_rows(tier, scope, offset, limit)
-    return _walk(tier.qs, tier.order, offset, limit)
-
-
-def member_search_page(
-    *, scope: Scope, filters: MemberFilter, offset: int = 0, limit: int = 50
-) -> list[Member]:
-    """One page of search results for the typed text, best matches first.
-
-    Codes, CCCD and phone numbers match exactly. A name, typed with or without diacritics, matches in
-    the tiers of ``_name_tiers``; each tier is one query that walks an index in its order and stops
-    after the page (docs/decisions.md), so common names stay fast on millions of rows. No total
-    count is taken, except of a tier the requested page lies wholly after.
-    """
-    qs = member_search(scope=scope, filters=filters)
-    exact, folded = text_query(filters.q) if filters.q.strip() else (None, "")
-    order = ("name_folded", "id")
-    if exact is not None:
-        return list(qs.filter(exact).order_by(*order)[offset : offset + limit])
-    if not folded:
-        return list(qs.order_by(*order)[offset : offset + limit])
-    rows: list[Member] = []
-    skip = offset  # rows of the result still to skip before the current tier
-    tiers = _name_tiers(qs, folded)
-    for i, tier in enumerate(tiers):
-        want = limit - len(rows)
-        if want <= 0:
-            break
-        got = _tier_rows(tier, scope, skip, want)
-        if got:
-            skip = 0
-        elif skip and i + 1 < len(tiers):
-            skip = max(0, skip - tier.qs.count())
-        rows += got
-    return rows
-
-
-def member_search_count(*, scope: Scope, filters: MemberFilter) -> int:
-    """How many members ``member_search_page`` pages through (the API's ``count``)."""
-    qs = member_search(scope=scope, filters=filters)
-    exact, folded = text_query(filters.q) if filters.q.strip() else (None, "")
-    if exact is not None:
-        return qs.filter(exact).count()
-    return (member_name_matches(qs, folded) if folded else qs).count()

@@ -1,6 +1,7 @@
 """Name search: what each query path (prefix, given name, word inside the name, piece of a word) finds,
 in which order, within the user's scope and across pages, on both engines. See member_search_page."""
 
+import math
 import re
 
 import pytest
@@ -8,7 +9,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from congdoan.core.scoping import Scope
-from congdoan.members.selectors import MemberFilter, member_search_page
+from congdoan.members.selectors import MemberFilter, member_search_page, search_page
 from congdoan.members.selectors import search as selectors
 
 from .conftest import admit_active
@@ -42,10 +43,12 @@ def province(tree):
     return Scope.for_user(tree.province_officer)
 
 
-@pytest.fixture(params=["rare", "common"])
+@pytest.fixture(params=["rare", "common", "direct"])
 def path(request, monkeypatch):
-    """Run a test through both PostgreSQL strategies for a word found inside a word: the trigram index
-    (the text is rare in the sample of names) and the ordered walk (it is common)."""
+    """Run a test through each way of reading a page: the scope's own members read directly (a small
+    scope), or the name tiers walked, with both PostgreSQL strategies for a word found inside a word: the
+    trigram index (the text is rare in the sample of names) and the ordered walk (it is common)."""
+    monkeypatch.setattr(search_page, "SMALL_SCOPE", math.inf if request.param == "direct" else -1)
     monkeypatch.setattr(selectors, "WALK_ROW_COST", 10**9 if request.param == "rare" else 0)
     # The walk reads the names in many small steps: one name (its bearers by id), then twos.
     monkeypatch.setattr(selectors, "FIRST_NAMES", 1)

@@ -6,7 +6,17 @@ One module per subject; callers import from here (``from congdoan.targets import
 from .catalogue import form_get, form_list, indicator_list
 from .completeness import NOW, THEN, CompletenessRow, completeness, reports_due_between, reports_due_by_child
 from .evaluation import TargetResult, evaluate_unit, evaluation, headline, judge
-from .reports import current_period, deadline_of, inbox, is_late, report_get, report_list, report_rows
+from .reports import (
+    current_period,
+    deadline_of,
+    inbox,
+    inbox_count,
+    is_late,
+    report_get,
+    report_list,
+    report_rows,
+    unit_reports_of_year,
+)
 from .rollups import (
     Figure,
     aggregate_below,
@@ -38,11 +48,13 @@ __all__ = [
     "form_list",
     "headline",
     "inbox",
+    "inbox_count",
     "indicator_list",
     "is_late",
     "judge",
     "report_get",
     "report_list",
+    "unit_reports_of_year",
     "report_rows",
     "reports_due_between",
     "reports_due_by_child",

@@ -20,8 +20,11 @@ def indicator_list(*, scope: Scope, on: dt.date | None = None) -> QuerySet[Indic
     return qs
 
 
-def form_list(*, scope: Scope) -> QuerySet[ReportForm]:
-    return ReportForm.objects.filter(is_active=True).prefetch_related("items__indicator")
+def form_list(*, scope: Scope, items: bool = True) -> QuerySet[ReportForm]:
+    """The active report forms, with their items and indicators unless ``items`` is false (a page that
+    shows the forms' names and periods only)."""
+    qs = ReportForm.objects.filter(is_active=True)
+    return qs.prefetch_related("items__indicator") if items else qs
 
 
 def form_get(*, scope: Scope, pk: int) -> ReportForm:

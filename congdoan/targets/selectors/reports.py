@@ -7,16 +7,19 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from congdoan.core.dates import today
-from congdoan.core.scoping import Action, Scope
+from congdoan.core.roles import ROLE_RANK, Role
+from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
 
 from ..constants import ReportStatus
 from ..models import Report, ReportForm, TargetAssignment
 from ..periods import Period, period_of
 
+RELATED = ("unit", "unit__kind", "form", "submitted_by", "approved_by")
+
 
 def _reports() -> QuerySet[Report]:
-    return Report.objects.select_related("unit", "unit__kind", "form", "submitted_by", "approved_by")
+    return Report.objects.select_related(*RELATED)
 
 
 def report_list(
@@ -43,15 +46,34 @@ def report_get(*, scope: Scope, pk: int) -> Report:
     return scope.get_or_404(_reports(), "unit__path", pk=pk)
 
 
-def inbox(*, scope: Scope) -> QuerySet[Report]:
-    """Submitted reports of units this user reviews (strictly below one of their roots)."""
-    qs = _reports().filter(status=ReportStatus.SUBMITTED)
-    if not scope.everything:
-        below = Q(pk__in=[])
-        for path, _role in scope.roots:
+def _inbox(scope: Scope) -> QuerySet[Report]:
+    """Submitted reports of units this user may approve (``Action.APPROVE``): strictly below one of the
+    roots where they hold the officer's role or a stronger one, all in SQL."""
+    qs = Report.objects.filter(status=ReportStatus.SUBMITTED)
+    if scope.everything:
+        return qs
+    below = Q(pk__in=[])
+    for path, role in scope.roots:
+        if ROLE_RANK[role] >= ROLE_RANK[Role.OFFICER]:
             below |= Q(unit__path__startswith=path) & ~Q(unit__path=path)
-        qs = qs.filter(below)
-    return [r for r in qs.order_by("submitted_at") if scope.can(r.unit, Action.APPROVE)]
+    return qs.filter(below)
+
+
+def inbox(*, scope: Scope) -> list[Report]:
+    """Submitted reports of units this user reviews, oldest first."""
+    return list(_inbox(scope).select_related(*RELATED).order_by("submitted_at"))
+
+
+def inbox_count(*, scope: Scope) -> int:
+    """How many reports ``inbox`` lists (one COUNT)."""
+    return _inbox(scope).count()
+
+
+def unit_reports_of_year(*, scope: Scope, unit: Unit, year: int) -> QuerySet[Report]:
+    """``unit``'s reports of the periods that start in ``year`` (the report entry page's table), without
+    the related rows the table does not show."""
+    qs = scope.filter(Report.objects.all(), "unit__path").filter(unit=unit)
+    return qs.filter(period_start__range=(dt.date(year, 1, 1), dt.date(year, 12, 31)))
 
 
 def report_rows(*, report: Report) -> list[dict]:

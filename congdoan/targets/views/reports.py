@@ -44,8 +44,9 @@ def index(request):
     year = _year(request)
     table = []
     if unit is not None:
-        reports = {(r.form_id, r.period_start): r for r in selectors.report_list(scope=scope, unit=unit)}
-        for form in selectors.form_list(scope=scope):
+        reports = selectors.unit_reports_of_year(scope=scope, unit=unit, year=year)
+        reports = {(r.form_id, r.period_start): r for r in reports}
+        for form in selectors.form_list(scope=scope, items=False):
             cells = []
             for p in periods_in_year(form.period_type, year):
                 rep = reports.get((form.pk, p.start))
@@ -62,7 +63,7 @@ def index(request):
         else [],
         "year": year,
         "table": table,
-        "inbox_count": len(selectors.inbox(scope=scope)),
+        "inbox_count": selectors.inbox_count(scope=scope),
         "can_act": unit is not None and scope.can(unit),
     }
     return render(request, "targets/index.html", context)

@@ -43,9 +43,10 @@ def home(request):
     scope = Scope.of(request)
     day = today()
 
+    # The first six units of the user and their counts, kept until the next write in their provinces.
+    roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))[:6]
+
     def figures():
-        # The first six units of the user and their counts, kept until the next write (members.stats.kept).
-        roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))[:6]
         return [
             (
                 unit,
@@ -57,7 +58,7 @@ def home(request):
             for unit in roots
         ]
 
-    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures)
+    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures, units=roots)
     cards = [(unit, counts, Role(scope.role_on(unit.path)).label) for unit, counts in kept]
     modules = [(reverse(name), title, text) for name, title, text in MODULES]
     events = event_list(scope=scope)[:8] if not scope.is_empty else []
@@ -96,7 +97,7 @@ def dashboard(request, pk: int):
     # The figures and charts rendered once per data version: unpickling the facts and re-rendering a
     # province's hundred-row chart tables was most of a kept dashboard's time.
     parts = (unit.pk, unit.path, start, end, day, structure)
-    html, charts = kept("home.dashboard", scope=scope, parts=parts, compute=figures_html)
+    html, charts = kept("home.dashboard", scope=scope, parts=parts, compute=figures_html, units=(unit,))
     # The children as the tree stood at the period's end, or today's (the same tree as the charts by child).
     on = None if structure == target_selectors.NOW else end
     context = {

@@ -294,6 +294,7 @@ def sector_rows(snap: Snapshot) -> list[tuple[str, int]]:
 
 
 # Kept pages: a safety net for writes made outside the services; the data version does the real invalidation.
-def kept(*, scope: Scope, parts: tuple, compute):
-    """``compute()`` kept until the next write (``audit.kept``): the statistics page and the home cards."""
-    return audit_kept("members.stats", scope=scope, parts=parts, compute=compute)
+def kept(*, scope: Scope, parts: tuple, compute, units=None):
+    """``compute()`` kept until the next write in the areas of ``units`` (``audit.kept``; None: anywhere):
+    the statistics page and the home cards."""
+    return audit_kept("members.stats", scope=scope, parts=parts, compute=compute, units=units)

@@ -1,7 +1,11 @@
 """The data versions kept answers are keyed by (``audit.version``): per area, with a global counter."""
 
-import pytest
+import threading
 
+import pytest
+from django.core.cache import cache
+
+from congdoan.audit import kept
 from congdoan.audit.selectors import data_version
 from congdoan.audit.services import event_record, events_record
 
@@ -56,3 +60,17 @@ def test_a_transfer_moves_both_provinces(tree):
 
 def test_reads_without_writes_keep_the_version(tree):
     assert data_version([tree.lc]) == data_version([tree.lc]) and data_version() == data_version()
+
+
+def test_a_missing_answer_is_computed_once_while_the_others_wait():
+    # Another request holds the lock and keeps the answer a moment later: this one waits and reads it.
+    cache.add("test.answer.lock", 1, 30)
+    threading.Timer(0.2, lambda: cache.set("test.answer", "theirs", 30)).start()
+    assert kept.kept_value("test.answer", lambda: "mine") == "theirs"
+
+
+def test_a_lock_never_released_delays_the_answer_only_for_a_while(monkeypatch):
+    monkeypatch.setattr(kept, "WAIT_SECONDS", 0.2)
+    cache.add("test.stuck.lock", 1, 30)
+    assert kept.kept_value("test.stuck", lambda: "mine") == "mine"
+    assert cache.get("test.stuck") == "mine"

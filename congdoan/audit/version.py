@@ -99,10 +99,11 @@ def version(areas: Iterable[str] | None) -> str:
 
 
 def reader_areas(units: Iterable) -> set[str] | None:
-    """The areas answers about ``units`` (instances with ``path``) depend on; None when one is a root."""
+    """The areas answers about ``units`` (instances with ``path``, or paths) depend on; None when one is a
+    root."""
     areas = set()
     for unit in units:
-        area = area_of(unit.path)
+        area = area_of(unit if isinstance(unit, str) else unit.path)
         if area is None:
             return None
         areas.add(area)

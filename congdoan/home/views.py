@@ -43,10 +43,10 @@ def home(request):
     scope = Scope.of(request)
     day = today()
 
-    # The first six units of the user and their counts, kept until the next write in their provinces.
-    roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))[:6]
-
     def figures():
+        # The first six units of the user and their counts, kept until the next write in their provinces
+        # (those of the scope's roots: no query to read the version).
+        roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))[:6]
         return [
             (
                 unit,
@@ -58,7 +58,8 @@ def home(request):
             for unit in roots
         ]
 
-    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures, units=roots)
+    units = None if scope.everything else [path for path, _role in scope.roots]
+    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures, units=units)
     cards = [(unit, counts, Role(scope.role_on(unit.path)).label) for unit, counts in kept]
     modules = [(reverse(name), title, text) for name, title, text in MODULES]
     events = event_list(scope=scope)[:8] if not scope.is_empty else []

@@ -175,6 +175,20 @@ def test_the_home_page_counts_members_not_only_units(records, client):
     assert count == "4"
 
 
+def test_the_kept_home_cards_follow_a_write_in_the_province_and_the_country(records, client):
+    def card(user, unit) -> str:
+        client.force_login(user)
+        return re.search(
+            rf'id="members-{unit.pk}">([^<]+)<', client.get(reverse("home")).content.decode()
+        ).group(1)
+
+    assert card(records.province_officer, records.lc) == "4"
+    assert card(records.national_admin, records.root) == "4"
+    admit_active(records.g2, on=dt.date(2026, 1, 2), full_name="Vàng Thị Dung")
+    assert card(records.province_officer, records.lc) == "5"
+    assert card(records.national_admin, records.root) == "5"
+
+
 def test_the_figures_download_as_an_excel_annex_with_the_header_and_the_same_numbers(records, client):
     client.force_login(records.province_officer)
     params = {"period": "year", "year": "2025"}

@@ -13,13 +13,20 @@ country, times the dashboard of the current year
 and prints median and p95 in milliseconds, wall clock and CPU of this process (the machine is shared: CPU
 time says what the page costs, wall time what it waited), with the queries of one cold and one warm request;
 then the same cold request with the breakdowns by child unit in today's tree (``structure=now``).
+
+``--province-write OTHER``: a write in province A (``--province``) as the data versions see it, without
+writing a row (``audit.version.bump`` of A's area, what the commit of any service's write in A does): with
+both dashboards kept, times OTHER's dashboard (should stay kept) and A's and the country's (recomputed).
+``--profile``: the top functions (cumulative time) of one kept request of each dashboard (cProfile).
 Never passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -42,6 +49,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from members import p95  # noqa: E402 - the helpers of bench/members.py
 
+from congdoan.audit import version  # noqa: E402
 from congdoan.core.dates import today  # noqa: E402
 from congdoan.documents.figures import figures_forget  # noqa: E402
 from congdoan.members import stats  # noqa: E402
@@ -61,6 +69,38 @@ def measure(client: Client, url: str, repeat: int, *, cold: bool) -> tuple[list[
     return walls, cpus
 
 
+def after_writes(client: Client, url: str, area: str, repeat: int) -> tuple[list[float], list[float]]:
+    """``url`` timed right after a write in ``area`` each time (the versions moved, no row written)."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        version.bump({area})
+        wall, cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+        assert response.status_code == 200, response.status_code
+    return walls, cpus
+
+
+def province_write(client: Client, province: Unit, other: Unit, root: Unit, query: str, repeat: int) -> None:
+    urls = {u: reverse("home:dashboard", args=[u.pk]) + query for u in (province, other, root)}
+    area = version.area_of(province.path)
+    print(f"after a write in {province.name} ({area}), {repeat} times:")
+    for url in urls.values():
+        client.get(url)  # kept before the write
+    for unit, url in urls.items():
+        line(unit.name[:26], *after_writes(client, url, area, repeat))
+
+
+def profile(client: Client, url: str, top: int = 25) -> None:
+    client.get(url)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    client.get(url)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
 def line(name: str, walls: list[float], cpus: list[float]) -> None:
     print(
         f"  {name:<26} wall median {statistics.median(walls):7.1f} ms  p95 {p95(walls):7.1f} ms   "
@@ -73,6 +113,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--cold-repeat", type=int, default=5)
     parser.add_argument("--province", default="", help="code of the province (default: the largest)")
+    parser.add_argument("--province-write", default="", help="code of another province: see the docstring")
+    parser.add_argument("--profile", action="store_true", help="profile one kept request of each dashboard")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     users = get_user_model().objects.filter(is_active=True)
@@ -86,8 +128,18 @@ def main() -> None:
         province = provinces.get(code=args.province)
     else:
         province = max(provinces, key=lambda u: stats.total_on(unit=u, on=day))
+    query = f"?period=year&year={day.year}"
+    if args.province_write:
+        other = provinces.get(code=args.province_write)
+        province_write(client, province, other, root, query, args.cold_repeat)
+        return
+    if args.profile:
+        for unit in (province, root):
+            print(f"{unit.name}, figures kept:")
+            profile(client, reverse("home:dashboard", args=[unit.pk]) + query)
+        return
     for unit in (province, root):
-        url = reverse("home:dashboard", args=[unit.pk]) + f"?period=year&year={day.year}"
+        url = reverse("home:dashboard", args=[unit.pk]) + query
         print(f"{unit.name} ({stats.total_on(unit=unit, on=day):,} members today), as {user.username}")
         client.get(url)  # warm-up: imports, templates, connection
         line("cold", *measure(client, url, args.cold_repeat, cold=True))

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 
 from congdoan.core.scoping import Scope
 
+from . import version
 from .models import Event
-from .version import generation
 
 
 def event_list(*, scope: Scope, unit=None) -> QuerySet[Event]:
@@ -20,13 +20,10 @@ def event_list(*, scope: Scope, unit=None) -> QuerySet[Event]:
     return qs.order_by("-at", "-id")
 
 
-def data_version() -> str:
-    """The version of the data that figures kept in the cache are keyed by: the id of the latest audit event
-    and the commit counter the audit services bump after each commit that wrote events (one index read and
-    one cache read). Every service writes its audit event in the transaction of its change, so the first
-    request after a write commits sees a new version, also when transactions commit out of id order."""
-    latest = Event.objects.order_by("-pk").values_list("pk", flat=True).first()
-    return f"{latest or 0}.{generation()}"
+def data_version(units=None) -> str:
+    """The version of the data that answers kept in the cache about ``units`` (None: the whole country) are
+    keyed by: the counters of their areas and the global one (``version``; one cache read, no query)."""
+    return version.version(None if units is None else version.reader_areas(units))
 
 
 def events_of(*, scope: Scope, obj) -> QuerySet[Event]:

@@ -1,6 +1,7 @@
 """The fact table and the charts of a unit over a period, as the dashboard, the exports and the review drafts
-read them: computed once per (unit, period, as-of day, scope, data version) and kept in the cache until the
-next write (``audit.kept``: how the data version moves, and what bounds writes made outside the services).
+read them: computed once per (unit, period, as-of day, scope, data version of the unit's province) and kept
+in the cache until the next write there (``audit.kept``: how the versions move, and what bounds writes made
+outside the services).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from .facts import Fact, facts_for
 
 
 def _key(scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> str:
-    return kept_key("documents.figures", scope=scope, parts=(unit.pk, unit.path, start, end, as_of))
+    return kept_key(
+        "documents.figures", scope=scope, parts=(unit.pk, unit.path, start, end, as_of), units=(unit,)
+    )
 
 
 def _facts(key: str, scope: Scope, unit: Unit, start: dt.date, end: dt.date, as_of: dt.date) -> list[Fact]:

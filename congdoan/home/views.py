@@ -44,7 +44,8 @@ def home(request):
     day = today()
 
     def figures():
-        # The first six units of the user and their counts, kept until the next write (members.stats.kept).
+        # The first six units of the user and their counts, kept until the next write in their provinces
+        # (those of the scope's roots: no query to read the version).
         roots = org_selectors.natural_order(org_selectors.unit_roots(scope=scope))[:6]
         return [
             (
@@ -57,7 +58,8 @@ def home(request):
             for unit in roots
         ]
 
-    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures)
+    units = None if scope.everything else [path for path, _role in scope.roots]
+    kept = member_stats.kept(scope=scope, parts=("home", day), compute=figures, units=units)
     cards = [(unit, counts, Role(scope.role_on(unit.path)).label) for unit, counts in kept]
     modules = [(reverse(name), title, text) for name, title, text in MODULES]
     events = event_list(scope=scope)[:8] if not scope.is_empty else []
@@ -96,23 +98,36 @@ def dashboard(request, pk: int):
     # The figures and charts rendered once per data version: unpickling the facts and re-rendering a
     # province's hundred-row chart tables was most of a kept dashboard's time.
     parts = (unit.pk, unit.path, start, end, day, structure)
-    html, charts = kept("home.dashboard", scope=scope, parts=parts, compute=figures_html)
-    # The children as the tree stood at the period's end, or today's (the same tree as the charts by child).
+    html, charts = kept("home.dashboard", scope=scope, parts=parts, compute=figures_html, units=(unit,))
+    query = request.GET.urlencode()
     on = None if structure == target_selectors.NOW else end
+
+    def nav_html() -> tuple[str, str]:
+        # The children (as the tree stood at the period's end, or today's: the same tree as the charts by
+        # child), the to-do list and the emulation clusters of the period's year, rendered once per version
+        # of the unit's province: a province's hundred children and their links were most of a kept request.
+        children = org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=on))
+        clusters = org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit)
+        return (
+            render_to_string("home/partials/dashboard_children.html", {"children": children, "query": query}),
+            render_to_string(
+                "home/partials/dashboard_side.html", {"todo": _todo(scope, unit), "clusters": clusters}
+            ),
+        )
+
+    nav = kept("home.dashboard.nav", scope=scope, parts=(*parts, query), compute=nav_html, units=(unit,))
     context = {
         "unit": unit,
         "form": form,
         "start": start,
         "end": end,
         "figures_html": html,  # a SafeString (render_to_string), kept as such in the cache
+        "children_html": nav[0],
+        "side_html": nav[1],
         "charts": charts,
         "ancestors": org_selectors.unit_ancestors(scope=scope, unit=unit),
-        "children": org_selectors.natural_order(org_selectors.unit_children(scope=scope, unit=unit, on=on)),
         "structure_label": form.tree_label(),
-        "todo": _todo(scope, unit),
-        # The emulation clusters and blocks the unit belongs to in the period's year (their year reviews).
-        "clusters": org_selectors.cluster_list(scope=scope, year=end.year).filter(members=unit),
-        "query": request.GET.urlencode(),
+        "query": query,
         "as_of": day,
         "today": today(),
     }

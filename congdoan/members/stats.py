@@ -27,6 +27,7 @@ from congdoan.org.models import Unit
 
 from .constants import AGE_BANDS, ETHNICITY_NAMES, Gender
 from .derived import smallspans, tally
+from .models import Membership, MemberTally
 
 LATEST = dt.date(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
@@ -139,6 +140,30 @@ def snapshot_on(*, unit: Unit, on: dt.date) -> Snapshot:
 def total_on(*, unit: Unit, on: dt.date) -> int:
     """How many members ``unit``'s subtree had on ``on``."""
     return _figures([unit.pk], upto=on, columns=("total",))[unit.pk]["total"]
+
+
+def totals_on(*, unit: Unit, days: list[dt.date]) -> dict[dt.date, int]:
+    """``total_on`` for several days in two reads: the unit's tally rows summed up to each day in one pass,
+    and its own stints open on each day in another (a chart of members over time)."""
+    days = sorted(set(days))
+    if not days:
+        return {}
+    upto = ", ".join(["COALESCE(SUM(CASE WHEN day <= %s THEN total ELSE 0 END), 0)"] * len(days))
+    ledger = _rows(
+        f"SELECT {upto} FROM {MemberTally._meta.db_table} WHERE unit_id = %s AND day <= %s",  # noqa: S608
+        [*days, unit.pk, days[-1]],
+    )[0]
+    open_on = ", ".join(
+        [
+            "COALESCE(SUM(CASE WHEN valid_from <= %s AND (valid_to IS NULL OR valid_to >= %s) THEN 1 ELSE 0 END), 0)"
+        ]
+        * len(days)
+    )
+    own = _rows(
+        f"SELECT {open_on} FROM {Membership._meta.db_table} WHERE unit_id = %s AND valid_from <= %s",  # noqa: S608
+        [*(d for day in days for d in (day, day)), unit.pk, days[-1]],
+    )[0]
+    return {day: int(a or 0) + int(b or 0) for day, a, b in zip(days, ledger, own, strict=True)}
 
 
 def _periods(unit: Unit, columns: tuple[str, ...], start: dt.date, end: dt.date) -> tuple[dict, dict]:
@@ -294,6 +319,7 @@ def sector_rows(snap: Snapshot) -> list[tuple[str, int]]:
 
 
 # Kept pages: a safety net for writes made outside the services; the data version does the real invalidation.
-def kept(*, scope: Scope, parts: tuple, compute):
-    """``compute()`` kept until the next write (``audit.kept``): the statistics page and the home cards."""
-    return audit_kept("members.stats", scope=scope, parts=parts, compute=compute)
+def kept(*, scope: Scope, parts: tuple, compute, units=None):
+    """``compute()`` kept until the next write in the areas of ``units`` (``audit.kept``; None: anywhere):
+    the statistics page and the home cards."""
+    return audit_kept("members.stats", scope=scope, parts=parts, compute=compute, units=units)

@@ -133,6 +133,26 @@ def test_the_to_do_list_shows_admission_lists_to_approve(records, client):
     assert "Không có việc chờ duyệt." in html
 
 
+def test_the_kept_to_do_list_follows_a_submission_and_an_approval(records, client):
+    """The to-do list is kept rendered with the figures until the next write in the province."""
+    client.force_login(records.province_officer)
+    url = reverse("home:dashboard", args=[records.lc.pk])
+    assert "Không có việc chờ duyệt." in client.get(url).content.decode()
+    member_services.member_admit(
+        scope=SYSTEM,
+        unit=records.g1,
+        admitted_on=dt.date(2026, 5, 1),
+        decision_no="07/QĐ-CĐCS",
+        **person(full_name="Hà Văn Sơn"),
+    )
+    batch = AdmissionBatch.objects.get(members__full_name="Hà Văn Sơn")
+    if batch.status != AdmissionBatch.Status.SUBMITTED:
+        member_services.batch_submit(scope=SYSTEM, batch=batch)
+    assert reverse("members:batch", args=[batch.pk]) in client.get(url).content.decode()
+    member_services.batch_approve(scope=SYSTEM, batch=batch, decision_no="10/QĐ-LĐLĐ")
+    assert "Không có việc chờ duyệt." in client.get(url).content.decode()
+
+
 def test_another_provinces_unit_is_404(records, client):
     client.force_login(records.province_officer)
     assert client.get(reverse("home:dashboard", args=[records.dn.pk])).status_code == 404
@@ -153,6 +173,20 @@ def test_the_home_page_counts_members_not_only_units(records, client):
     html = client.get(reverse("home")).content.decode()
     count = re.search(rf'id="members-{records.lc.pk}">([^<]+)<', html).group(1)
     assert count == "4"
+
+
+def test_the_kept_home_cards_follow_a_write_in_the_province_and_the_country(records, client):
+    def card(user, unit) -> str:
+        client.force_login(user)
+        return re.search(
+            rf'id="members-{unit.pk}">([^<]+)<', client.get(reverse("home")).content.decode()
+        ).group(1)
+
+    assert card(records.province_officer, records.lc) == "4"
+    assert card(records.national_admin, records.root) == "4"
+    admit_active(records.g2, on=dt.date(2026, 1, 2), full_name="Vàng Thị Dung")
+    assert card(records.province_officer, records.lc) == "5"
+    assert card(records.national_admin, records.root) == "5"
 
 
 def test_the_figures_download_as_an_excel_annex_with_the_header_and_the_same_numbers(records, client):

@@ -120,12 +120,13 @@ def member_transfer(
             % {"m": member.full_name, "u": to_unit.name, "d": format_date(effective_on)},
         )
         return request
-    before = _snapshot(member)
+    before, from_unit = _snapshot(member), member.unit
     _move(member, stint, to_unit, effective_on, decision_no, END_TRANSFER, StintStart.TRANSFER)
     event_record(
         actor=scope.actor,
         action="member.transfer",
         unit=to_unit,
+        also=(from_unit,),
         obj=member,
         decision_no=decision_no,
         summary=_("Chuyển “%(m)s” đến “%(u)s” từ %(d)s")
@@ -182,6 +183,7 @@ def transfer_accept(
         actor=scope.actor,
         action="member.transfer",
         unit=request.to_unit,
+        also=(request.from_unit,),
         obj=member,
         decision_no=request.decision_no,
         summary=_("Tiếp nhận “%(m)s” chuyển đến “%(u)s” từ %(d)s")

@@ -58,7 +58,9 @@ def statistics(request):
     scope = Scope.of(request)
     _form, unit, on, start, end = _stats_params(request, scope)
     parts = ("statistics", unit.pk, unit.path, on, start, end)
-    body = stats.kept(scope=scope, parts=parts, compute=lambda: _body(scope, unit, on, start, end))
+    body = stats.kept(
+        scope=scope, parts=parts, compute=lambda: _body(scope, unit, on, start, end), units=(unit,)
+    )
     return render(request, "members/statistics.html", {"body": body})
 
 

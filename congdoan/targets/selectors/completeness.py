@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from congdoan.core.scoping import Scope
 from congdoan.org.models import Unit
-from congdoan.org.selectors import existing_on, natural_order, unit_children, unit_get
+from congdoan.org.selectors import child_links_between, natural_order, unit_children, unit_get, unit_list
 
 from ..constants import ReportStatus
 from ..models import Report, ReportForm
@@ -57,20 +57,31 @@ def completeness(
 THEN, NOW = "then", "now"
 
 
-def _children_due(scope: Scope, unit: Unit, day: dt.date, structure: str) -> list[Unit]:
-    """The children expected to report for a period ending on ``day``: those of that day's tree, or today's
-    children that existed that day."""
+def _children_due(scope: Scope, unit: Unit, days: set[dt.date], structure: str) -> dict[dt.date, list[Unit]]:
+    """The children expected to report for periods ending on each of ``days``: those of that day's tree
+    (``unit_children(on=day)``), or today's children that existed that day — read in two queries for all
+    the days (the links overlapping them, then their units), not one per day."""
+    if not days:
+        return {}
     if structure == NOW:
-        return list(unit_children(scope=scope, unit=unit).filter(existing_on(day)))
-    return list(unit_children(scope=scope, unit=unit, on=day))
+        today_kids = list(unit_children(scope=scope, unit=unit))
+        return {day: [kid for kid in today_kids if kid.exists_on(day)] for day in days}
+    links = child_links_between(parent=unit, start=min(days), end=max(days))
+    units = {u.pk: u for u in unit_list(scope=scope).filter(pk__in={child for child, _f, _t in links})}
+    out: dict[dt.date, list[Unit]] = {}
+    for day in days:
+        ids = {child for child, f, t in links if f <= day and (t is None or t >= day)}
+        kids = [units[pk] for pk in ids if pk in units and units[pk].exists_on(day)]
+        out[day] = sorted(kids, key=lambda u: (u.kind.level, u.name))
+    return out
 
 
 def _due_rows(
     scope: Scope, unit: Unit, start: dt.date, end: dt.date, day: dt.date | None, structure: str
 ) -> list[tuple[ReportForm, Period, list[tuple[Unit, CompletenessRow]]]]:
     """For every active form and every period of its type lying within ``start..end``: the children's rows
-    as ``completeness`` builds them, read in one query for the reports and one per distinct period end for
-    the children (a year has at most five), not one of each per form and period."""
+    as ``completeness`` builds them, read in one query for the reports and two for the children of every
+    period end, not one of each per form and period."""
     forms = list(ReportForm.objects.filter(is_active=True).order_by("name", "pk"))
     wanted = [
         (form, period)
@@ -79,10 +90,7 @@ def _due_rows(
         for period in periods_in_year(form.period_type, year)
         if start <= period.start and period.end <= end
     ]
-    kids_on: dict[dt.date, list[Unit]] = {}
-    for _form, period in wanted:
-        if period.end not in kids_on:
-            kids_on[period.end] = _children_due(scope, unit, period.end, structure)
+    kids_on = _children_due(scope, unit, {period.end for _form, period in wanted}, structure)
     kid_ids = {kid.pk for kids in kids_on.values() for kid in kids}
     reports = {
         (r.form_id, r.period_start, r.unit_id): r

@@ -12,7 +12,8 @@ connection (a thread: Django gives each its own) deletes, dissolves or submits t
 - in progress (not committed) when the import comes to lock: the import waits, then stops the same way.
 
 No row may ever reference a missing unit, list or member (``orphans``). Waiting is observed in the
-server's lock manager (``pg_blocking_pids``), never assumed after a delay.
+server's lock manager (``pg_blocking_pids``), never assumed after a delay. Last, the deployment step of
+docs/operations.md: a non-superuser role skips the checks only once granted ``SET ON PARAMETER``.
 
 PostgreSQL only: SQLite lets one writer in at a time for the whole database, so no second writer can act
 while an import is under way, and the import takes no row lock there.
@@ -21,6 +22,7 @@ while an import is under way, and the import takes no row lock there.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 
@@ -404,4 +406,36 @@ def test_a_draft_list_being_submitted_when_the_import_starts_writing_gets_none_o
     assert new.pk != draft.pk and new.status == AdmissionBatch.Status.DRAFT
     assert (new.unit_id, new.admitted_on, new.decision_no) == (tree.g1.pk, dt.date(2024, 3, 1), "12/QĐ-CĐCS")
     assert new.members.count() == 4
+    assert orphans() == 0
+
+
+# -- the deployment step (docs/operations.md) ---------------------------------------------------------------
+
+
+@pytest.mark.django_db  # rolled back: the role and its grants go with the test
+@pytest.mark.parametrize("granted", [False, True])
+def test_an_app_role_writes_without_the_per_row_checks_only_once_granted_the_parameter(
+    tree, monkeypatch, granted
+):
+    role = f"congdoan_import_test_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role} NOSUPERUSER")
+        cursor.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+        cursor.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        if granted:
+            cursor.execute(f"GRANT SET ON PARAMETER session_replication_role TO {role}")
+        cursor.execute(f"SET LOCAL ROLE {role}")  # the application's role, as in production
+        cursor.execute(
+            "SELECT has_parameter_privilege('session_replication_role', 'SET')"
+        )  # the documented check
+        assert cursor.fetchone()[0] is granted
+    used = []
+    unchecked = references.unchecked
+    monkeypatch.setattr(references, "unchecked", lambda skip: used.append(skip) or unchecked(skip))
+
+    outcome = import_rows(tree, ["LCI.BT.001", "LCI.BT.002", "LCI.BT.001"])
+
+    assert outcome.ok and outcome.created == 3  # with or without the grant
+    assert used and set(used) == {granted}  # each chunk's members and links: unchecked only if granted
+    assert {m.unit.code for m in Member.objects.all()} == {"LCI.BT.001", "LCI.BT.002"}
     assert orphans() == 0

@@ -3,8 +3,8 @@
 Every new member references its grassroots union; every list link references a draft admission list and a
 member. The import locks the units (``FOR KEY SHARE``: they cannot be deleted nor their key changed before it
 commits) and the existing draft lists (``FOR SHARE``: nor submitted meanwhile); the lists it creates and the
-members it inserts are its own, invisible to everyone else. A unit or list gone by then stops the import with
-a message saying which, before anything is written.
+members it inserts are its own, invisible to everyone else. A unit gone or dissolved, or a list gone or
+submitted, by then stops the import with a message saying which, and nothing of it is kept.
 
 With those locks PostgreSQL's per-row foreign-key checks can only pass: 100,000 rows queue 300,000 of them
 (the member's unit, the link's list and member), run at the commit (≈ 2.4 s on the national registry).
@@ -25,6 +25,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from congdoan.members.models import AdmissionBatch, Member
+from congdoan.org.constants import UnitStatus
 from congdoan.org.models import Unit
 
 LINKS = AdmissionBatch.members.through
@@ -92,19 +93,26 @@ def unchecked(skip: bool) -> Iterator[None]:
 
 
 def lock_units(units: Iterable[Unit]) -> None:
-    """Hold ``units`` until the commit (``FOR KEY SHARE``); a unit gone meanwhile stops the import."""
+    """Hold ``units`` until the commit (``FOR KEY SHARE``); a unit gone or dissolved meanwhile stops the import.
+
+    A dissolution (``FOR UPDATE`` of the unit) committed after the rows were checked, or in progress when the
+    lock is asked for (it is then waited for and the row read again), leaves the unit inactive: new members
+    are refused there, as the row check would have.
+    """
     by_id = {unit.pk: unit for unit in units}
     if not by_id:
         return
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id FROM {Unit._meta.db_table} WHERE id = ANY(%s) FOR KEY SHARE",  # noqa: S608
-                [sorted(by_id)],
+                f"SELECT id FROM {Unit._meta.db_table} "  # noqa: S608 - table name
+                "WHERE id = ANY(%s) AND status = %s FOR KEY SHARE",
+                [sorted(by_id), UnitStatus.ACTIVE],
             )
             found = {pk for (pk,) in cursor.fetchall()}
     else:  # SQLite: the writing transaction holds the whole database
-        found = set(Unit.objects.filter(pk__in=list(by_id)).values_list("pk", flat=True))
+        active = Unit.objects.filter(pk__in=list(by_id), status=UnitStatus.ACTIVE)
+        found = set(active.values_list("pk", flat=True))
     gone = sorted((unit.code for pk, unit in by_id.items() if pk not in found), key=str)
     if gone:
         raise ValidationError(

@@ -104,13 +104,20 @@ class Scope:
 
     def q(self, path_field: str = "path", *, action: str | None = None) -> Q:
         """A Q object matching rows whose unit path lies in one of the scope's subtrees (those where
-        the user may do ``action``, when given)."""
+        the user may do ``action``, when given: strictly below the root for a decision of the level above,
+        as ``can``)."""
         if self.everything:
             return Q()
         roots = self._roots_for(action)
         if not roots:
             return Q(pk__in=[])
-        return reduce(or_, (Q(**{f"{path_field}__startswith": path}) for path in roots))
+        strict = action is not None and _RULES[action][1]
+
+        def under(path: str) -> Q:
+            inside = Q(**{f"{path_field}__startswith": path})
+            return inside & ~Q(**{path_field: path}) if strict else inside
+
+        return reduce(or_, map(under, roots))
 
     def filter(self, queryset: QuerySet, path_field: str = "path", *, action: str | None = None) -> QuerySet:
         """Restrict ``queryset`` to the scope; ``path_field`` leads from the model to a unit path."""

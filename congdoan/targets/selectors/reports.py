@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from congdoan.core.dates import today
-from congdoan.core.roles import ROLE_RANK, Role
-from congdoan.core.scoping import Scope
+from congdoan.core.scoping import Action, Scope
 from congdoan.org.models import Unit
 
 from ..constants import ReportStatus
@@ -47,16 +46,9 @@ def report_get(*, scope: Scope, pk: int) -> Report:
 
 
 def _inbox(scope: Scope) -> QuerySet[Report]:
-    """Submitted reports of units this user may approve (``Action.APPROVE``): strictly below one of the
-    roots where they hold the officer's role or a stronger one, all in SQL."""
+    """Submitted reports of units this user may approve (``Action.APPROVE``), all in SQL."""
     qs = Report.objects.filter(status=ReportStatus.SUBMITTED)
-    if scope.everything:
-        return qs
-    below = Q(pk__in=[])
-    for path, role in scope.roots:
-        if ROLE_RANK[role] >= ROLE_RANK[Role.OFFICER]:
-            below |= Q(unit__path__startswith=path) & ~Q(unit__path=path)
-    return qs.filter(below)
+    return scope.filter(qs, "unit__path", action=Action.APPROVE)
 
 
 def inbox(*, scope: Scope) -> list[Report]:

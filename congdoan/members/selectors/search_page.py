@@ -81,7 +81,7 @@ def _search_units(scope: Scope, f: MemberFilter) -> tuple[Q, float]:
     hundred entries, and joins the unit's path."""
     if f.unit_id:
         unit = scope.get_or_404(org_selectors.all_units(), pk=f.unit_id)
-        units = org_selectors.all_units().filter(path__startswith=unit.path)
+        units = scope.within(org_selectors.all_units(), unit)
         paths = Q(unit__path__startswith=unit.path)
     elif scope.everything:
         return Q(), math.inf  # every member: never read directly (but in tests)

@@ -15,10 +15,10 @@ from congdoan.members.derived import own
 from congdoan.members.models import LeaveReason
 from congdoan.org.models import Unit
 
-from . import people
+from . import columns
 
-_M = {name: i for i, name in enumerate(people.MEMBER_FIELDS)}
-_S = {name: i for i, name in enumerate(people.STINT_FIELDS)}
+_M = {name: i for i, name in enumerate(columns.MEMBER_FIELDS)}
+_S = {name: i for i, name in enumerate(columns.STINT_FIELDS)}
 ADMISSIONS = {StintStart.ADMIT, StintStart.READMIT}
 
 
@@ -37,7 +37,7 @@ class Recorder:
         own.create_tables(connection)
 
     def record(self, members: list[tuple], stints: list[tuple]) -> None:
-        """Add a written chunk (``people.MEMBER_FIELDS`` / ``STINT_FIELDS`` tuples; the members of every
+        """Add a written chunk (``columns.MEMBER_FIELDS`` / ``STINT_FIELDS`` tuples; the members of every
         stint are in ``members``, with consecutive ids) and append its sums to the preloaded tables."""
         if not stints:
             return

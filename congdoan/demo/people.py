@@ -20,44 +20,9 @@ from congdoan.core.text import fold
 from congdoan.members.models import LeaveReason, Member, Membership
 
 from . import bulk, data
+from .columns import MEMBER_FIELDS, STINT_FIELDS
 from .units import Grassroots
 
-MEMBER_FIELDS = [
-    "id",
-    "code",
-    "full_name",
-    "name_folded",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "cccd",
-    "phone",
-    "email",
-    "job",
-    "education",
-    "hometown",
-    "is_informal",
-    "party_status",
-    "party_introduced_on",
-    "party_admitted_on",
-    "status",
-    "unit_id",
-    "joined_on",
-    "card_status",
-    "card_requested_on",
-    "card_printed_on",
-    "card_handed_on",
-]
-STINT_FIELDS = [
-    "member_id",
-    "unit_id",
-    "valid_from",
-    "valid_to",
-    "start_kind",
-    "end_reason_id",
-    "decision_no",
-    "end_decision_no",
-]
 LEAVE_REASONS = [
     ("retired", "Nghỉ hưu", False),
     ("changed_job", "Chuyển công tác, thay đổi việc làm", False),

@@ -56,24 +56,13 @@ from congdoan.members import stats  # noqa: E402
 from congdoan.org.models import Unit  # noqa: E402
 
 
-def measure(client: Client, url: str, repeat: int, *, cold: bool) -> tuple[list[float], list[float]]:
+def measure(client: Client, url: str, repeat: int, before=None) -> tuple[list[float], list[float]]:
+    """``url`` timed ``repeat`` times, ``before()`` run untimed ahead of each request (drop the kept
+    figures for a cold request; move a province's version as a write there would)."""
     walls, cpus = [], []
     for _ in range(repeat):
-        if cold:
-            figures_forget()
-        wall, cpu = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        walls.append((time.perf_counter() - wall) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
-        assert response.status_code == 200, response.status_code
-    return walls, cpus
-
-
-def after_writes(client: Client, url: str, area: str, repeat: int) -> tuple[list[float], list[float]]:
-    """``url`` timed right after a write in ``area`` each time (the versions moved, no row written)."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        version.bump({area})
+        if before is not None:
+            before()
         wall, cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         walls.append((time.perf_counter() - wall) * 1000)
@@ -89,7 +78,7 @@ def province_write(client: Client, province: Unit, other: Unit, root: Unit, quer
     for url in urls.values():
         client.get(url)  # kept before the write
     for unit, url in urls.items():
-        line(unit.name[:26], *after_writes(client, url, area, repeat))
+        line(unit.name[:26], *measure(client, url, repeat, lambda: version.bump({area})))
 
 
 def profile(client: Client, url: str, top: int = 25) -> None:
@@ -142,8 +131,8 @@ def main() -> None:
         url = reverse("home:dashboard", args=[unit.pk]) + query
         print(f"{unit.name} ({stats.total_on(unit=unit, on=day):,} members today), as {user.username}")
         client.get(url)  # warm-up: imports, templates, connection
-        line("cold", *measure(client, url, args.cold_repeat, cold=True))
-        line("warm", *measure(client, url, args.repeat, cold=False))
+        line("cold", *measure(client, url, args.cold_repeat, figures_forget))
+        line("warm", *measure(client, url, args.repeat))
         with CaptureQueriesContext(connection) as warm:
             client.get(url)
         figures_forget()
@@ -154,7 +143,7 @@ def main() -> None:
         )
         now = url + "&structure=now"
         client.get(now)
-        line("cold, tree as it is today", *measure(client, now, args.cold_repeat, cold=True))
+        line("cold, tree as it is today", *measure(client, now, args.cold_repeat, figures_forget))
 
 
 if __name__ == "__main__":

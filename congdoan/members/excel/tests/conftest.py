@@ -5,7 +5,10 @@ import itertools
 
 import pytest
 
+from congdoan.core.scoping import Scope
+from congdoan.members import services as member_services
 from congdoan.members.excel import columns as c
+from congdoan.members.models import AdmissionBatch
 
 HEADERS = [col.header for col in c.COLUMNS]
 _cccd = itertools.count(1)
@@ -70,3 +73,21 @@ def read_errors(data: bytes, sheet="Đoàn viên") -> dict[int, str]:
         for r in range(2, ws.max_row + 1)
         if ws.cell(row=r, column=col).value
     }
+
+
+@pytest.fixture
+def draft(tree):
+    """LCI.BT.001's draft list 12/QĐ-CĐCS of 01/03/2024 with one person (``draft.earlier``): the rows of a
+    file admitted on that day by that decision belong on it."""
+    earlier = member_services.member_admit(
+        scope=Scope.unrestricted(),
+        unit=tree.g1,
+        admitted_on=dt.date(2024, 3, 1),
+        decision_no="12/QĐ-CĐCS",
+        full_name="Người Đã Có",
+        gender="M",
+        date_of_birth=dt.date(1980, 1, 1),
+    )
+    batch = AdmissionBatch.objects.get()
+    batch.earlier = earlier
+    return batch

@@ -284,23 +284,6 @@ def test_a_unit_being_changed_when_the_import_locks_it_makes_the_import_wait_the
 # -- draft admission lists ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def draft(tree):
-    """LCI.BT.001's draft list 12/QĐ-CĐCS of 01/03/2024 with one person: the file's rows belong on it."""
-    earlier = member_services.member_admit(
-        scope=Scope.unrestricted(),
-        unit=tree.g1,
-        admitted_on=dt.date(2024, 3, 1),
-        decision_no="12/QĐ-CĐCS",
-        full_name="Người Đã Có",
-        gender="M",
-        date_of_birth=dt.date(1980, 1, 1),
-    )
-    batch = AdmissionBatch.objects.get()
-    batch.earlier = earlier
-    return batch
-
-
 def delete_list(batch):
     return lambda: AdmissionBatch.objects.filter(pk=batch.pk).delete()
 

@@ -5,15 +5,12 @@ On PostgreSQL the per-row foreign-key checks are skipped while the locks vouch f
 otherwise have caught at the commit. Chunks are tiny so the bad reference comes after rows were written.
 """
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
 from congdoan.audit.models import Event
 from congdoan.core.scoping import Scope
-from congdoan.members import services as member_services
 from congdoan.members.excel import references, services
 from congdoan.members.excel.services import member_import
 from congdoan.members.excel.validate import SheetCheck
@@ -58,18 +55,9 @@ def test_a_unit_gone_after_the_check_stops_the_import_naming_it_and_nothing_is_k
 
 @pytest.mark.parametrize("change", ["deleted", "submitted"])
 def test_a_draft_list_gone_before_the_write_stops_the_import_and_the_list_is_as_it_was(
-    tree, xlsx, monkeypatch, change
+    tree, xlsx, draft, monkeypatch, change
 ):
-    earlier = member_services.member_admit(  # the list the file's rows belong on: 12/QĐ-CĐCS of 01/03/2024
-        scope=Scope.unrestricted(),
-        unit=tree.g1,
-        admitted_on=dt.date(2024, 3, 1),
-        decision_no="12/QĐ-CĐCS",
-        full_name="Người Đã Có",
-        gender="M",
-        date_of_birth=dt.date(1980, 1, 1),
-    )
-    batch = AdmissionBatch.objects.get()
+    batch, earlier = draft, draft.earlier  # the list the file's rows belong on: 12/QĐ-CĐCS of 01/03/2024
     lock = references.lock_batches
 
     def changed_first(batches):  # as if it changed between finding it and locking it
